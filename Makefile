@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine (Python >= 3.11 on PATH as python3):
+#   make demo   set up, build the bundled example corpus into ./storyline.db, print it, write report.html
+#   make test   set up and run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: demo test bench clean
+
+demo: $(VENV)/.installed
+	$(BIN)/storyline build examples/corpus
+	@echo; echo "== stories"; $(BIN)/storyline stories
+	@echo; echo "== articles"; $(BIN)/storyline articles
+	@echo; echo "== one article, with its date evidence and removed lines"
+	@$(BIN)/storyline show "$$($(BIN)/storyline articles --json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[1]["id"])')"
+	$(BIN)/storyline export --format html -o report.html
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/ingest.py
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) storyline.db storyline.db-wal storyline.db-shm report.html

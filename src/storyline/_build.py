@@ -1,0 +1,177 @@
+"""Build: read → process (per article, on an executor) → store → corpus stages.
+
+Incremental: files unchanged since they were last read whole are not read
+again, and articles already stored with the same content are not processed
+again. Resumable: a file is marked done in the same transaction as its last
+article, so a build killed midway re-reads only the files it had not finished.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterator, TextIO
+
+from .errors import Code, Problem
+from .executor import make_executor
+from .ingest import InputFile, ReadOptions, discover, read_file
+from .model import Article, RawDocument
+from .pipeline import article_id, content_hash, process
+from .store import Store
+
+__all__ = ["build", "BuildSummary"]
+
+# Articles written per transaction: large enough to amortise commits, small
+# enough that a kill loses little work.
+BATCH = 200
+
+
+@dataclass
+class BuildSummary:
+    files: int = 0
+    files_unchanged: int = 0
+    articles_added: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    duplicates: int = 0
+    problems: int = 0
+    inputs_skipped: int = 0
+    inputs_partly_read: int = 0
+    template_updates: int = 0
+    seconds: float = 0.0
+    problem_codes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.problems == 0
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        out = [f"files: {self.files} read, {self.files_unchanged} unchanged since the last build",
+               f"articles: {self.articles_added} added, {self.articles_updated} updated, "
+               f"{self.articles_unchanged} unchanged, {self.duplicates} duplicates skipped"]
+        if self.template_updates:
+            out.append(f"template lines: re-applied to {self.template_updates} articles")
+        if self.problems:
+            codes = ", ".join(f"{c} x{n}" for c, n in sorted(self.problem_codes.items()))
+            out.append(f"problems: {self.problems} ({self.inputs_skipped} skipped, "
+                       f"{self.inputs_partly_read} partly read: {codes})")
+        else:
+            out.append("problems: none")
+        out.append(f"time: {self.seconds:.1f}s")
+        return out
+
+
+@dataclass(frozen=True)
+class _FileDone:
+    """Travels through the executor behind a file's last article, in order."""
+
+    file: InputFile
+    articles: int
+    problems: int
+
+
+def _process_safely(item: RawDocument | _FileDone) -> Article | Problem | _FileDone:
+    if isinstance(item, _FileDone):
+        return item
+    try:
+        return process(item)
+    except Exception as err:  # one bad article must not stop the build
+        return Problem(Code.E014, item.origin.path, item.origin.locator,
+                       f"{type(err).__name__}: {err}")
+
+
+def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
+          workers: int | None = 1, stderr: TextIO | None = sys.stderr,
+          progress: Callable[[str], None] | None = None) -> BuildSummary:
+    options = options or ReadOptions()
+    summary = BuildSummary()
+    started = time.perf_counter()
+    build_id = store.start_build(paths)
+    touched_sources: set[str] = set()
+
+    def report(problem: Problem) -> None:
+        summary.problems += 1
+        summary.problem_codes[problem.code.name] = summary.problem_codes.get(problem.code.name, 0) + 1
+        if problem.skipped:
+            summary.inputs_skipped += 1
+        else:
+            summary.inputs_partly_read += 1
+        store.add_problem(build_id, problem)
+        if stderr:
+            print(f"storyline: {problem}", file=stderr)
+
+    def work() -> Iterator[RawDocument | _FileDone]:
+        for f in discover(paths):
+            if not f.is_stdin and store.file_unchanged(f.path):
+                summary.files_unchanged += 1
+                continue
+            summary.files += 1
+            articles = problems = 0
+            for item in read_file(f, options):
+                if isinstance(item, Problem):
+                    problems += 1
+                    report(item)
+                    continue
+                digest = content_hash(item)
+                state = store.article_state(article_id(item.origin, digest), digest)
+                if state == "same":
+                    summary.articles_unchanged += 1
+                elif state == "duplicate":
+                    summary.duplicates += 1
+                else:
+                    articles += 1
+                    yield item
+            yield _FileDone(f, articles, problems)
+
+    executor = make_executor(workers)
+    pending: list[Article] = []
+    try:
+        for result in executor.map(_process_safely, work()):
+            if isinstance(result, Problem):
+                report(result)
+            elif isinstance(result, Article):
+                pending.append(result)
+                if len(pending) >= BATCH:
+                    _write(store, pending, None, summary, touched_sources)
+                    pending = []
+            else:
+                _write(store, pending, result, summary, touched_sources)
+                pending = []
+                if progress:
+                    progress(result.file.path)
+        _write(store, pending, None, summary, touched_sources)
+    finally:
+        executor.close()
+    if touched_sources:
+        summary.template_updates = store.refresh_templates(touched_sources)
+    summary.seconds = round(time.perf_counter() - started, 2)
+    store.finish_build(build_id, summary.to_dict())
+    return summary
+
+
+def _write(store: Store, articles: list[Article], done: _FileDone | None, summary: BuildSummary,
+           touched_sources: set[str]) -> None:
+    if not articles and done is None:
+        return
+    with store.transaction():
+        for article in articles:
+            state = store.article_state(article.id, article.content_hash)
+            if state == "same":
+                continue
+            if state == "duplicate":  # an earlier article of this same build
+                summary.duplicates += 1
+                continue
+            store.put_article(article)
+            touched_sources.add(article.source or "")
+            if state == "changed":
+                summary.articles_updated += 1
+            else:
+                summary.articles_added += 1
+        # A file with problems is read again next time, so they are reported
+        # again until fixed.
+        if done is not None and not done.file.is_stdin and done.problems == 0:
+            store.mark_file_done(done.file.path, done.articles, done.problems)

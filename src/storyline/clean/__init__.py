@@ -1,0 +1,268 @@
+"""Clean: sort the paragraphs of an article into body and everything else.
+
+Every paragraph becomes a `Block` with a kind (see `model.BLOCK_KINDS`) and
+the rule that decided it. Nothing is dropped: the body is the "body" blocks,
+the rest is kept as `removed`. The same cleaner runs on plain text files and
+on trafilatura's output for HTML pages.
+
+The decisions, in order:
+1. line rules (`rules.RULES`): captions, plugs, prompts, credits, timestamps...;
+2. the head: a headline as first line (plain text only), bylines, a standfirst
+   that repeats the page's description, a dateline split off the first body
+   paragraph;
+3. the tail: reader comments after a comments header, and headlines of other
+   stories after the article's last sentence (teasers);
+4. across articles (`template.py`): lines that repeat across one source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Block
+from .rules import (COMMENT_HEADERS, DATELINE, HEADLINE_MAX_WORDS, RULES, TEASER_HEADERS, words)
+from .template import TemplateIndex, apply_template, line_key
+
+__all__ = ["clean_text", "clean_paragraphs", "split_paragraphs", "TemplateIndex", "apply_template",
+           "line_key"]
+
+_TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|story by|words by|posted by|von|por|par)\s+[\w.'’ -]{2,60}"
+    r"(?:\s*(?:,|\||—|–|-|and|&)\s*[\w.'’@ -]{2,60}){0,3}\s*$|"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|\||—|–)\s*(?:staff (?:writer|reporter)|"
+    r"(?:senior |chief |political |staff )?(?:correspondent|reporter|editor|writer|columnist)|"
+    r"associated press|reuters|afp|for [\w .]+)\W*$",
+    re.I)
+_ZONE = r"(?:[A-Z]{2,4}|GMT|UTC|UK time|local time)"
+_PREFIX = re.compile(  # "TRIPOLI | Mon Feb 21, 2011 6:51 pm EST " before the first sentence
+    r"^(?P<prefix>[^|]{2,40}\|[^|]{0,60}?(?:\b\d{4}\b(?:\s+\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s+"
+    + _ZONE + r")?)?|\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?" + _ZONE + r"(?:\s*,\s*\w+day)?"
+    r"(?:\s*,\s*\d{1,2}\s+\w+\s+\d{4})?))\s+(?=\S)")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a plain text: blank-line separated chunks, hard wraps undone.
+
+    Inside a chunk, lines are one paragraph when they look hard-wrapped (full
+    lines of similar width); otherwise each line stands alone (headline and
+    byline on consecutive lines, one-paragraph-per-line dumps).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and _hard_wrapped(lines):
+            paragraphs.extend(_unwrap(lines))
+        else:
+            paragraphs.extend(" ".join(line.split()) for line in lines)
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    # Two lines are one wrapped paragraph only when the break falls mid-sentence;
+    # otherwise "headline / byline" pairs would merge.
+    if len(lines) == 2:
+        return bool(re.search(r"[\w,]$", lines[0]) and re.match(r"[a-z(]", lines[1])
+                    and len(lines[0]) >= 40)
+    width = max(len(line) for line in lines)
+    if width > 100 or width < 40:
+        return False
+    full = sum(1 for line in lines[:-1] if len(line) >= 0.6 * width)
+    return full >= 0.7 * (len(lines) - 1)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    width = max(len(line) for line in lines)
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        current.append(line)
+        if len(line) < 0.6 * width and _SENTENCE_END.search(line):
+            out.append(" ".join(" ".join(current).split()))
+            current = []
+    if current:
+        out.append(" ".join(" ".join(current).split()))
+    return out
+
+
+def clean_text(text: str, *, title: str | None = None, description: str | None = None,
+               markup_hint: str = "text") -> list[Block]:
+    return clean_paragraphs(split_paragraphs(text) if markup_hint == "text"
+                            else [p.strip() for p in text.split("\n") if p.strip()],
+                            title=title, description=description, markup_hint=markup_hint)
+
+
+def clean_paragraphs(paragraphs: list[str], *, title: str | None = None,
+                     description: str | None = None, markup_hint: str = "text") -> list[Block]:
+    """Classify each paragraph. `title` and `description` come from metadata when known.
+
+    With markup_hint="text" the first line may be the headline; with "html" the
+    headline came from the page's metadata and the first line is text.
+    """
+    blocks = [Block(" ".join(p.split())) for p in paragraphs if p.strip()]
+    if not blocks:
+        return blocks
+    _apply_line_rules(blocks)
+    _mark_head(blocks, title, description, markup_hint)
+    _mark_comments(blocks)
+    _mark_teasers(blocks)
+    return _split_dateline(blocks)
+
+
+def _apply_line_rules(blocks: list[Block]) -> None:
+    first_body, last_body = _body_extent(blocks, long_only=True)
+    for i, block in enumerate(blocks):
+        n = words(block.text)
+        for rule in RULES:
+            if n > rule.max_words:
+                continue
+            if rule.where == "tail" and i <= first_body:
+                continue
+            if rule.where == "head" and (i > first_body or i > 3):
+                continue
+            if rule.pattern.search(block.text):
+                block.kind, block.rule = rule.kind, rule.name
+                break
+
+
+def _body_extent(blocks: list[Block], long_only: bool = False) -> tuple[int, int]:
+    """Index of the first and last paragraph that reads as article prose."""
+    idx = [i for i, b in enumerate(blocks)
+           if b.kind == "body" and _is_prose(b.text, min_words=12 if long_only else 6)]
+    if not idx:
+        return 0, len(blocks) - 1
+    return idx[0], idx[-1]
+
+
+def _is_prose(text: str, min_words: int = 6) -> bool:
+    return words(text) >= min_words and bool(_TERMINAL.search(text))
+
+
+def _looks_like_headline(text: str) -> bool:
+    n = words(text)
+    if n == 0 or n > HEADLINE_MAX_WORDS or len(text) > 200:
+        return False
+    if DATELINE.match(text + " ") and text.rstrip()[-1:] in "—–-":
+        return False
+    if text.startswith(("\"", "“", "'", "‘", "-", "•", "*")) and _SENTENCE_END.search(text):
+        return False
+    # A headline does not end a sentence with a full stop (questions and
+    # exclamations are fine); a lede does.
+    return not re.search(r"[.,;:]\s*$", text) or text.rstrip().endswith("...")
+
+
+def _mark_head(blocks: list[Block], title: str | None, description: str | None,
+               markup_hint: str) -> None:
+    norm_title = _norm(title) if title else None
+    norm_desc = _norm(description) if description else None
+    first_body, _ = _body_extent(blocks)
+    head_end = min(first_body, 6)
+    for i, block in enumerate(blocks[: max(head_end, 1) + 1]):
+        if block.kind != "body":
+            continue
+        text = block.text
+        norm = _norm(text)
+        if norm_title and norm and (norm == norm_title or (i < 3 and norm_title.startswith(norm)
+                                                             and words(text) >= 4)):
+            block.kind, block.rule = "title", "same-as-metadata-title"
+        elif i == 0 and markup_hint == "text" and not title and _looks_like_headline(text) \
+                and len(blocks) > 1:
+            block.kind, block.rule = "title", "first-line-headline"
+        elif i <= head_end and _BYLINE.match(text) and words(text) <= 14:
+            block.kind, block.rule = "byline", "byline"
+        elif norm_desc and i <= head_end + 1 and len(norm) > 20 and (
+                norm == norm_desc or (len(norm_desc) > 40 and norm_desc in norm and words(text) < 60)
+                or (len(norm) > 40 and norm in norm_desc)):
+            block.kind, block.rule = "standfirst", "same-as-metadata-description"
+        elif i < head_end and not _is_prose(text, 4) and words(text) <= 12 \
+                and _looks_like_headline(text) and i + 1 < len(blocks) and markup_hint == "text" \
+                and any(b.kind == "title" for b in blocks[:i]):
+            # Short non-sentence lines between the headline and the lede: kickers, sections.
+            block.kind, block.rule = "title", "head-kicker"
+
+
+def _mark_comments(blocks: list[Block]) -> None:
+    """Reader comments: a comments header after the body start, and all that follows."""
+    first_body, _ = _body_extent(blocks, long_only=True)
+    for i in range(first_body + 1, len(blocks)):
+        if COMMENT_HEADERS.match(blocks[i].text) or (
+                blocks[i].rule in ("engagement",) and "welcome comments" in blocks[i].text.lower()):
+            for block in blocks[i:]:
+                block.kind, block.rule = "comments", "after-comments-header"
+            return
+
+
+def _mark_teasers(blocks: list[Block]) -> None:
+    """Headlines of other stories after the article ends.
+
+    After the last paragraph that reads as prose, a teaser header ("More from
+    the Ledger", "Most read") and every short line after it go; without a
+    header, a run of 2+ trailing headline-like lines goes.
+    """
+    body_idx = [i for i, b in enumerate(blocks) if b.kind == "body"]
+    if len(body_idx) < 2:
+        return
+    prose = [i for i in body_idx if _is_prose(blocks[i].text, 8)]
+    if not prose:
+        return
+    last_prose = prose[-1]
+    # A header anywhere after the first prose paragraph starts a teaser list
+    # when what follows it is headline-like.
+    for i in range(prose[0] + 1, len(blocks)):
+        b = blocks[i]
+        if b.kind in ("body", "related") and TEASER_HEADERS.match(b.text):
+            following = [j for j in range(i + 1, len(blocks)) if blocks[j].kind == "body"]
+            run = []
+            for j in following:
+                if _is_prose(blocks[j].text, 25):
+                    break
+                run.append(j)
+            if run or i > last_prose:
+                b.kind, b.rule = "teaser", "teaser-header"
+                for j in run:
+                    blocks[j].kind, blocks[j].rule = "teaser", "after-teaser-header"
+    tail = [i for i in range(last_prose + 1, len(blocks)) if blocks[i].kind == "body"]
+    candidates = [i for i in tail if _looks_like_headline(blocks[i].text)
+                  and words(blocks[i].text) >= 3]
+    if len(candidates) >= 2 and len(candidates) == len(tail):
+        for i in candidates:
+            blocks[i].kind, blocks[i].rule = "teaser", "trailing-headlines"
+
+
+def _split_dateline(blocks: list[Block]) -> list[Block]:
+    """Take a dateline (and a "Name | time" prefix) off the first body paragraph."""
+    for i, block in enumerate(blocks):
+        if block.kind != "body":
+            continue
+        out: list[Block] = []
+        text = block.text
+        prefix = _PREFIX.match(text)
+        if prefix:
+            out.append(Block(prefix.group("prefix").strip(), "timestamp", "prefix-before-lede"))
+            text = text[prefix.end():]
+        m = DATELINE.match(text)
+        if m and words(text[m.end():]) >= 4 and _dateline_ok(m.group("dateline")):
+            out.append(Block(m.group("dateline").strip(), "dateline", "dateline"))
+            text = text[m.end():]
+        if not out:
+            return blocks
+        out.append(Block(text.strip(), "body", None))
+        return blocks[:i] + out + blocks[i + 1:]
+    return blocks
+
+
+def _dateline_ok(dateline: str) -> bool:
+    # The place must be upper case and not a sentence opener like "I" or "A".
+    place = re.split(r"[,(\[]|-LRB-", dateline)[0].strip(" —–-:")
+    letters = [c for c in place if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)

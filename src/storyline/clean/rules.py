@@ -1,0 +1,185 @@
+"""The line rules of the cleaner: what each kind of non-article paragraph looks like.
+
+A rule names the kind it assigns, a pattern, the most words a matching
+paragraph may have (a body paragraph that merely mentions a newsletter is
+long; the plug itself is short) and where in the article it may stand:
+"any", "head" (before the body starts) or "tail" (after the body ends).
+Patterns were written from the noise in the scrapinghub benchmark pages
+(trafilatura output), timeline17 and the fundus pages, and from wire-service
+conventions (AP, Reuters, AFP).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Rule", "RULES", "DATELINE", "HEADLINE_MAX_WORDS", "TEASER_HEADERS", "COMMENT_HEADERS",
+           "words"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    max_words: int = 40
+    where: str = "any"   # any | head | tail
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I | re.U)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAYNAME = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC|ET|PT))?"
+_DATE = (rf"(?:{_DAYNAME}\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}[-/.]\d\d?[-/.]\d\d?|"
+         rf"\d\d?[-/.]\d\d?[-/.]\d{{2,4}})")
+
+# A credit inside parentheses at the end of a caption: "(Reuters/Jane Doe)",
+# "(AP Photo/John Roe)", "(Photo: Getty Images)", "(Associated Wire/Pat Lee)".
+_CREDIT = (r"\((?:[^()]{0,60}(?:photo|photograph|image|picture|credit|getty|reuters|afp|\bap\b|"
+           r"epa|shutterstock|file)[^()]{0,60}|[A-Z][\w.&' -]{1,40}/[A-Z][\w.' -]{1,40})\)\s*$")
+
+RULES: tuple[Rule, ...] = (
+    # -- adverts and placeholders
+    Rule("advert", "advert", _r(r"^\W*(advertisement|advertising|ad|sponsored( content)?|"
+                                r"story continues (below|after)( the)? (advertisement|ad)|"
+                                r"(article|story) continues below|scroll to continue( with content)?|"
+                                r"continue reading( (below|the main story))?|paid (post|content)|"
+                                r"partner content|promoted( stories| content)?)\W*$"), 6),
+    # -- captions and credits
+    Rule("caption-file-photo", "caption",
+         _r(r"^(FILE|FILE PHOTO|IN THIS FILE PHOTO)\s*[-–—:]\s"), 90),
+    Rule("caption-label", "caption",
+         _r(r"^(photo|photograph|image|picture|pictured|caption|credit|image copyright|"
+            r"image caption|media caption|photo credit|video|graphic|illustration)s?\s*[:|/]"), 60),
+    Rule("caption-credit", "caption", re.compile(_CREDIT, re.I), 70),
+    Rule("caption-trailing-credit", "caption",
+         _r(r"(\b(photo|photograph|image|picture)s?\s*(by|:|/|credit)\s*[^.]{2,60}|"
+            r"\|\s*(getty images?|reuters|afp|ap|shutterstock)|/\s*(getty images|afp|reuters|ap)"
+            r"(\s+via\s+getty images)?)\s*\W?$"), 45),
+    Rule("caption-media", "caption",
+         _r(r"^(media playback is (unsupported|not supported)|image \d+ of \d+|photo \d+\s*(/|of)\s*\d+|"
+            r"click to (enlarge|expand)|play video|watch the video|\d+ photos?|view (the )?gallery|"
+            r"(open|view) (image|photo) gallery|hide caption|toggle caption|enlarge this image)\b"), 12),
+    Rule("caption-dated-scene", "caption",
+         _r(rf"^[A-Z].{{10,250}}\b(in|at|near|outside|during|on)\b.{{2,80}}\s*,?\s*(on\s+)?{_MONTH}\s+"
+            rf"\d{{1,2}}\s*,?\s*\d{{4}}\s*\.?$"), 45, "head"),
+    # -- links to other stories inside the body
+    Rule("related", "related",
+         _r(r"^\W{0,2}(see also|related|related (coverage|stories|story|articles?|content|reading|"
+            r"links?|news|video|posts?)|read more|read also|also read|also on [\w.]+|more( on this)?|"
+            r"more from [\w .]+|recommended|don't miss|do not miss|must read|trending|read next|"
+            r"read the full (story|article)|further reading|in other news|see more|"
+            r"watch|listen|also see|more coverage|latest|background)\s*(:|\||»|›|>|–|—|-)\s*\S"), 30),
+    Rule("related-header", "related",
+         _r(r"^\W*(related( (coverage|stories|articles?|content|links|posts|topics))?|"
+            r"more( stories)?( on this( story| topic)?)?|see also|read more|don't miss|"
+            r"recommended( for you)?|you (may|might) also (like|be interested in)|"
+            r"more (from|in) [\w .'&-]{2,30}|also on [\w.]+|also in the news)\W*$"), 8),
+    Rule("related-bracket", "related", _r(r"^\[\s*(related|read|see|more|also)\b[^\]]*\]$"), 30),
+    # -- plugs for the site itself
+    Rule("promo-newsletter", "promo",
+         _r(r"\b(sign up|signup|subscribe|subscription|newsletter|delivered (to|straight to|right to) "
+            r"your inbox|in your inbox|get (the|our) (latest|best)|email alerts?|breaking news alerts)\b"),
+         35),
+    Rule("promo-social", "promo",
+         _r(r"^(follow|like|join|find|connect with|friend) (us|\w+( \w+){0,3}) (on|at|via) "
+            r"(twitter|facebook|instagram|x|youtube|tiktok|linkedin|threads|bluesky|whatsapp|telegram|"
+            r"snapchat|flipboard)\b"), 30),
+    Rule("promo-social-handle", "promo",
+         _r(r"^(follow|contact|reach|email|e-mail|tweet|write to)\b.{0,80}(@\w+|twitter|on x\b)"), 30),
+    Rule("promo-watch", "promo",
+         _r(r"^(watch|listen|stream|catch|see|get) (more|the latest|it|us|live|full episodes?|"
+            r"all|now)?\s*(on|at|with|from) [A-Z\w .'&+-]{2,40}(\s(tv|news|radio|app|plus|\+|now|live))?\W*$"),
+         14),
+    Rule("promo-app", "promo",
+         _r(r"\b(download (the|our) [\w ]{0,20}app|get (the|our) [\w ]{0,20}app|click here|tap here|"
+            r"on the go by clicking|become a (member|subscriber|patron)|support (our|independent) "
+            r"journalism|donate (now|today)|try \w+ (free|for free)|free trial|start your (free )?trial|"
+            r"podcast|listen (live|now|to the (full )?episode)|available on (apple|spotify|google))\b"),
+         35),
+    # -- prompts to the reader
+    Rule("engagement", "engagement",
+         _r(r"\b(tell us (in the comments|what you think|your thoughts)|let us know (in the comments|"
+            r"what you think|your thoughts)|leave a (comment|reply)|share your (thoughts|views|story|"
+            r"opinion)|join the (conversation|discussion|debate)|vote in our poll|take our (poll|survey)|"
+            r"comment below|what do you think\?|have your say|share this (article|story|post)|"
+            r"share (it )?with a friend|like this (story|article)|was this (article|story) helpful|"
+            r"do you have a (story|news tip|tip)|have a (news )?tip|got a (news )?tip|send us (your|a) "
+            r"(tip|story|photo)|want to join the discussion|feel free to contribute|comments? are (closed|"
+            r"moderated)|comments to this (entry|article|story) are closed|we welcome comments|views expressed in the comments|post a comment)\b"), 40),
+    Rule("engagement-share", "engagement",
+         _r(r"^(share( this)?( on)?|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|"
+            r"reddit|pinterest|messenger|comments?|\d+ comments?|\d+ shares?|no comments|"
+            r"show comments|view comments|loading comments\W*|all comments|read all comments)"
+            r"((\s|[|,/•·])+(share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|"
+            r"reddit|pinterest|messenger|comments?))*\W*$"), 10),
+    # -- timestamps (kept as dating evidence)
+    Rule("timestamp", "timestamp",
+         _r(rf"^\W*((last |first )?(updated|published|posted|modified|created|edited)( on| at)?:?\s*)?"
+            rf"({_DATE}|{_CLOCK}|{_DAYNAME})([\s,|/-]*(at\s+)?({_DATE}|{_CLOCK}|{_DAYNAME}|"
+            rf"(updated|published)\s*:?))*\W*$"), 16),
+    Rule("timestamp-labelled", "timestamp",
+         _r(rf"^\W*(last |first )?(updated|published|posted|modified|created)\b.{{0,30}}"
+            rf"({_DATE}|{_CLOCK}|\d+ (minutes?|hours?|days?) ago)"), 16),
+    # -- footers
+    Rule("footer-copyright", "footer",
+         _r(r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|may not be (published|reproduced|"
+            r"redistributed)|무단전재)"), 40),
+    Rule("footer-credits", "footer",
+         _r(r"^(?:\W|-LRB-)?\s*((additional |editing |writing |compiled |reporting |research )?(reporting|writing|"
+            r"editing|edited|compiled|research|translation) by\b|[\w .,'-]{2,80}\bcontributed "
+            r"(reporting|to this (report|story|article))|(associated press|ap|staff) writers? .{0,200}"
+            r"contributed)"), 60),
+    Rule("footer-correction", "footer",
+         _r(r"^(correction|clarification|editor'?s note|update)\s*[:—–-]|^this (story|article|report) "
+            r"(has been|was) (updated|corrected|amended)"), 60, "tail"),
+    Rule("footer-source", "footer",
+         _r(r"^(source|sources|filed under|tags?|topics?|categories|category|posted in|with agencies|"
+            r"agencies contributed)\s*[:|]"), 25, "tail"),
+    Rule("footer-contact", "footer",
+         _r(r"^(contact|email|e-mail|reach|write to) (the )?(author|reporter|writer|us|\w+ \w+)\b.{0,80}"
+            r"(@|at \S+\.\w+)"), 30),
+    Rule("footer-affiliate", "footer",
+         _r(r"(if you (buy|purchase|click) (something|anything|through)|we may (earn|receive) (a )?"
+            r"(commission|share)|affiliate (links?|commission))"), 40),
+)
+
+# Lines that open a block of reader comments: everything after them goes too.
+COMMENT_HEADERS = re.compile(
+    r"^\W*(\d+\s+)?(comments?|reader comments|all comments|top rated comments|leave a (reply|comment)|"
+    r"join (the )?discussion|comments are closed|post a comment|show comments|loading comments|"
+    r"we welcome comments.*|comentários|kommentare|commentaires|комментарии|tinggalkan balasan)\W*$",
+    re.I)
+
+# Lines that open a list of other stories after the article.
+TEASER_HEADERS = re.compile(
+    r"^\W*(more (from|in|on) .{2,40}|most (read|popular|viewed|shared|emailed)( .{0,30})?|"
+    r"trending( now| stories)?|popular( now| on .{2,30})?|latest( news| stories| headlines)?|"
+    r"top (stories|news|headlines)|you (may|might) also (like|enjoy)|recommended( for you| stories)?|"
+    r"more stories|more news|other stories|what to read next|read next|up next|editor'?s picks|"
+    r"around the web|from our partners|(promoted|sponsored) (stories|links|content)|"
+    r"more (top )?stories|elsewhere on .{2,30}|don'?t miss|related (stories|articles|coverage))\W*$",
+    re.I)
+
+# A dateline at the start of the first body paragraph: "BOSTON (AP) —",
+# "RIVERTON, Ore. (AW) -", "LONDON, March 3 (Reuters) -", "WASHINGTON —".
+DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?"
+    r"(?:\s*,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:[(\[](?:[A-Z][\w.&' ]{0,30}|-LRB-\s*\w+\s*-RRB-)[)\]])?"
+    r"\s*(?:-LRB-\s*[\w ]+\s*-RRB-\s*)?"
+    r"\s*(?:—|–|--|-|:)\s+)",
+    re.U)
+
+HEADLINE_MAX_WORDS = 25

@@ -1,0 +1,74 @@
+"""Template lines: paragraphs that repeat across many articles of one source.
+
+A site's newsletter plug or standing disclaimer appears in most of its
+articles; a wire story's background sentence appears in a few. So a line is
+template when it is short and appears in at least `MIN_ARTICLES` articles of
+the same source *and* in at least `MIN_SHARE` of them. This is corpus
+evidence: it is applied after articles are stored (see `store`), and
+re-applied to a source's articles whenever new articles of that source arrive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from ..model import Block
+
+__all__ = ["line_key", "template_keys", "apply_template", "repeated_keys", "TemplateIndex",
+           "MIN_ARTICLES", "MIN_SHARE", "MAX_WORDS"]
+
+# Calibrated on timeline17 (per-outlet folders of 100-900 articles, many of
+# them updated versions of one story that share background sentences) and the
+# example corpus (outlets of 3-5 articles sharing one plug line).
+MIN_ARTICLES = 3
+MIN_SHARE = 0.2
+MAX_WORDS = 40
+
+
+def line_key(text: str) -> str:
+    norm = " ".join(re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFKC", text).lower()).split())
+    return hashlib.blake2b(norm.encode(), digest_size=8).hexdigest()
+
+
+def template_keys(blocks: Iterable[Block]) -> set[str]:
+    """Keys of the lines of one article that could be template (body or already template)."""
+    return {line_key(b.text) for b in blocks
+            if b.kind in ("body", "template") and len(b.text.split()) <= MAX_WORDS}
+
+
+def repeated_keys(counts: Counter[str], articles_in_source: int) -> set[str]:
+    need = max(MIN_ARTICLES, MIN_SHARE * articles_in_source)
+    return {key for key, n in counts.items() if n >= need}
+
+
+def apply_template(blocks: list[Block], repeated: set[str]) -> bool:
+    """Mark body lines whose key is repeated as template, and undo marks no longer supported.
+
+    Returns whether anything changed.
+    """
+    changed = False
+    for b in blocks:
+        if b.kind == "body" and len(b.text.split()) <= MAX_WORDS and line_key(b.text) in repeated:
+            b.kind, b.rule, changed = "template", "repeats-across-source", True
+        elif b.kind == "template" and line_key(b.text) not in repeated:
+            b.kind, b.rule, changed = "body", None, True
+    return changed
+
+
+class TemplateIndex:
+    """In-memory counts for when there is no store (benchmarks, one-off cleaning)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+        self.articles: Counter[str | None] = Counter()
+
+    def add(self, source: str | None, blocks: Iterable[Block]) -> None:
+        self.counts[source].update(template_keys(blocks))
+        self.articles[source] += 1
+
+    def repeated(self, source: str | None) -> set[str]:
+        return repeated_keys(self.counts[source], self.articles[source])

@@ -1,0 +1,89 @@
+"""Export: the store as JSON (the contract), JSON Lines, CSV, Markdown or one HTML report.
+
+Articles are streamed one at a time, so exporting a large corpus keeps memory flat.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Callable, TextIO
+
+from ..store import Store
+from .contract import ARTICLE_FIELDS, article_record, story_record
+from .report import write_html
+
+__all__ = ["FORMATS", "write", "article_record", "story_record", "ARTICLE_FIELDS"]
+
+
+def _json(store: Store, out: TextIO) -> None:
+    out.write('{"articles": [')
+    for i, article in enumerate(store.articles()):
+        out.write(",\n  " if i else "\n  ")
+        out.write(json.dumps(article_record(article), ensure_ascii=False))
+    out.write("\n],\n")
+    # Entities and quotes arrive with their capabilities; the keys are part
+    # of the contract from the start.
+    out.write(' "entities": [],\n "quotes": [],\n')
+    stories = [story_record(s) for s in store.stories()]
+    out.write(' "stories": ' + json.dumps(stories, ensure_ascii=False) + "\n}\n")
+
+
+def _jsonl(store: Store, out: TextIO) -> None:
+    for article in store.articles():
+        out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+
+
+CSV_COLUMNS = ("id", "path", "locator", "url", "source", "title", "dateline", "byline",
+               "published_date", "published_method", "published_confidence", "story_id",
+               "removed_lines", "body")
+
+
+def _csv(store: Store, out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for article in store.articles():
+        r = article_record(article)
+        writer.writerow([r["id"], r["path"], r["locator"], r["url"], r["source"], r["title"],
+                         r["dateline"], r["byline"], r["published"]["date"],
+                         r["published"]["method"], r["published"]["confidence"], r["story_id"],
+                         len(r["removed"]), r["body"]])
+
+
+def _md(store: Store, out: TextIO) -> None:
+    out.write("# storyline export\n\n")
+    stories = store.stories()
+    if stories:
+        out.write("## Stories\n\n")
+        for s in stories:
+            out.write(f"- **{s.title}** ({len(s.article_ids)} articles, `{s.id}`)\n")
+        out.write("\n")
+    out.write("## Articles\n")
+    for article in store.articles():
+        r = article_record(article)
+        out.write(f"\n### {r['title'] or '(untitled)'}\n\n")
+        meta = [f"`{r['id']}`", r["source"] or "unknown source",
+                r["published"]["date"] or "undated", r["path"] + (f" ({r['locator']})" if r["locator"] else "")]
+        if r["byline"]:
+            meta.insert(2, r["byline"])
+        out.write(" · ".join(meta) + "\n\n")
+        if r["dateline"]:
+            out.write(f"*{r['dateline']}*\n\n")
+        out.write(r["body"] + "\n")
+        if r["removed"]:
+            out.write("\n<details><summary>Removed lines</summary>\n\n")
+            for item in r["removed"]:
+                out.write(f"- *{item['kind']}*: {item['text']}\n")
+            out.write("\n</details>\n")
+
+
+FORMATS: dict[str, Callable[[Store, TextIO], None]] = {
+    "json": _json, "jsonl": _jsonl, "csv": _csv, "md": _md, "html": write_html,
+}
+
+
+def write(store: Store, fmt: str, out: TextIO) -> None:
+    """Write the whole store to `out` in format `fmt` (see `FORMATS`)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    FORMATS[fmt](store, out)

@@ -1,0 +1,45 @@
+"""The export contract (DESIGN.md): how an article, story, entity or quote looks to users.
+
+Every view (JSON, JSONL, CSV, Markdown, HTML, the HTTP API) builds on these
+records, so field names are decided in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Article, Story
+
+__all__ = ["article_record", "story_record", "ARTICLE_FIELDS"]
+
+ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "dateline", "byline",
+                  "published", "body", "removed", "timexes", "story_id")
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    p = article.published
+    return {
+        "id": article.id,
+        "path": article.origin.path,
+        "locator": article.origin.locator,
+        "url": article.origin.url,
+        "source": article.source,
+        "title": article.title,
+        "dateline": article.dateline,
+        "byline": article.byline,
+        "published": {
+            "date": p.date, "earliest": p.earliest, "latest": p.latest,
+            "granularity": p.granularity, "method": p.method, "confidence": p.confidence,
+            "evidence": [asdict(e) for e in p.evidence],
+        },
+        "body": article.body,
+        "removed": [{"text": b.text, "kind": b.kind, "rule": b.rule} for b in article.removed],
+        "timexes": [asdict(t) for t in article.timexes],
+        "story_id": article.story_id,
+    }
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
+            "timeline": [asdict(e) for e in story.timeline]}

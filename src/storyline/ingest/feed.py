@@ -1,0 +1,60 @@
+"""RSS and Atom files (feedparser): one article per entry, full text when the feed has it."""
+
+from __future__ import annotations
+
+import time
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from ..errors import Code, Problem
+from ..model import Origin, RawDocument
+from .dataset import looks_like_html
+from .files import InputFile
+
+__all__ = ["read_feed", "looks_like_feed"]
+
+
+def looks_like_feed(head: str) -> bool:
+    head = head[:2000].lower()
+    return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
+
+
+def _iso(parsed: time.struct_time | None) -> str | None:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else None
+
+
+def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocument | Problem]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not parsed.entries:
+        yield Problem(Code.E011, f.path, None, str(parsed.get("bozo_exception", "")))
+        return
+    if parsed.bozo:
+        yield Problem(Code.E011, f.path, None,
+                      f"{parsed.get('bozo_exception', '')}; {len(parsed.entries)} entries read",
+                      skipped=False)
+    feed_title = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, 1):
+        place = f"entry={number}"
+        # Full text (content:encoded / atom:content) beats the summary.
+        contents = [c.get("value", "") for c in entry.get("content", [])]
+        text = max(contents, key=len) if contents else ""
+        if len(text) < len(entry.get("summary", "")):
+            text = entry.get("summary", "")
+        title = entry.get("title")
+        if not text.strip() and not title:
+            yield Problem(Code.E012, f.path, place, skipped=False)
+            continue
+        url = entry.get("link")
+        published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+        yield RawDocument(
+            origin=Origin(path=f.path, format="feed", locator=place, url=url),
+            content=text,
+            markup="html" if looks_like_html(text) else "text",
+            title=title,
+            source=source or feed_title or (urlsplit(url).hostname if url else None),
+            published=published or entry.get("published"),
+            published_method="feed" if (published or entry.get("published")) else None,
+            byline=entry.get("author"),
+        )

@@ -1,0 +1,135 @@
+"""Finding input files, recognising their format, opening them through any compression.
+
+Paths may be files, folders (walked recursively, hidden entries skipped),
+globs, or "-" for standard input.
+"""
+
+from __future__ import annotations
+
+import bz2
+import glob
+import gzip
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from ..errors import StorylineError
+
+__all__ = ["InputFile", "discover", "open_binary", "read_limited", "TooLarge", "COMPRESSIONS"]
+
+COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".zst": "zstd", ".zstd": "zstd"}
+
+FORMATS = {
+    ".txt": "txt", ".text": "txt",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv", ".tsv": "csv",
+    ".warc": "warc", ".arc": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}
+
+# Files a folder walk passes over without complaint: not articles, not problems.
+IGNORED_SUFFIXES = {
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".pdf", ".css", ".js",
+    ".mp3", ".mp4", ".zip", ".tar", ".db", ".sqlite", ".db-wal", ".db-shm", ".pyc", ".md",
+}
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str                 # as the user will recognise it
+    format: str | None        # txt | html | jsonl | json | csv | warc | feed | None (sniff)
+    compression: str | None   # gzip | bz2 | zstd | None
+    root: str | None = None   # the folder argument this file was found under
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == "-"
+
+
+def classify(path: str) -> tuple[str | None, str | None]:
+    """(format, compression) from the file name; format None means: sniff the content."""
+    name = Path(path).name.lower()
+    compression = None
+    for suffix, kind in COMPRESSIONS.items():
+        if name.endswith(suffix):
+            compression, name = kind, name[: -len(suffix)]
+            break
+    return FORMATS.get(Path(name).suffix), compression
+
+
+def _ignored(path: Path) -> bool:
+    return path.suffix.lower() in IGNORED_SUFFIXES or path.name.startswith(".")
+
+
+def discover(paths: list[str]) -> Iterator[InputFile]:
+    """Every input file named by `paths`, in a stable order, each once."""
+    seen: set[str] = set()
+
+    def emit(p: Path, root: str | None) -> Iterator[InputFile]:
+        key = os.path.realpath(p)
+        if key in seen:
+            return
+        seen.add(key)
+        fmt, comp = classify(str(p))
+        yield InputFile(str(p), fmt, comp, root)
+
+    for arg in paths:
+        if arg == "-":
+            yield InputFile("-", None, None)
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    f = Path(dirpath) / name
+                    if not _ignored(f):
+                        yield from emit(f, str(p))
+        elif p.is_file():
+            yield from emit(p, None)
+        elif glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                raise StorylineError(f"no files match {arg!r}")
+            for m in matches:
+                yield from discover([m]) if Path(m).is_dir() else emit(Path(m), None)
+        else:
+            raise StorylineError(f"no such file or folder: {arg}")
+
+
+def open_binary(f: InputFile) -> BinaryIO:
+    """A readable binary stream of the decompressed content."""
+    raw: BinaryIO = sys.stdin.buffer if f.is_stdin else open(f.path, "rb")
+    if f.compression == "gzip":
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if f.compression == "bz2":
+        return bz2.BZ2File(raw)  # type: ignore[return-value]
+    if f.compression == "zstd":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)  # type: ignore[return-value]
+    return raw
+
+
+class TooLarge(Exception):
+    pass
+
+
+def read_limited(stream: BinaryIO, limit: int) -> bytes:
+    """All of `stream`, or TooLarge when it holds more than `limit` bytes.
+
+    Reading in chunks keeps a compressed bomb from filling memory.
+    """
+    buf = io.BytesIO()
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return buf.getvalue()
+        buf.write(chunk)
+        if buf.tell() > limit:
+            raise TooLarge(f"more than {limit // (1 << 20)} MB")

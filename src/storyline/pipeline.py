@@ -1,0 +1,75 @@
+"""The per-article pipeline: one `RawDocument` in, one `Article` out.
+
+A pure function of its input, so any executor can run it (in-process, a
+process pool, Ray). Corpus stages (template lines, stories, timelines) run
+later against the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from . import clean, dating, extract
+from .model import Article, Block, Origin, RawDocument
+
+__all__ = ["process", "article_id", "content_hash"]
+
+
+def content_hash(raw: RawDocument) -> str:
+    text = (raw.title or "") + "\x00" + raw.content
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=10).hexdigest()
+
+
+def article_id(origin: Origin, content_digest: str) -> str:
+    """Stable id: where the article came from (absolute path + place in the file).
+
+    Text read from stdin has no place, so its content names it.
+    """
+    if origin.path == "-":
+        key = f"stdin#{content_digest}"
+    else:
+        key = os.path.abspath(origin.path) + (f"#{origin.locator}" if origin.locator else "")
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+def process(raw: RawDocument) -> Article:
+    digest = content_hash(raw)
+    origin = raw.origin
+    title, source, byline = raw.title, raw.source, raw.byline
+    found_date, date_method = raw.published, raw.published_method
+    description = None
+    if raw.markup == "html" and extract.is_whole_page(raw.content):
+        page = extract.extract_html(raw.content, url=origin.url, crawl_date=origin.crawl_date)
+        paragraphs = page.paragraphs
+        title = title or page.title
+        description = page.description
+        source = source or page.sitename
+        byline = byline or page.author
+        origin.url = origin.url or page.url
+        if page.date and not found_date:
+            found_date, date_method = page.date, "html-meta"
+        hint = "html"
+    elif raw.markup == "html":
+        paragraphs, hint = extract.fragment_paragraphs(raw.content), "html"
+    else:
+        paragraphs, hint = clean.split_paragraphs(raw.content), "text"
+    blocks = clean.clean_paragraphs(paragraphs, title=title, description=description,
+                                    markup_hint=hint)
+    article = Article(
+        id=article_id(origin, digest),
+        origin=origin,
+        source=source,
+        title=title or _first(blocks, "title"),
+        dateline=_first(blocks, "dateline"),
+        byline=byline or _first(blocks, "byline"),
+        published=dating.from_metadata(found_date, date_method, origin.crawl_date),
+        blocks=blocks,
+        content_hash=digest,
+        notes=list(raw.notes),
+    )
+    return article
+
+
+def _first(blocks: list[Block], kind: str) -> str | None:
+    return next((b.text for b in blocks if b.kind == kind), None)

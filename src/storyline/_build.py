@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterator, TextIO
 
 from .errors import Code, Problem
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from .model import Article, RawDocument
-from .pipeline import article_id, content_hash, process
+from .pipeline import NoArticleText, article_id, content_hash, process
 from .store import Store
 
 __all__ = ["build", "BuildSummary"]
 
-# Articles written per transaction: large enough to amortise commits, small
-# enough that a kill loses little work.
+# Articles and finished files written per transaction: large enough to
+# amortise commits, small enough that a kill loses little work.
 BATCH = 200
 
 
@@ -79,6 +79,8 @@ def _process_safely(item: RawDocument | _FileDone) -> Article | Problem | _FileD
         return item
     try:
         return process(item)
+    except NoArticleText as err:
+        return Problem(Code.E008, item.origin.path, item.origin.locator, str(err))
     except Exception as err:  # one bad article must not stop the build
         return Problem(Code.E014, item.origin.path, item.origin.locator,
                        f"{type(err).__name__}: {err}")
@@ -129,21 +131,28 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
 
     executor = make_executor(workers)
     pending: list[Article] = []
+    finished: list[_FileDone] = []
+    # Problems met while processing the current file's articles (E008, E014):
+    # results come in input order, so they arrive before that file's _FileDone.
+    file_problems = 0
     try:
         for result in executor.map(_process_safely, work()):
             if isinstance(result, Problem):
                 report(result)
+                file_problems += 1
             elif isinstance(result, Article):
                 pending.append(result)
-                if len(pending) >= BATCH:
-                    _write(store, pending, None, summary, touched_sources)
-                    pending = []
             else:
-                _write(store, pending, result, summary, touched_sources)
-                pending = []
+                if file_problems:
+                    result = replace(result, problems=result.problems + file_problems)
+                    file_problems = 0
+                finished.append(result)
                 if progress:
                     progress(result.file.path)
-        _write(store, pending, None, summary, touched_sources)
+            if len(pending) + len(finished) >= BATCH:
+                _write(store, pending, finished, summary, touched_sources)
+                pending, finished = [], []
+        _write(store, pending, finished, summary, touched_sources)
     finally:
         executor.close()
     if touched_sources:
@@ -153,9 +162,11 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     return summary
 
 
-def _write(store: Store, articles: list[Article], done: _FileDone | None, summary: BuildSummary,
-           touched_sources: set[str]) -> None:
-    if not articles and done is None:
+def _write(store: Store, articles: list[Article], finished: list[_FileDone],
+           summary: BuildSummary, touched_sources: set[str]) -> None:
+    """One transaction: a batch of articles, and the files whose last article is among
+    them or before them."""
+    if not articles and not finished:
         return
     with store.transaction():
         for article in articles:
@@ -173,5 +184,6 @@ def _write(store: Store, articles: list[Article], done: _FileDone | None, summar
                 summary.articles_added += 1
         # A file with problems is read again next time, so they are reported
         # again until fixed.
-        if done is not None and not done.file.is_stdin and done.problems == 0:
-            store.mark_file_done(done.file.path, done.articles, done.problems)
+        for done in finished:
+            if not done.file.is_stdin and done.problems == 0:
+                store.mark_file_done(done.file.path, done.articles, done.problems)

@@ -32,24 +32,42 @@ class SerialExecutor:
 
 
 class ProcessExecutor:
-    """A process pool with at most `workers * 8` items in flight, results in input order."""
+    """A process pool with a bounded number of chunks in flight, results in input order."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, chunk_size: int = 16) -> None:
         self.workers = workers
+        self.chunk_size = chunk_size
         self.pool = ProcessPoolExecutor(max_workers=workers)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        in_flight: deque[Future[R]] = deque()
-        limit = self.workers * 8
-        for item in items:
-            in_flight.append(self.pool.submit(fn, item))
+        # Items travel in chunks: one round trip per article costs more than
+        # cleaning a short article.
+        in_flight: deque[Future[list[R]]] = deque()
+        limit = self.workers * 4
+        for chunk in _chunks(items, self.chunk_size):
+            in_flight.append(self.pool.submit(_map_chunk, fn, chunk))
             if len(in_flight) >= limit:
-                yield in_flight.popleft().result()
+                yield from in_flight.popleft().result()
         while in_flight:
-            yield in_flight.popleft().result()
+            yield from in_flight.popleft().result()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _map_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
 
 
 def make_executor(workers: int | None) -> Executor:

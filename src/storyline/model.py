@@ -9,7 +9,6 @@ sent to worker processes and kept in SQLite as JSON.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,10 +46,6 @@ BLOCK_KINDS = (
     "comments",    # reader comments after the article
     "template",    # lines that repeat across articles of the same source
 )
-
-
-def _asdict(obj: Any) -> dict[str, Any]:
-    return dataclasses.asdict(obj)
 
 
 @dataclass
@@ -152,7 +147,16 @@ class Article:
         return [b for b in self.blocks if b.kind != "body"]
 
     def to_dict(self) -> dict[str, Any]:
-        return _asdict(self)
+        # Shallow copies of flat dataclasses: dataclasses.asdict deep-copies
+        # every value and was a quarter of the build time.
+        d = dict(vars(self))
+        d["origin"] = dict(vars(self.origin))
+        d["published"] = dict(vars(self.published))
+        d["published"]["evidence"] = [dict(vars(e)) for e in self.published.evidence]
+        d["blocks"] = [dict(vars(b)) for b in self.blocks]
+        d["timexes"] = [dict(vars(t)) for t in self.timexes]
+        d["notes"] = list(self.notes)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Article":

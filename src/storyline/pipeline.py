@@ -9,11 +9,30 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 
 from . import clean, dating, extract
 from .model import Article, Block, Origin, RawDocument
 
-__all__ = ["process", "article_id", "content_hash"]
+__all__ = ["process", "article_id", "content_hash", "NoArticleText"]
+
+
+class NoArticleText(Exception):
+    """A whole HTML page with no article in it (a menu, a section front, an empty page).
+
+    The build reports it as problem E008 and stores nothing for it.
+    """
+
+
+# A paragraph of article text: a few words ending like a sentence. Menus, link
+# lists and section fronts have none.
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+_MIN_SENTENCE_WORDS = 6
+
+
+def _has_article_text(blocks: list[Block]) -> bool:
+    return any(b.kind == "body" and len(b.text.split()) >= _MIN_SENTENCE_WORDS
+               and _SENTENCE_END.search(b.text) for b in blocks)
 
 
 def content_hash(raw: RawDocument) -> str:
@@ -39,7 +58,8 @@ def process(raw: RawDocument) -> Article:
     title, source, byline = raw.title, raw.source, raw.byline
     found_date, date_method = raw.published, raw.published_method
     description = None
-    if raw.markup == "html" and extract.is_whole_page(raw.content):
+    whole_page = raw.markup == "html" and extract.is_whole_page(raw.content)
+    if whole_page:
         page = extract.extract_html(raw.content, url=origin.url, crawl_date=origin.crawl_date)
         paragraphs = page.paragraphs
         title = title or page.title
@@ -48,7 +68,7 @@ def process(raw: RawDocument) -> Article:
         byline = byline or page.author
         origin.url = origin.url or page.url
         if page.date and not found_date:
-            found_date, date_method = page.date, "html-meta"
+            found_date, date_method = page.date, page.date_method
         hint = "html"
     elif raw.markup == "html":
         paragraphs, hint = extract.fragment_paragraphs(raw.content), "html"
@@ -56,6 +76,10 @@ def process(raw: RawDocument) -> Article:
         paragraphs, hint = clean.split_paragraphs(raw.content), "text"
     blocks = clean.clean_paragraphs(paragraphs, title=title, description=description,
                                     markup_hint=hint)
+    if whole_page and not _has_article_text(blocks):
+        raise NoArticleText(
+            f"{len(paragraphs)} lines of page text, none reads as an article sentence"
+            if paragraphs else "the page has no main text")
     article = Article(
         id=article_id(origin, digest),
         origin=origin,

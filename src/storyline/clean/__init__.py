@@ -113,6 +113,7 @@ def clean_paragraphs(paragraphs: list[str], *, title: str | None = None,
     if not blocks:
         return blocks
     _apply_line_rules(blocks)
+    _mark_captions_after_credits(blocks)
     _mark_head(blocks, title, description, markup_hint)
     _mark_comments(blocks)
     _mark_teasers(blocks)
@@ -133,6 +134,14 @@ def _apply_line_rules(blocks: list[Block]) -> None:
             if rule.pattern.search(block.text):
                 block.kind, block.rule = rule.kind, rule.name
                 break
+
+
+def _mark_captions_after_credits(blocks: list[Block]) -> None:
+    """A bare credit line ("Photo: Jane Roe / Riverton Ledger") is followed by its caption."""
+    for prev, block in zip(blocks, blocks[1:]):
+        if (prev.rule == "caption-label" and words(prev.text) <= 8 and block.kind == "body"
+                and words(block.text) <= 40 and not block.text.startswith(("\"", "“", "'", "‘"))):
+            block.kind, block.rule = "caption", "caption-after-credit"
 
 
 def _body_extent(blocks: list[Block], long_only: bool = False) -> tuple[int, int]:

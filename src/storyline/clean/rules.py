@@ -101,6 +101,11 @@ RULES: tuple[Rule, ...] = (
          _r(r"^(watch|listen|stream|catch|see|get) (more|the latest|it|us|live|full episodes?|"
             r"all|now)?\s*(on|at|with|from) [A-Z\w .'&+-]{2,40}(\s(tv|news|radio|app|plus|\+|now|live))?\W*$"),
          14),
+    Rule("promo-coverage", "promo",
+         _r(r"^(follow|read|see|get) .{0,60}\b(coverage|updates|live blog|latest)\b.{0,40}\b(at|on)\s+"
+            r"\S+\.\w{2,}"), 30),
+    Rule("promo-republish", "promo",
+         _r(r"\b(republish this (story|article)|creative commons licen[cs]e)\b"), 30),
     Rule("promo-app", "promo",
          _r(r"\b(download (the|our) [\w ]{0,20}app|get (the|our) [\w ]{0,20}app|click here|tap here|"
             r"on the go by clicking|become a (member|subscriber|patron)|support (our|independent) "

@@ -11,8 +11,6 @@ re-applied to a source's articles whenever new articles of that source arrive.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -30,7 +28,8 @@ MAX_WORDS = 40
 
 
 def line_key(text: str) -> str:
-    norm = " ".join(re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFKC", text).lower()).split())
+    # Case and spacing vary between a site's pages; the words of a template line do not.
+    norm = " ".join(text.lower().split())
     return hashlib.blake2b(norm.encode(), digest_size=8).hexdigest()
 
 

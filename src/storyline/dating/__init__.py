@@ -20,7 +20,8 @@ __all__ = ["parse_date", "from_metadata", "METHOD_CONFIDENCE"]
 # dates are written by the publisher's system; htmldate's original-date
 # search is right ~90% of the time on htmldate-eval; path dates are usually
 # the saver's own naming.
-METHOD_CONFIDENCE = {"feed": 0.95, "dataset": 0.95, "html-meta": 0.9, "path": 0.8}
+METHOD_CONFIDENCE = {"feed": 0.95, "dataset": 0.95, "html-meta": 0.9, "path": 0.8,
+                     "html-text": 0.6}
 
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _EARLIEST, _LATEST = date(1800, 1, 1), date(2100, 1, 1)
@@ -74,6 +75,14 @@ def from_metadata(found: str | None, method: str | None, crawl_date: str | None)
         return Published(latest=crawl, method="warc-crawl", confidence=0.0,
                          evidence=[Evidence(crawl_date or "", where="metadata",
                                             note=f"crawl date; metadata date {day} is later, ignored")])
+    if day and method == "html-text" and day.endswith("-01-01"):
+        # htmldate's text search answers a bare year ("© 2024") with January 1:
+        # only the year is known.
+        year = day[:4]
+        return Published(earliest=f"{year}-01-01", latest=f"{year}-12-31", granularity="year",
+                         method=method, confidence=0.3,
+                         evidence=[Evidence(str(found), where="metadata",
+                                            note="htmldate text search; only the year is known")])
     if day and method:
         return Published(date=day, earliest=day, latest=day, granularity="day", method=method,
                          confidence=METHOD_CONFIDENCE.get(method, 0.7),

@@ -24,6 +24,7 @@ class Extracted:
     paragraphs: list[str]
     title: str | None = None
     date: str | None = None          # YYYY-MM-DD from htmldate
+    date_method: str = "html-meta"   # html-meta: the page's date markup; html-text: found in its text
     url: str | None = None
     description: str | None = None
     sitename: str | None = None
@@ -35,12 +36,19 @@ def is_whole_page(html: str) -> bool:
 
 
 def extract_html(html: str, url: str | None = None, crawl_date: str | None = None) -> Extracted:
-    """Main text and metadata of a whole HTML page."""
+    """Main text and metadata of a whole HTML page.
+
+    `crawl_date` is not given to htmldate as its `max_date`: when the page's
+    metadata date is later, htmldate falls back to the first of that month
+    (2024-03-05 with a 2024-03-01 crawl came out as 2024-03-01, a wrong day).
+    `dating.from_metadata` applies the crawl date as an upper bound instead.
+    """
     import trafilatura
 
-    date_params = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}
-    if crawl_date:
-        date_params["max_date"] = crawl_date
+    # First the page's own date markup only (meta tags, JSON-LD, time
+    # elements, the URL); htmldate's extensive search of the page text runs
+    # only when there is none, and its answer is trusted less.
+    date_params = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False,
         date_extraction_params=date_params,
@@ -48,10 +56,17 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
     if doc is None:
         return Extracted(paragraphs=[])
     text = doc.text or ""
+    date, date_method = doc.date, "html-meta"
+    if not date:
+        from htmldate import find_date
+
+        date = find_date(html, url=url, original_date=True, extensive_search=True)
+        date_method = "html-text"
     return Extracted(
         paragraphs=[line.strip() for line in text.split("\n") if line.strip()],
         title=doc.title,
-        date=doc.date,
+        date=date,
+        date_method=date_method,
         url=doc.url or url,
         description=doc.description,
         sitename=doc.sitename or doc.hostname,

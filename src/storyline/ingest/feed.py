@@ -47,14 +47,17 @@ def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocu
             yield Problem(Code.E012, f.path, place, skipped=False)
             continue
         url = entry.get("link")
-        published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+        # The date as the publisher wrote it, in its own time zone: feedparser's
+        # parsed form is in UTC, which moves a 4:45 p.m. Pacific story to the next day.
+        published = (entry.get("published") or entry.get("updated")
+                     or _iso(entry.get("published_parsed") or entry.get("updated_parsed")))
         yield RawDocument(
             origin=Origin(path=f.path, format="feed", locator=place, url=url),
             content=text,
             markup="html" if looks_like_html(text) else "text",
             title=title,
             source=source or feed_title or (urlsplit(url).hostname if url else None),
-            published=published or entry.get("published"),
-            published_method="feed" if (published or entry.get("published")) else None,
+            published=published,
+            published_method="feed" if published else None,
             byline=entry.get("author"),
         )

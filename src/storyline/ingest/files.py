@@ -110,10 +110,57 @@ def open_binary(f: InputFile) -> BinaryIO:
     if f.compression == "bz2":
         return bz2.BZ2File(raw)  # type: ignore[return-value]
     if f.compression == "zstd":
+        return io.BufferedReader(_ZstdReader(raw))  # type: ignore[return-value]
+    return raw
+
+
+class _ZstdReader(io.RawIOBase):
+    """The frames of a zstd stream, one after another.
+
+    zstandard's own `stream_reader` cannot be iterated by line (JSON Lines) and
+    returns a truncated frame's partial data without complaint; this raises
+    EOFError when the input ends mid-frame, as gzip and bz2 do. Compressed input
+    is fed 1 KB at a time, so one step yields at most ~32 MB even from a bomb
+    (a 4-byte RLE block stands for 128 KB).
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
         import zstandard
 
-        return zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)  # type: ignore[return-value]
-    return raw
+        self._raw = raw
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._dobj = self._new()
+        self._in_frame = False
+        self._buf = b""
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        while self._pos >= len(self._buf):
+            chunk = self._raw.read(1024)
+            if not chunk:
+                if self._in_frame:
+                    raise EOFError("zstd stream ended before the end of its last frame")
+                return 0
+            out = []
+            while chunk:
+                self._in_frame = True
+                out.append(self._dobj.decompress(chunk))
+                chunk = b""
+                if self._dobj.eof:  # a frame ended; what follows starts the next one
+                    chunk, self._dobj, self._in_frame = self._dobj.unused_data, self._new(), False
+            self._buf, self._pos = b"".join(out), 0
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = self._buf[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
 class TooLarge(Exception):

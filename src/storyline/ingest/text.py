@@ -32,18 +32,21 @@ def source_from_path(f: InputFile) -> str | None:
     """The outlet a text file belongs to, from where it sits.
 
     Below a folder argument, the first sub-folder names the outlet
-    (`corpus/reuters/2019/x.txt` -> reuters); otherwise the file's own folder.
-    Date-like and generic folder names are passed over.
+    (`corpus/reuters/2019/x.txt` -> reuters); otherwise the nearest folder
+    above. Date-like and generic folder names ("InputDocs", "2019-03-04")
+    are passed over.
     """
     p = Path(f.path)
-    parts: list[str]
+    parts: list[str] = []
     if f.root:
         try:
-            parts = list(p.relative_to(f.root).parts[:-1]) or [Path(f.root).resolve().name]
+            parts = list(p.relative_to(f.root).parts[:-1])
         except ValueError:
-            parts = [p.parent.name]
+            pass
+        # then the folder argument itself and its parents, nearest first
+        parts += reversed(Path(f.root).resolve().parts[1:])
     else:
-        parts = [p.resolve().parent.name]
+        parts = list(reversed(p.resolve().parent.parts[1:]))
     for part in parts:
         if part and not _PATH_DATE.search(part) and part.lower() not in _GENERIC_DIRS:
             return part

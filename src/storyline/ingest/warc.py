@@ -24,12 +24,13 @@ def read_warc(f: InputFile, stream: BinaryIO, max_record_bytes: int,
     from warcio.archiveiterator import ArchiveIterator
 
     number = 0
-    records = iter(ArchiveIterator(stream, arc2warc=True))
+    archive = ArchiveIterator(stream, arc2warc=True)
+    records = iter(archive)
     while True:
         try:
             record = next(records)
         except StopIteration:
-            return
+            break
         except Exception as err:  # warcio raises several kinds on damaged input
             yield Problem(Code.E007, f.path, f"record={number + 1}",
                           f"{type(err).__name__}: {err}; reading stopped here", skipped=False)
@@ -37,35 +38,61 @@ def read_warc(f: InputFile, stream: BinaryIO, max_record_bytes: int,
         number += 1
         place = f"record={number}"
         try:
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            status = record.http_headers.get_statuscode()
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            if not status.startswith("2") or not ctype.startswith(_TEXTUAL):
-                continue
-            body = record.content_stream().read(max_record_bytes + 1)
+            item = _read_record(f, record, place, max_record_bytes, source)
+            # Read the rest of the record: a record cut short (a truncated
+            # download) ends before its Content-Length.
+            block = record.raw_stream
+            while block.read(1 << 16):
+                pass
+            missing = getattr(block, "limit", 0)
         except Exception as err:
             yield Problem(Code.E007, f.path, place, f"{type(err).__name__}: {err}", skipped=False)
             continue
-        if len(body) > max_record_bytes:
-            yield Problem(Code.E013, f.path, place, skipped=False)
-            continue
-        if not body.strip() or looks_binary(body):
-            continue
-        charset = None
-        if "charset=" in ctype:
-            charset = ctype.split("charset=")[-1].split(";")[0].strip() or None
-        try:
-            text = decode(body, declared=charset).text
-        except NotText as err:
-            yield Problem(Code.E003, f.path, place, str(err), skipped=False)
-            continue
-        url = record.rec_headers.get_header("WARC-Target-URI")
-        crawl = record.rec_headers.get_header("WARC-Date")
-        yield RawDocument(
-            origin=Origin(path=f.path, format="warc", locator=place, url=url,
-                          crawl_date=crawl[:10] if crawl else None),
-            content=text,
-            markup="text" if ctype.startswith("text/plain") else "html",
-            source=source or (urlsplit(url).hostname if url else None),
-        )
+        if missing:
+            yield Problem(Code.E007, f.path, place,
+                          f"record cut short, {missing} of its {record.length} bytes missing; "
+                          "reading stopped here", skipped=False)
+            return
+        if item is not None:
+            yield item
+    # warcio stops without complaint when a gzip member is cut off inside a
+    # record's header: bytes left after the last whole record say so.
+    try:
+        end = stream.tell()
+    except (OSError, ValueError, AttributeError):
+        return
+    if archive.offset < end:
+        yield Problem(Code.E007, f.path, f"record={number + 1}",
+                      f"{end - archive.offset} bytes after the last whole record could not be "
+                      "read", skipped=False)
+
+
+def _read_record(f: InputFile, record, place: str, max_record_bytes: int,
+                 source: str | None) -> RawDocument | Problem | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode()
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    if not status.startswith("2") or not ctype.startswith(_TEXTUAL):
+        return None
+    body = record.content_stream().read(max_record_bytes + 1)
+    if len(body) > max_record_bytes:
+        return Problem(Code.E013, f.path, place, skipped=False)
+    if not body.strip() or looks_binary(body):
+        return None
+    charset = None
+    if "charset=" in ctype:
+        charset = ctype.split("charset=")[-1].split(";")[0].strip() or None
+    try:
+        text = decode(body, declared=charset).text
+    except NotText as err:
+        return Problem(Code.E003, f.path, place, str(err), skipped=False)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    crawl = record.rec_headers.get_header("WARC-Date")
+    return RawDocument(
+        origin=Origin(path=f.path, format="warc", locator=place, url=url,
+                      crawl_date=crawl[:10] if crawl else None),
+        content=text,
+        markup="text" if ctype.startswith("text/plain") else "html",
+        source=source or (urlsplit(url).hostname if url else None),
+    )

@@ -37,10 +37,17 @@ class Store:
         self.path = path
         self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        migrate(self.conn)
+        try:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            migrate(self.conn)
+        except sqlite3.DatabaseError as err:  # not a database: a text file given as --db
+            self.conn.close()
+            raise StorylineError(f"{path} is not a storyline database ({err})") from None
+        except StorylineError:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.conn.close()

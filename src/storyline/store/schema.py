@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..errors import StorylineError
+
 __all__ = ["MIGRATIONS", "migrate", "SCHEMA_VERSION"]
 
 MIGRATIONS: list[str] = [
@@ -96,7 +98,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database up to `SCHEMA_VERSION`; returns the version it was at."""
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
-        raise RuntimeError(f"database schema v{version} is newer than this storyline "
+        raise StorylineError(f"database schema v{version} is newer than this storyline "
                            f"(v{SCHEMA_VERSION}); upgrade storyline")
     for number in range(version, SCHEMA_VERSION):
         # One script, one transaction: a migration is applied whole or not at all.

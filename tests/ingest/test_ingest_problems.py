@@ -1,0 +1,318 @@
+"""Bad input: each bad file is skipped or partly read with one clear line on stderr naming
+the file, the place and why; it is counted in the build summary and stored with the
+build; the rest of the build goes on; the exit status says something failed."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+import zstandard
+
+import storyline
+from storyline.cli import main
+from storyline.errors import Code, Problem
+from storyline.ingest import read_paths
+from storyline.model import RawDocument
+
+DEPARTMENTS = ["parks", "police", "fire", "library", "water", "roads", "transit", "schools",
+               "housing", "health", "sewer", "airport", "harbor", "museum", "zoo", "courts",
+               "elections", "planning", "permits", "animal control"]
+RECORDS = [
+    {"title": f"{town} council approves {item} budget",
+     "text": f"The {town} City Council voted {votes} on Tuesday to approve the {item} budget for "
+             f"the coming year, after a two-hour hearing in which residents asked for more money "
+             f"for road repairs and the public library."}
+    for town in ["Riverton", "Salem", "Millbrook", "Alder Falls", "East Riverton", "Bend",
+                 "Medford", "Eugene", "Corvallis", "Albany", "Newport", "Astoria", "Hood River",
+                 "Pendleton", "Ashland"]
+    for votes, item in zip(["5-2", "7-0", "4-3", "6-1"] * 5, DEPARTMENTS)
+]   # 300 records, about 70 KB
+
+
+def jsonl(records: list[dict]) -> bytes:
+    return "".join(json.dumps(r) + "\n" for r in records).encode()
+
+
+def problems_of(path: Path) -> list[Problem]:
+    return [item for _, item in read_paths([str(path)]) if isinstance(item, Problem)]
+
+
+def articles_of(path: Path) -> list:
+    return [item for _, item in read_paths([str(path)]) if not isinstance(item, Problem)]
+
+
+# -- one reader at a time ----------------------------------------------------------------------
+
+
+def test_binary_file(write):
+    path = write("scan.txt", b"%PDF-1.4\x00\x00\x01\x02 Riverton\x00council" * 50)
+    [p] = problems_of(path)
+    assert (p.code, p.path, p.skipped) == (Code.E001, str(path), True)
+    assert not articles_of(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t \n"], ids=["empty", "whitespace"])
+def test_empty_file(write, content):
+    path = write("empty.txt", content)
+    [p] = problems_of(path)
+    assert (p.code, p.skipped) == (Code.E002, True)
+
+
+def undecodable(texts) -> bytes:
+    good = texts.bridge.replace('"', "“", 1).replace('"', "”", 1).replace(" and ", " — and ")
+    data = good.encode("utf-8")
+    cut = data.index(b"Commuters")
+    return data[:cut] + b"\xff\xfe" + data[cut:]
+
+
+def test_undecodable_bytes_partly_read(write, texts):
+    path = write("damaged.txt", undecodable(texts))
+    items = [item for _, item in read_paths([str(path)])]
+    [p] = [i for i in items if isinstance(i, Problem)]
+    [doc] = [i for i in items if not isinstance(i, Problem)]
+    assert (p.code, p.skipped) == (Code.E003, False)
+    assert "2 undecodable bytes" in p.detail and "byte" in p.detail
+    assert "“It feels like getting an hour of my week back,”" in doc.content   # still UTF-8
+    assert "\ufffd\ufffdCommuters" in doc.content
+
+
+def test_file_too_large_is_skipped_fast(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(200 << 20)   # sparse: 200 MB on paper, nothing on disk
+    started = time.perf_counter()
+    [p] = problems_of(path)
+    assert time.perf_counter() - started < 5
+    assert (p.code, p.skipped) == (Code.E004, True)
+    assert "50 MB" in p.detail
+
+
+def test_truncated_gzip_stream_keeps_earlier_records(write):
+    data = gzip.compress(jsonl(RECORDS))
+    path = write("wire.jsonl.gz", data[: len(data) // 2])
+    items = [item for _, item in read_paths([str(path)])]
+    docs = [i for i in items if not isinstance(i, Problem)]
+    [p] = [i for i in items if isinstance(i, Problem)]
+    assert (p.code, p.skipped) == (Code.E005, False)
+    assert 0 < len(docs) < len(RECORDS)
+    # the records read are whole and in order; no half line became an article
+    assert [d.title for d in docs] == [r["title"] for r in RECORDS[: len(docs)]]
+    assert [d.origin.locator for d in docs] == [f"line={i}" for i in range(1, len(docs) + 1)]
+
+
+def test_truncated_zstd_stream_is_reported(write):
+    data = zstandard.ZstdCompressor().compress(jsonl(RECORDS))
+    path = write("wire.jsonl.zst", data[: len(data) * 2 // 3])
+    items = [item for _, item in read_paths([str(path)])]
+    [p] = [i for i in items if isinstance(i, Problem)]
+    assert (p.code, p.skipped) == (Code.E005, False)
+
+
+def test_truncated_gzip_text_is_skipped(write, texts):
+    data = gzip.compress(texts.settlement.encode())
+    path = write("settlement.txt.gz", data[: len(data) // 2])
+    [p] = problems_of(path)
+    assert (p.code, p.skipped) == (Code.E005, True)
+    assert not articles_of(path)
+
+
+def test_malformed_json_lines(write):
+    lines = [json.dumps(RECORDS[0]), '{"title": "Council approves zoo budget", "text": "The council',
+             json.dumps(RECORDS[1]), "not json at all", json.dumps(RECORDS[2])]
+    path = write("dump.jsonl", "\n".join(lines) + "\n")
+    items = [item for _, item in read_paths([str(path)])]
+    bad = [i for i in items if isinstance(i, Problem)]
+    assert [(p.code, p.place, p.skipped) for p in bad] == [(Code.E006, "line=2", False),
+                                                          (Code.E006, "line=4", False)]
+    docs = [i for i in items if not isinstance(i, Problem)]
+    assert [d.origin.locator for d in docs] == ["line=1", "line=3", "line=5"]
+
+
+def test_malformed_json_file(write):
+    path = write("dump.json", '[{"title": "Council approves budget", "text": "The council voted"')
+    [p] = problems_of(path)
+    assert (p.code, p.skipped) == (Code.E006, True)
+
+
+def three_page_warc(make_warc, path: Path, texts, gzip: bool = False) -> bytes:
+    pages = [texts.page.replace("6-1", score).encode() for score in ("6-1", "5-2", "4-3")]
+    make_warc(path, [(f"https://riverledger.example/news/{i}", "text/html", page)
+                     for i, page in enumerate(pages)], request=False, gzip=gzip)
+    return path.read_bytes()
+
+
+def read_all(path: Path) -> tuple[list[RawDocument], list[Problem]]:
+    items = [item for _, item in read_paths([str(path)])]
+    return ([i for i in items if not isinstance(i, Problem)],
+            [i for i in items if isinstance(i, Problem)])
+
+
+def test_broken_warc_record_header(tmp_path, make_warc, texts):
+    data = three_page_warc(make_warc, tmp_path / "good.warc", texts)
+    third = data.index(b"WARC/1.", data.index(b"WARC/1.", data.index(b"WARC/1.") + 1) + 1)
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(data[:third] + b"XXXX" + data[third + 4:])   # a damaged record header
+    docs, [p] = read_all(broken)
+    assert (p.code, p.place, p.skipped) == (Code.E007, "record=3", False)
+    assert "reading stopped here" in p.detail
+    assert [d.origin.locator for d in docs] == ["record=1", "record=2"]
+    assert [d.origin.url for d in docs] == ["https://riverledger.example/news/0",
+                                            "https://riverledger.example/news/1"]
+
+
+def test_warc_with_junk_after_the_last_record(tmp_path, make_warc, texts):
+    data = three_page_warc(make_warc, tmp_path / "good.warc", texts)
+    appended = tmp_path / "appended.warc"
+    appended.write_bytes(data + b"<html><body>503 Service Unavailable</body></html>\r\n")
+    docs, [p] = read_all(appended)
+    assert (p.code, p.place) == (Code.E007, "record=4")
+    assert len(docs) == 3
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+@pytest.mark.parametrize("cut", [300, 1000])
+def test_truncated_warc(tmp_path, make_warc, texts, gz, cut):
+    name = "crawl.warc.gz" if gz else "crawl.warc"
+    data = three_page_warc(make_warc, tmp_path / "good" / name, texts, gzip=gz)
+    truncated = tmp_path / name
+    truncated.write_bytes(data[:-cut])     # a download that stopped early
+    docs, [p] = read_all(truncated)
+    assert (p.code, p.place, p.skipped) == (Code.E007, "record=3", False)
+    # the whole records before it are kept; no half page becomes an article
+    assert [d.origin.locator for d in docs] == ["record=1", "record=2"]
+    assert all(d.content == texts.page.replace("6-1", s) for d, s in zip(docs, ("6-1", "5-2")))
+
+
+def test_html_page_without_an_article(tmp_path, write, texts):
+    write("pages/sections.html", texts.nav)
+    write("pages/empty-body.html", "<!doctype html><html><head><title>Riverton Ledger</title>"
+                                   "</head><body></body></html>")
+    write("pages/council.html", texts.page)
+    with storyline.Store(str(tmp_path / "nav.db")) as store:
+        summary = storyline.build([str(tmp_path / "pages")], store, stderr=None)
+        assert summary.articles_added == 1
+        assert summary.problem_codes == {"E008": 2}
+        assert summary.inputs_skipped == 2
+        assert sorted((Path(p["path"]).name, p["code"], p["skipped"]) for p in store.problems()) == [
+            ("empty-body.html", "E008", 1), ("sections.html", "E008", 1)]
+        [article] = store.articles()
+    assert article.title == "Riverton council approves water plant upgrade"
+
+
+def test_warc_response_without_an_article_names_its_record(tmp_path, make_warc, texts):
+    path = make_warc(tmp_path / "crawl.warc", [
+        ("https://riverledger.example/news/council", "text/html", texts.page.encode()),
+        ("https://riverledger.example/sections", "text/html", texts.nav.encode()),
+    ])
+    with storyline.Store(str(tmp_path / "w.db")) as store:
+        summary = storyline.build([str(path)], store, stderr=None)
+        assert summary.articles_added == 1
+        [p] = store.problems()
+    assert (p["code"], p["place"]) == ("E008", "record=4")
+
+
+# -- a whole folder of bad input, through build() and the CLI -------------------------------------
+
+
+@pytest.fixture
+def bad_folder(tmp_path, write, texts, make_warc) -> Path:
+    write("inbox/good/bridge.txt", texts.bridge)
+    write("inbox/good/library.txt", texts.library)
+    write("inbox/binary.txt", b"\x00\x01\x02\x03PK\x03\x04" * 100)
+    write("inbox/empty.txt", b"")
+    write("inbox/damaged.txt", undecodable(texts))
+    with open(tmp_path / "inbox" / "huge.txt", "wb") as f:
+        f.truncate(200 << 20)
+    data = gzip.compress(jsonl(RECORDS))
+    write("inbox/wire.jsonl.gz", data[: len(data) // 2])
+    data = gzip.compress(texts.settlement.encode())
+    write("inbox/settlement.txt.gz", data[: len(data) // 2])
+    write("inbox/dump.jsonl", "\n".join([json.dumps(RECORDS[0]), "{oops", json.dumps(RECORDS[1])]))
+    warc = make_warc(tmp_path / "inbox" / "crawl.warc", [
+        ("https://riverledger.example/news/council", "text/html", texts.page.encode()),
+        ("https://riverledger.example/news/council-2", "text/html", texts.page.encode()[:-20]),
+    ])
+    warc.write_bytes(warc.read_bytes()[:-500])                # the crawl was cut short
+    write("inbox/sections.html", texts.nav)
+    return tmp_path / "inbox"
+
+
+EXPECTED = {  # file -> (code, place, skipped)
+    "binary.txt": ("E001", None, True),
+    "empty.txt": ("E002", None, True),
+    "damaged.txt": ("E003", None, False),
+    "huge.txt": ("E004", None, True),
+    "wire.jsonl.gz": ("E005", None, False),
+    "settlement.txt.gz": ("E005", None, True),
+    "dump.jsonl": ("E006", "line=2", False),
+    "crawl.warc": ("E007", "record=4", False),
+    "sections.html": ("E008", None, True),
+}
+
+
+def test_bad_folder_through_build(bad_folder, tmp_path):
+    err = io.StringIO()
+    with storyline.Store(str(tmp_path / "bad.db")) as store:
+        summary = storyline.build([str(bad_folder)], store, stderr=err)
+        stored = {Path(a.origin.path).name for a in store.articles()}
+        rows = store.problems()
+    assert not summary.ok
+    assert summary.problems == len(EXPECTED) == len(rows)
+    assert summary.inputs_skipped == sum(1 for *_, s in EXPECTED.values() if s)
+    assert summary.inputs_partly_read == sum(1 for *_, s in EXPECTED.values() if not s)
+    assert summary.problem_codes == {"E001": 1, "E002": 1, "E003": 1, "E004": 1, "E005": 2,
+                                     "E006": 1, "E007": 1, "E008": 1}
+    assert {Path(r["path"]).name: (r["code"], r["place"], bool(r["skipped"])) for r in rows} == EXPECTED
+    # the rest of the build went on: good files, and the good parts of bad ones
+    assert {"bridge.txt", "library.txt", "damaged.txt", "wire.jsonl.gz", "dump.jsonl",
+            "crawl.warc"} <= stored
+    assert not stored & {"binary.txt", "empty.txt", "huge.txt", "settlement.txt.gz",
+                         "sections.html"}
+    lines = err.getvalue().splitlines()
+    assert len(lines) == len(EXPECTED)
+    for name, (code, place, skipped) in EXPECTED.items():
+        [line] = [ln for ln in lines if f"{bad_folder / name}" in ln]
+        assert line.startswith("storyline: ")
+        assert f" {code} " in line
+        assert line.endswith("(skipped)" if skipped else "(partly read)")
+        if place:
+            assert f"{bad_folder / name}:{place}: " in line
+
+
+def test_bad_folder_through_the_cli(bad_folder, tmp_path, capsys):
+    db = str(tmp_path / "cli.db")
+    assert main(["build", str(bad_folder), "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""                                     # data only on stdout; none here
+    problem_lines = [ln for ln in err.splitlines() if str(bad_folder) in ln]
+    assert len(problem_lines) == len(EXPECTED)
+    for name, (code, _, _) in EXPECTED.items():
+        assert any(str(bad_folder / name) in ln and code in ln for ln in problem_lines), name
+    assert "problems: 9 (5 skipped, 4 partly read: E001 x1, E002 x1, E003 x1, E004 x1, E005 x2, " \
+           "E006 x1, E007 x1, E008 x1)" in err
+    assert main(["articles", "--db", db, "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {"Millbrook Street bridge reopens after four months of repairs",
+            "Salem council sends library bond to November ballot"} <= {a["title"] for a in listed}
+
+
+def test_problems_are_reported_again_until_fixed(bad_folder, tmp_path, texts, capsys):
+    db = str(tmp_path / "again.db")
+    assert main(["build", str(bad_folder), "--db", db, "-q"]) == 1
+    capsys.readouterr()
+    # a second build reads the good files as unchanged and reports every problem again
+    assert main(["build", str(bad_folder), "--db", db, "--json", "-q"]) == 1
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
+    assert summary["problems"] == len(EXPECTED)
+    assert summary["articles_added"] == 0
+    assert summary["files_unchanged"] == 2                # the two good files
+    # fix every bad file: the build is clean again
+    for name in EXPECTED:
+        (bad_folder / name).unlink()
+    assert main(["build", str(bad_folder), "--db", db, "-q"]) == 0

@@ -12,7 +12,7 @@ demo: $(VENV)/.installed
 	@echo; echo "== stories"; $(BIN)/storyline stories
 	@echo; echo "== articles"; $(BIN)/storyline articles
 	@echo; echo "== one article, with its date evidence and removed lines"
-	@$(BIN)/storyline show "$$($(BIN)/storyline articles --json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[1]["id"])')"
+	$(BIN)/storyline show examples/corpus/riverton-ledger/2024-02-14-spill-estimate-grows.txt
 	$(BIN)/storyline export --format html -o report.html
 
 test: $(VENV)/.installed

@@ -28,7 +28,7 @@ By SAM ORTIZ | Associated Wire
 
 RIVERTON, Ore. (AW) — Calder Resin Works agreed on Thursday to pay $41.5 million to settle claims by Alder County and about 2,000 residents over the February chemical spill that fouled the Millbrook River.
 
-Photo: Jane Roe / Riverton Ledger
+Workers pump solvent out of a drainage ditch near the Calder plant, Feb. 13, 2024. (Riverton Ledger/Jane Roe)
 
 The settlement, filed in Alder County Circuit Court, must still be approved by a judge. It would end the county's lawsuit and a class action brought by residents.
 

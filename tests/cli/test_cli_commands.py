@@ -63,6 +63,17 @@ def test_build_quiet_and_options(capsys, tmp_path, write):
     assert a["source"] == "Cascade Courier" and a["published"]["date"] == "2024-03-11"
 
 
+def test_build_max_file_mb_and_workers(capsys, tmp_path, write, texts):
+    write("in/long-read.txt", texts.bridge * 12000)         # about 7 MB of text
+    write("in/bridge.txt", texts.bridge)
+    db = str(tmp_path / "mb.db")
+    code, out, err = run(capsys, "build", str(tmp_path / "in"), "--db", db, "--max-file-mb", "5",
+                         "--workers", "2", "--json")
+    assert code == 1
+    assert "long-read.txt: E004 file too large: more than 5 MB (skipped)" in err
+    assert json.loads(out)["articles_added"] == 1
+
+
 def test_build_errors_exit_2(capsys, tmp_path):
     db = str(tmp_path / "x.db")
     code, _, err = run(capsys, "build", str(tmp_path / "missing-folder"), "--db", db)
@@ -128,11 +139,14 @@ def test_show_prints_text_then_removed_lines(capsys, db):
     assert "[promo] Sign up for The Morning Ledger newsletter at riverledger.com/newsletters" \
            "   (promo-newsletter)" in removed
     assert any(line.startswith("[engagement] Tell us in the comments") for line in removed)
-    assert any(line.startswith("[caption] Photo: Jane Roe") for line in removed)
+    assert any(line.startswith("[caption] Workers pump solvent out of a drainage ditch") for line in removed)
     assert any(line.startswith("[teaser] Ironclads head to nationals") for line in removed)
     assert "Sign up for" not in out[:header_at]        # removed lines are not in the text
     # by unique id prefix and by path too
     assert run(capsys, "show", ref[:6], "--db", db)[1] == out
+    path = next(ln.split("from:", 1)[1].strip() for ln in lines if ln.startswith("from:"))
+    assert path.endswith("2024-06-27-calder-settles.txt")
+    assert run(capsys, "show", path, "--db", db)[1] == out
     code, out2, _ = run(capsys, "show", ref, "--db", db, "--json")
     record = json.loads(out2)
     assert record["id"] == ref and record["title"] == SETTLEMENT

@@ -100,7 +100,7 @@ def test_json_values(records):
     kinds = {r["text"]: r["kind"] for r in a["removed"]}
     assert kinds["Sign up for The Morning Ledger newsletter at riverledger.com/newsletters"] == "promo"
     assert kinds["Tell us in the comments: should the settlement have been larger?"] == "engagement"
-    assert kinds["Photo: Jane Roe / Riverton Ledger"] == "caption"
+    assert kinds["Workers pump solvent out of a drainage ditch near the Calder plant, Feb. 13, 2024. (Riverton Ledger/Jane Roe)"] == "caption"
     assert kinds["SEE ALSO: Judge keeps county's spill lawsuit alive, orders Calder into mediation"] \
         == "related"
     assert kinds["Salem library bond campaign kicks off"] == "teaser"

@@ -35,12 +35,22 @@ def test_new_database_is_migrated_to_the_current_version(db_path):
     assert user_version(db_path) == SCHEMA_VERSION
 
 
+def schema_sql(path: Path) -> list[str]:
+    conn = sqlite3.connect(str(path))
+    try:
+        return [r[0] for r in conn.execute("SELECT sql FROM sqlite_master ORDER BY name")]
+    finally:
+        conn.close()
+
+
 def test_reopening_is_a_no_op(built, consistent):
     before = consistent(built)
+    schema = schema_sql(built)
     with Store(str(built)) as store:
         assert migrate(store.conn) == SCHEMA_VERSION     # already there: nothing applied
         assert store.count_articles() == before == 4
     assert user_version(built) == SCHEMA_VERSION
+    assert schema_sql(built) == schema
 
 
 def test_a_newer_schema_is_refused(db_path):

@@ -69,16 +69,20 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    # Two lines are one wrapped paragraph only when the break falls mid-sentence;
-    # otherwise "headline / byline" pairs would merge.
-    if len(lines) == 2:
-        return bool(re.search(r"[\w,]$", lines[0]) and re.match(r"[a-z(]", lines[1])
-                    and len(lines[0]) >= 40)
+    """Whether consecutive lines are one paragraph wrapped at a fixed width.
+
+    Wrapped prose breaks mid-sentence, mostly before lower-case words; a
+    headline, a timestamp and a byline on consecutive lines break after
+    complete units, before capitals.
+    """
     width = max(len(line) for line in lines)
     if width > 100 or width < 40:
         return False
-    full = sum(1 for line in lines[:-1] if len(line) >= 0.6 * width)
-    return full >= 0.7 * (len(lines) - 1)
+    breaks = list(zip(lines, lines[1:]))
+    mid_sentence = sum(1 for prev, nxt in breaks
+                       if len(prev) >= 0.6 * width and not _SENTENCE_END.search(prev)
+                       and (nxt[:1].islower() or prev.endswith(",")))
+    return mid_sentence >= 0.5 * len(breaks)
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -136,11 +140,22 @@ def _apply_line_rules(blocks: list[Block]) -> None:
                 break
 
 
+# What a photo caption says: who is where doing what, in the present tense.
+_CAPTION_CUES = re.compile(
+    r"\b(left|right|center|centre|from left|foreground|background|pictured)\b,|"
+    r"\b(speaks?|stands?|walks?|holds?|looks? (on|at)|waits?|adjusts?|hands? out|gathers?|arrives?|"
+    r"talks?|watch(es)?|sits?|poses?|listens?|works?|carr(y|ies)|wears?|leaves?|prepares?|"
+    r"inspects?|tours?|embraces?|cheers?|celebrates?|is seen|are seen|is shown|are shown)\b")
+_NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would|must|could|should|"
+                          r"may|might|can)\b", re.I)
+
+
 def _mark_captions_after_credits(blocks: list[Block]) -> None:
-    """A bare credit line ("Photo: Jane Roe / Riverton Ledger") is followed by its caption."""
+    """A bare credit line ("Photo: Jane Roe / Riverton Ledger") sits next to its caption."""
     for prev, block in zip(blocks, blocks[1:]):
         if (prev.rule == "caption-label" and words(prev.text) <= 8 and block.kind == "body"
-                and words(block.text) <= 40 and not block.text.startswith(("\"", "“", "'", "‘"))):
+                and words(block.text) <= 35 and _CAPTION_CUES.search(block.text)
+                and not _NOT_CAPTION.search(block.text)):
             block.kind, block.rule = "caption", "caption-after-credit"
 
 

@@ -87,10 +87,14 @@ RULES: tuple[Rule, ...] = (
             r"more (from|in) [\w .'&-]{2,30}|also on [\w.]+|also in the news)\W*$"), 8),
     Rule("related-bracket", "related", _r(r"^\[\s*(related|read|see|more|also)\b[^\]]*\]$"), 30),
     # -- plugs for the site itself
+    # A plug speaks to the reader ("Sign up", "Get our newsletter"); a news
+    # paragraph that mentions a newsletter does not.
     Rule("promo-newsletter", "promo",
-         _r(r"\b(sign up|signup|subscribe|subscription|newsletter|delivered (to|straight to|right to) "
-            r"your inbox|in your inbox|get (the|our) (latest|best)|email alerts?|breaking news alerts)\b"),
-         35),
+         _r(r"(^\W*(sign up|signup|subscribe|register|join|get|receive|never miss|don't miss|stay "
+            r"(informed|up to date|in the know)|want|love|like|enjoy(ed)?)\b.{0,120}\b(newsletters?|"
+            r"inbox|email alerts?|news alerts|updates)\b|\b(sign up|subscribe) (now|today|here|for "
+            r"(free|our|the))\b|delivered (to|straight to|right to) your inbox|in your inbox)"),
+         30),
     Rule("promo-social", "promo",
          _r(r"^(follow|like|join|find|connect with|friend) (us|\w+( \w+){0,3}) (on|at|via) "
             r"(twitter|facebook|instagram|x|youtube|tiktok|linkedin|threads|bluesky|whatsapp|telegram|"

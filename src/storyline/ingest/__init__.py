@@ -87,16 +87,20 @@ def _read(f: InputFile, opts: ReadOptions) -> Iterator[RawDocument | Problem]:
     corrupt = _CORRUPT + _zstd_error()
     with open_binary(f) as stream:
         if fmt in _STREAMED:
+            last: str | None = None   # locator of the last record read, for the problem line
             try:
                 if fmt == "jsonl":
-                    yield from read_jsonl(f, stream, opts)
+                    items = read_jsonl(f, stream, opts)
                 elif fmt == "csv":
-                    yield from read_csv(f, stream, opts)
+                    items = read_csv(f, stream, opts)
                 else:
-                    yield from read_warc(f, stream, opts.max_record_bytes, opts.source)
+                    items = read_warc(f, stream, opts.max_record_bytes, opts.source)
+                for item in items:
+                    last = (item.origin.locator if isinstance(item, RawDocument) else item.place) or last
+                    yield item
             except corrupt as err:
-                yield Problem(Code.E005, f.path, None, f"{err}; records before it were read",
-                              skipped=False)
+                yield Problem(Code.E005, f.path, _next_place(last),
+                              f"{err}; records before it were read", skipped=False)
             return
         try:
             data = read_limited(stream, opts.max_file_bytes)
@@ -138,6 +142,12 @@ def _read(f: InputFile, opts: ReadOptions) -> Iterator[RawDocument | Problem]:
         yield _html_document(f, decoded.text, opts)
     else:
         yield from read_text(f, decoded.text, opts.source)
+
+
+def _next_place(locator: str | None) -> str | None:
+    """"line=83" -> "line=84": where a damaged stream stopped being readable."""
+    kind, sep, number = (locator or "").partition("=")
+    return f"{kind}={int(number) + 1}" if sep and number.isdigit() else None
 
 
 def _read_stream_from_memory(f: InputFile, fmt: str, stream, opts: ReadOptions):

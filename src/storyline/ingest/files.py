@@ -104,11 +104,13 @@ def discover(paths: list[str]) -> Iterator[InputFile]:
 
 def open_binary(f: InputFile) -> BinaryIO:
     """A readable binary stream of the decompressed content."""
-    raw: BinaryIO = sys.stdin.buffer if f.is_stdin else open(f.path, "rb")
+    # (stdin is never compressed: compression comes from a file name.) Opening
+    # gzip and bz2 by name lets closing the stream close the file too.
     if f.compression == "gzip":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        return gzip.open(f.path, "rb")  # type: ignore[return-value]
     if f.compression == "bz2":
-        return bz2.BZ2File(raw)  # type: ignore[return-value]
+        return bz2.open(f.path, "rb")  # type: ignore[return-value]
+    raw: BinaryIO = sys.stdin.buffer if f.is_stdin else open(f.path, "rb")
     if f.compression == "zstd":
         return io.BufferedReader(_ZstdReader(raw))  # type: ignore[return-value]
     return raw

@@ -6,6 +6,7 @@ been published later, so it goes along as the crawl date, an upper bound.
 
 from __future__ import annotations
 
+import zlib
 from typing import BinaryIO, Iterator
 from urllib.parse import urlsplit
 
@@ -61,10 +62,34 @@ def read_warc(f: InputFile, stream: BinaryIO, max_record_bytes: int,
         end = stream.tell()
     except (OSError, ValueError, AttributeError):
         return
-    if archive.offset < end:
+    if archive.offset < end and not _padding(stream, archive.offset, end):
         yield Problem(Code.E007, f.path, f"record={number + 1}",
                       f"{end - archive.offset} bytes after the last whole record could not be "
                       "read", skipped=False)
+
+
+def _padding(stream: BinaryIO, start: int, end: int) -> bool:
+    """Whether the bytes after the last record are only padding (blank lines, empty gzip members)."""
+    if end - start > 1 << 16:
+        return False
+    try:
+        stream.seek(start)
+        tail = stream.read(end - start)
+    except (OSError, ValueError):
+        return False
+    while tail.strip():
+        tail = tail.lstrip()
+        if not tail.startswith(b"\x1f\x8b"):
+            return False
+        member = zlib.decompressobj(31)
+        try:
+            text = member.decompress(tail)
+        except zlib.error:
+            return False
+        if not member.eof or text.strip():
+            return False
+        tail = member.unused_data
+    return True
 
 
 def _read_record(f: InputFile, record, place: str, max_record_bytes: int,

@@ -160,9 +160,6 @@ def test_split_paragraphs_keeps_head_lines_apart():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="clean/__init__.py _hard_wrapped: three short head lines of "
-                                       "similar width (headline, timestamp, byline) are taken for a "
-                                       "hard-wrapped paragraph and merged into the title")
 def test_short_head_lines_are_not_merged():
     text = ("East Riverton cleared to drink tap water\n"
             "Updated: Feb. 20, 2024 6:12 a.m.\n"

@@ -26,13 +26,18 @@ class NoArticleText(Exception):
 
 # A paragraph of article text: a few words ending like a sentence. Menus, link
 # lists and section fronts have none.
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]。！？]\s*$")
 _MIN_SENTENCE_WORDS = 6
+# A paragraph this long is text even without sentence punctuation (table
+# cells, scripts without spaces between words).
+_MIN_TEXT_CHARS = 120
 
 
 def _has_article_text(blocks: list[Block]) -> bool:
-    return any(b.kind == "body" and len(b.text.split()) >= _MIN_SENTENCE_WORDS
-               and _SENTENCE_END.search(b.text) for b in blocks)
+    return any(b.kind == "body" and (len(b.text) >= _MIN_TEXT_CHARS or (
+        len(b.text.split()) >= _MIN_SENTENCE_WORDS and _SENTENCE_END.search(b.text))
+        or (len(b.text) >= 30 and b.text.rstrip()[-1:] in "。！？"))  # scripts without spaces
+        for b in blocks)
 
 
 def content_hash(raw: RawDocument) -> str:

@@ -102,8 +102,19 @@ def test_standfirst_repeating_the_description():
                    "with a rate increase.")
     lede = ("The Riverton City Council voted 6-1 on Monday night to spend $14 million upgrading "
             "the city's water treatment plant, three weeks after the spill.")
-    blocks = clean_paragraphs([description, lede], description=description, markup_hint="html")
-    assert [b.kind for b in blocks] == ["standfirst", "body"]
+    # Headline, standfirst, byline, lede: the usual page head.
+    blocks = clean_paragraphs([description, "By Jane Doe | Riverton Ledger", lede],
+                              description=description, markup_hint="html")
+    assert [b.kind for b in blocks] == ["standfirst", "byline", "body"]
+
+
+def test_a_lede_that_is_also_the_description_stays_body():
+    # Many sites put the lede itself in the description: it is article text.
+    lede = ("The Riverton City Council voted 6-1 on Monday night to spend $14 million upgrading "
+            "the city's water treatment plant, three weeks after the spill.")
+    more = "Council member Dana Whitfield cast the lone vote against the rate increase."
+    blocks = clean_paragraphs([lede, more], description=lede, markup_hint="html")
+    assert [b.kind for b in blocks] == ["body", "body"]
 
 
 def test_reader_comments_after_the_article():

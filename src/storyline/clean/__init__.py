@@ -117,6 +117,7 @@ def clean_paragraphs(paragraphs: list[str], *, title: str | None = None,
     if not blocks:
         return blocks
     _apply_line_rules(blocks)
+    _mark_tables(blocks)
     _mark_captions_after_credits(blocks)
     _mark_head(blocks, title, description, markup_hint)
     _mark_comments(blocks)
@@ -148,6 +149,18 @@ _CAPTION_CUES = re.compile(
     r"inspects?|tours?|embraces?|cheers?|celebrates?|is seen|are seen|is shown|are shown)\b")
 _NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would|must|could|should|"
                           r"may|might|can)\b", re.I)
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _mark_tables(blocks: list[Block]) -> None:
+    """Rows of a table ("| a | b |", as trafilatura writes them): data, not prose."""
+    for block in blocks:
+        cells = block.text.count("|") - 1
+        if (block.kind == "body" and cells >= 2 and _TABLE_ROW.match(block.text)
+                and len(block.text) / cells < 60):  # long "cells" are page text in a layout table
+            block.kind, block.rule = "table", "table-row"
 
 
 def _mark_captions_after_credits(blocks: list[Block]) -> None:
@@ -191,7 +204,7 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
     norm_desc = _norm(description) if description else None
     first_body, _ = _body_extent(blocks)
     head_end = min(first_body, 6)
-    for i, block in enumerate(blocks[: max(head_end, 1) + 1]):
+    for i, block in enumerate(blocks[: max(head_end, 3) + 1]):
         if block.kind != "body":
             continue
         text = block.text
@@ -202,17 +215,23 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
         elif i == 0 and markup_hint == "text" and not title and _looks_like_headline(text) \
                 and len(blocks) > 1:
             block.kind, block.rule = "title", "first-line-headline"
-        elif i <= head_end and _BYLINE.match(text) and words(text) <= 14:
+        elif _BYLINE.match(text) and words(text) <= 14:
             block.kind, block.rule = "byline", "byline"
-        elif norm_desc and i <= head_end + 1 and len(norm) > 20 and (
-                norm == norm_desc or (len(norm_desc) > 40 and norm_desc in norm and words(text) < 60)
-                or (len(norm) > 40 and norm in norm_desc)):
+        elif norm_desc and i <= 2 and norm == norm_desc and _byline_follows(blocks, i):
+            # The summary under the headline, repeated in the page's description,
+            # with the byline or date line under it. Without those the paragraph
+            # is taken for the lede: many sites use the lede as the description.
             block.kind, block.rule = "standfirst", "same-as-metadata-description"
         elif i < head_end and not _is_prose(text, 4) and words(text) <= 12 \
                 and _looks_like_headline(text) and i + 1 < len(blocks) and markup_hint == "text" \
                 and any(b.kind == "title" for b in blocks[:i]):
             # Short non-sentence lines between the headline and the lede: kickers, sections.
             block.kind, block.rule = "title", "head-kicker"
+
+
+def _byline_follows(blocks: list[Block], i: int) -> bool:
+    return any(b.kind in ("byline", "timestamp") or _BYLINE.match(b.text)
+               for b in blocks[i + 1:i + 3])
 
 
 def _mark_comments(blocks: list[Block]) -> None:
@@ -247,8 +266,8 @@ def _mark_teasers(blocks: list[Block]) -> None:
         if b.kind in ("body", "related") and TEASER_HEADERS.match(b.text):
             following = [j for j in range(i + 1, len(blocks)) if blocks[j].kind == "body"]
             run = []
-            for j in following:
-                if _is_prose(blocks[j].text, 25):
+            for j in following:  # the list ends at the first sentence
+                if _SENTENCE_END.search(blocks[j].text) or words(blocks[j].text) > 25:
                     break
                 run.append(j)
             if run or i > last_prose:
@@ -257,10 +276,18 @@ def _mark_teasers(blocks: list[Block]) -> None:
                     blocks[j].kind, blocks[j].rule = "teaser", "after-teaser-header"
     tail = [i for i in range(last_prose + 1, len(blocks)) if blocks[i].kind == "body"]
     candidates = [i for i in tail if _looks_like_headline(blocks[i].text)
-                  and words(blocks[i].text) >= 3]
-    if len(candidates) >= 2 and len(candidates) == len(tail):
+                  and words(blocks[i].text) >= 4 and blocks[i].text[:1].isalpha()
+                  and not _LIST_ITEM.match(blocks[i].text)]
+    # Two to a dozen: a longer trailing list is more likely the article's own
+    # (tour dates, results) than a box of links.
+    if 2 <= len(candidates) <= 12 and len(candidates) == len(tail):
         for i in candidates:
             blocks[i].kind, blocks[i].rule = "teaser", "trailing-headlines"
+
+
+# Lines of an article's own lists: dates, scores, "Key: value" items, bullets.
+_LIST_ITEM = re.compile(r"^(\W|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+                        r"[\w' ]{1,30}:\s)", re.I)
 
 
 def _split_dateline(blocks: list[Block]) -> list[Block]:

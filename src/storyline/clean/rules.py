@@ -79,12 +79,16 @@ RULES: tuple[Rule, ...] = (
             r"links?|news|video|posts?)|read more|read also|also read|also on [\w.]+|more( on this)?|"
             r"more from [\w .]+|recommended|don't miss|do not miss|must read|trending|read next|"
             r"read the full (story|article)|further reading|in other news|see more|"
-            r"watch|listen|also see|more coverage|latest|background)\s*(:|\||»|›|>|–|—|-)\s*\S"), 30),
+            r"watch|listen|also see|also|more coverage|latest|background)\s*(:|\||»|›|>|–|—|-)\s*\S"), 30),
     Rule("related-header", "related",
          _r(r"^\W*(related( (coverage|stories|articles?|content|links|posts|topics))?|"
             r"more( stories)?( on this( story| topic)?)?|see also|read more|don't miss|"
             r"recommended( for you)?|you (may|might) also (like|be interested in)|"
-            r"more (from|in) [\w .'&-]{2,30}|also on [\w.]+|also in the news)\W*$"), 8),
+            r"more (from|in) [\w .'&-]{2,30}|also on [\w.]+|also in the news|explore further|"
+            r"further reading)\W*$"), 8),
+    Rule("related-url", "related",
+         _r(r"^(\S+\s*:\s*)?(https?://|www\.)\S+$|^(more|read|see|watch|follow|also)\b.{0,80}https?://\S+"),
+         15),
     Rule("related-bracket", "related", _r(r"^\[\s*(related|read|see|more|also)\b[^\]]*\]$"), 30),
     # -- plugs for the site itself
     # A plug speaks to the reader ("Sign up", "Get our newsletter"); a news
@@ -96,7 +100,7 @@ RULES: tuple[Rule, ...] = (
             r"(free|our|the))\b|delivered (to|straight to|right to) your inbox|in your inbox)"),
          30),
     Rule("promo-social", "promo",
-         _r(r"^(follow|like|join|find|connect with|friend) (us|\w+( \w+){0,3}) (on|at|via) "
+         _r(r"^(follow|like|join|find|connect with|friend|subscribe to) (us|\w+( \w+){0,3}) (on|at|via) "
             r"(twitter|facebook|instagram|x|youtube|tiktok|linkedin|threads|bluesky|whatsapp|telegram|"
             r"snapchat|flipboard)\b"), 30),
     Rule("promo-social-handle", "promo",
@@ -108,6 +112,12 @@ RULES: tuple[Rule, ...] = (
     Rule("promo-coverage", "promo",
          _r(r"^(follow|read|see|get) .{0,60}\b(coverage|updates|live blog|latest)\b.{0,40}\b(at|on)\s+"
             r"\S+\.\w{2,}"), 30),
+    Rule("promo-widget", "promo",
+         _r(r"^(thanks? (you )?for (signing up|subscribing)|keep an eye on your inbox|there was an error "
+            r"processing your subscription|an error has occurred|this article has been sent to|"
+            r"(download|itunes|spotify|rss|android|ios|listen)\s*:\s*https?://|"
+            r"if you (enjoyed|liked|value) this (article|story)|join \w+ (plus|premium|now|today)|"
+            r"listen (live|back|again|to the (full )?episode))"), 30),
     Rule("promo-republish", "promo",
          _r(r"\b(republish this (story|article)|creative commons licen[cs]e)\b"), 30),
     Rule("promo-app", "promo",
@@ -126,6 +136,7 @@ RULES: tuple[Rule, ...] = (
             r"do you have a (story|news tip|tip)|have a (news )?tip|got a (news )?tip|send us (your|a) "
             r"(tip|story|photo)|want to join the discussion|feel free to contribute|comments? are (closed|"
             r"moderated)|comments to this (entry|article|story) are closed|we welcome comments|views expressed in the comments|post a comment)\b"), 40),
+    Rule("engagement-tweet", "engagement", _r(r"click to tweet\W*$"), 60),
     Rule("engagement-share", "engagement",
          _r(r"^(share( this)?( on)?|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|"
             r"reddit|pinterest|messenger|comments?|\d+ comments?|\d+ shares?|no comments|"
@@ -133,6 +144,9 @@ RULES: tuple[Rule, ...] = (
             r"((\s|[|,/•·])+(share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|"
             r"reddit|pinterest|messenger|comments?))*\W*$"), 10),
     # -- timestamps (kept as dating evidence)
+    Rule("timestamp-iso", "timestamp", _r(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:?\d\d)?$"), 1),
+    Rule("footer-contact-bare", "footer",
+         _r(r"^([\w.+-]+@[\w-]+\.[\w.]+|(https?://)?(www\.)?(twitter|x|facebook|instagram)\.com/\w+)$"), 1),
     Rule("timestamp", "timestamp",
          _r(rf"^\W*((last |first )?(updated|published|posted|modified|created|edited)( on| at)?:?\s*)?"
             rf"({_DATE}|{_CLOCK}|{_DAYNAME})([\s,|/-]*(at\s+)?({_DATE}|{_CLOCK}|{_DAYNAME}|"
@@ -146,12 +160,18 @@ RULES: tuple[Rule, ...] = (
             r"redistributed)|무단전재)"), 40),
     Rule("footer-credits", "footer",
          _r(r"^(?:\W|-LRB-)?\s*((additional |editing |writing |compiled |reporting |research )?(reporting|writing|"
-            r"editing|edited|compiled|research|translation) by\b|[\w .,'-]{2,80}\bcontributed "
+            r"editing|edited|compiled|research|translation) by\b|[\w .,'’-]{2,80}\bcontributed "
             r"(reporting|to this (report|story|article))|(associated press|ap|staff) writers? .{0,200}"
             r"contributed)"), 60),
     Rule("footer-correction", "footer",
          _r(r"^(correction|clarification|editor'?s note|update)\s*[:—–-]|^this (story|article|report) "
             r"(has been|was) (updated|corrected|amended)"), 60, "tail"),
+    Rule("footer-usage", "footer",
+         _r(r"^this (copy|article|material) is for your personal,? non-commercial use"), 60),
+    Rule("footer-tags", "footer", _r(r"^(tags|topics|categories|filed under|related topics)\W*$"), 3),
+    Rule("meta-reading-time", "meta",
+         _r(r"^(\d+\s*(min|minute)s?\.?\s*(read|de leitura)|(reading time|tempo de leitura|lesezeit|"
+            r"temps de lecture)\s*:?\s*\d+\s*\w*)\W*$"), 8),
     Rule("footer-source", "footer",
          _r(r"^(source|sources|filed under|tags?|topics?|categories|category|posted in|with agencies|"
             r"agencies contributed)\s*[:|]"), 25, "tail"),
@@ -173,7 +193,7 @@ COMMENT_HEADERS = re.compile(
 # Lines that open a list of other stories after the article.
 TEASER_HEADERS = re.compile(
     r"^\W*(more (from|in|on) .{2,40}|most (read|popular|viewed|shared|emailed)( .{0,30})?|"
-    r"trending( now| stories)?|popular( now| on .{2,30})?|latest( news| stories| headlines)?|"
+    r"trending( now| stories| on .{2,30})?|popular( now| on .{2,30})?|latest( news| stories| headlines)?|"
     r"top (stories|news|headlines)|you (may|might) also (like|enjoy)|recommended( for you| stories)?|"
     r"more stories|more news|other stories|what to read next|read next|up next|editor'?s picks|"
     r"around the web|from our partners|(promoted|sponsored) (stories|links|content)|"

@@ -44,7 +44,6 @@ BLOCK_KINDS = (
     "footer",      # copyright, credits, corrections, contact lines
     "standfirst",  # the summary under the headline (same as the page's description)
     "comments",    # reader comments after the article
-    "table",       # rows of a table (kept here as data, not read as prose)
     "meta",        # page furniture: reading time, section labels
     "template",    # lines that repeat across articles of the same source
 )

@@ -117,7 +117,6 @@ def clean_paragraphs(paragraphs: list[str], *, title: str | None = None,
     if not blocks:
         return blocks
     _apply_line_rules(blocks)
-    _mark_tables(blocks)
     _mark_captions_after_credits(blocks)
     _mark_head(blocks, title, description, markup_hint)
     _mark_comments(blocks)
@@ -139,6 +138,16 @@ def _apply_line_rules(blocks: list[Block]) -> None:
             if rule.pattern.search(block.text):
                 block.kind, block.rule = rule.kind, rule.name
                 break
+
+
+# What a photo caption says: who is where doing what, in the present tense.
+_CAPTION_CUES = re.compile(
+    r"\b(left|right|center|centre|from left|foreground|background|pictured)\b,|"
+    r"\b(speaks?|stands?|walks?|holds?|looks? (on|at)|waits?|adjusts?|hands? out|gathers?|arrives?|"
+    r"talks?|watch(es)?|sits?|poses?|listens?|works?|carr(y|ies)|wears?|leaves?|prepares?|"
+    r"inspects?|tours?|embraces?|cheers?|celebrates?|is seen|are seen|is shown|are shown)\b")
+_NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would|must|could|should|"
+                          r"may|might|can)\b", re.I)
 
 
 # What a photo caption says: who is where doing what, in the present tense.
@@ -215,6 +224,15 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
         elif i == 0 and markup_hint == "text" and not title and _looks_like_headline(text) \
                 and len(blocks) > 1:
             block.kind, block.rule = "title", "first-line-headline"
+        elif i == 0 and markup_hint == "html" and _looks_like_headline(text) and words(text) >= 4 \
+                and len(blocks) > 1 and _is_prose(blocks[1].text, 8):
+            # trafilatura keeps the page's <h1> as the first line when it sits
+            # inside the article; its wording often differs from the <title>.
+            block.kind, block.rule = "title", "first-line-headline"
+        elif i == 1 and blocks[0].kind == "title" and words(text) >= 8 \
+                and not _TERMINAL.search(text) and len(blocks) > 2 and _is_prose(blocks[2].text, 8):
+            # A deck under the headline: a long line that does not end a sentence.
+            block.kind, block.rule = "standfirst", "deck-under-headline"
         elif _BYLINE.match(text) and words(text) <= 14:
             block.kind, block.rule = "byline", "byline"
         elif norm_desc and i <= 2 and norm == norm_desc and _byline_follows(blocks, i):

@@ -87,7 +87,7 @@ RULES: tuple[Rule, ...] = (
             r"more (from|in) [\w .'&-]{2,30}|also on [\w.]+|also in the news|explore further|"
             r"further reading)\W*$"), 8),
     Rule("related-url", "related",
-         _r(r"^(\S+\s*:\s*)?(https?://|www\.)\S+$|^(more|read|see|watch|follow|also)\b.{0,80}https?://\S+"),
+         _r(r"^\S+\s*:\s*(https?://|www\.)\S+$|^(more|read|see|watch|follow|also)\b.{0,80}https?://\S+"),
          15),
     Rule("related-bracket", "related", _r(r"^\[\s*(related|read|see|more|also)\b[^\]]*\]$"), 30),
     # -- plugs for the site itself
@@ -124,7 +124,8 @@ RULES: tuple[Rule, ...] = (
          _r(r"\b(download (the|our) [\w ]{0,20}app|get (the|our) [\w ]{0,20}app|click here|tap here|"
             r"on the go by clicking|become a (member|subscriber|patron)|support (our|independent) "
             r"journalism|donate (now|today)|try \w+ (free|for free)|free trial|start your (free )?trial|"
-            r"podcast|listen (live|now|to the (full )?episode)|available on (apple|spotify|google))\b"),
+            r"^(listen|subscribe) to .{0,40}podcast|listen (live|now|to the (full )?episode)|"
+            r"available on (apple|spotify|google))\b"),
          35),
     # -- prompts to the reader
     Rule("engagement", "engagement",

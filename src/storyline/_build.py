@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterator, TextIO
 
 from .errors import Code, Problem
+from .clean.template import source_key
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from .model import Article, RawDocument
@@ -177,7 +178,7 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
                 summary.duplicates += 1
                 continue
             store.put_article(article)
-            touched_sources.add(article.source or "")
+            touched_sources.add(source_key(article.source))
             if state == "changed":
                 summary.articles_updated += 1
             else:

@@ -11,12 +11,13 @@ re-applied to a source's articles whenever new articles of that source arrive.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
 from ..model import Block
 
-__all__ = ["line_key", "template_keys", "apply_template", "repeated_keys", "TemplateIndex",
+__all__ = ["source_key", "line_key", "template_keys", "apply_template", "repeated_keys", "TemplateIndex",
            "MIN_ARTICLES", "MIN_SHARE", "MAX_WORDS"]
 
 # Calibrated on timeline17 (per-outlet folders of 100-900 articles, many of
@@ -25,6 +26,12 @@ __all__ = ["line_key", "template_keys", "apply_template", "repeated_keys", "Temp
 MIN_ARTICLES = 3
 MIN_SHARE = 0.2
 MAX_WORDS = 40
+
+
+def source_key(source: str | None) -> str:
+    """One key for one outlet however a format names it: "KRVT News 8" and the
+    folder "krvt-news8" are the same site."""
+    return re.sub(r"[^0-9a-z]", "", (source or "").lower())
 
 
 def line_key(text: str) -> str:
@@ -62,12 +69,12 @@ class TemplateIndex:
     """In-memory counts for when there is no store (benchmarks, one-off cleaning)."""
 
     def __init__(self) -> None:
-        self.counts: dict[str | None, Counter[str]] = defaultdict(Counter)
-        self.articles: Counter[str | None] = Counter()
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.articles: Counter[str] = Counter()
 
     def add(self, source: str | None, blocks: Iterable[Block]) -> None:
-        self.counts[source].update(template_keys(blocks))
-        self.articles[source] += 1
+        self.counts[source_key(source)].update(template_keys(blocks))
+        self.articles[source_key(source)] += 1
 
     def repeated(self, source: str | None) -> set[str]:
-        return repeated_keys(self.counts[source], self.articles[source])
+        return repeated_keys(self.counts[source_key(source)], self.articles[source_key(source)])

@@ -9,6 +9,7 @@ from collections import Counter
 from html import escape
 from typing import TextIO
 
+from ..clean.template import source_key
 from ..store import Store
 from .contract import article_record
 
@@ -37,7 +38,7 @@ ul.stories li{margin:.3rem 0}
 def write_html(store: Store, out: TextIO) -> None:
     articles = [article_record(a) for a in store.articles()]
     stories = store.stories()
-    sources = Counter(a["source"] or "unknown" for a in articles)
+    sources = _sources(articles)
     dated = sum(1 for a in articles if a["published"]["date"])
     removed = sum(len(a["removed"]) for a in articles)
     w = out.write
@@ -66,6 +67,15 @@ def write_html(store: Store, out: TextIO) -> None:
     for a in articles:
         _article(w, a)
     w("</body></html>\n")
+
+
+def _sources(articles: list[dict]) -> Counter[str]:
+    """Articles per outlet, with one name per outlet however its formats spell it."""
+    names: dict[str, Counter[str]] = {}
+    for a in articles:
+        name = a["source"] or "unknown"
+        names.setdefault(source_key(name), Counter())[name] += 1
+    return Counter({n.most_common(1)[0][0]: sum(n.values()) for n in names.values()})
 
 
 def _article(w, a: dict) -> None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
-from ..clean.template import apply_template, repeated_keys, template_keys
+from ..clean.template import apply_template, repeated_keys, source_key, template_keys
 from ..errors import Problem, StorylineError
 from ..model import Article, Story
 from .schema import SCHEMA_VERSION, migrate
@@ -119,7 +119,7 @@ class Store:
         self.conn.execute("DELETE FROM template_lines WHERE article_id = ?", (article.id,))
         self.conn.executemany(
             "INSERT OR IGNORE INTO template_lines VALUES (?, ?, ?)",
-            [(article.source or "", key, article.id) for key in template_keys(article.blocks)])
+            [(source_key(article.source), key, article.id) for key in template_keys(article.blocks)])
 
     def _update_article(self, article: Article) -> None:
         self.conn.execute(
@@ -174,11 +174,12 @@ class Store:
     # -- template lines (corpus evidence) -----------------------------------
 
     def refresh_templates(self, sources: set[str]) -> int:
-        """Re-apply template lines to the articles of `sources`; returns articles changed."""
+        """Re-apply template lines to the articles of `sources` (source keys); returns
+        articles changed."""
         changed = 0
         for source in sources:
-            n = self.conn.execute("SELECT count(*) FROM articles WHERE coalesce(source, '') = ?",
-                                  (source,)).fetchone()[0]
+            n = self.conn.execute("SELECT count(DISTINCT article_id) FROM template_lines "
+                                  "WHERE source = ?", (source,)).fetchone()[0]
             counts = Counter({row["key"]: row["n"] for row in self.conn.execute(
                 "SELECT key, count(*) AS n FROM template_lines WHERE source = ? GROUP BY key "
                 "HAVING n >= 2", (source,))})

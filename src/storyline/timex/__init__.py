@@ -1,0 +1,81 @@
+"""Time expressions: find them in English news text and normalize them to TimeML.
+
+    >>> from storyline.timex import tag
+    >>> [(t.text, t.type, t.value) for t in tag("The council met on Tuesday.", "2017-06-30")]
+    [('Tuesday', 'DATE', '2017-06-27')]
+
+`tag(text, anchor)` returns `TimeExpr(text, start, end, type, value)` for every time
+expression, offsets into `text`, sorted and non-overlapping. `type` is TimeML's
+DATE, TIME, DURATION or SET; `value` is relative to the anchor (the article's date):
+``2017-06-30``, ``2017-W26``, ``2017-Q1``, ``P3D``, ``XXXX-WXX-2``, ``PRESENT_REF``.
+With no anchor, relative expressions stay underspecified (``XXXX-03``, ``PAST_REF``).
+
+Pure Python and `re`: patterns (what a span is) -> finder (which spans win) ->
+normalize (what they mean, with tense cues from the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ..model import TimeExpr
+from .finder import candidates, longest_first
+from .normalize import Context, normalize
+
+__all__ = ["tag"]
+
+
+def tag(text: str, anchor: str | date | None = None) -> list[TimeExpr]:
+    """Every time expression in `text`, normalized relative to `anchor` (a date, a
+    datetime or an ISO string; anything unreadable counts as no anchor)."""
+    if not text:
+        return []
+    anchor_date = _as_date(anchor)
+    found = []
+    for candidate in candidates(text):
+        context = Context(text, candidate.start, candidate.end, anchor_date)
+        result = normalize(candidate.rule.name, candidate.match, context)
+        if result is not None and result[1]:
+            candidate.result = result
+            found.append(candidate)
+    expressions = [TimeExpr(text[c.start:c.end], c.start, c.end, c.result[0], c.result[1])
+                   for c in longest_first(found)]
+    _share_years_in_ranges(text, expressions)
+    return expressions
+
+
+def _as_date(anchor: str | date | None) -> date | None:
+    if isinstance(anchor, datetime):
+        return anchor.date()
+    if isinstance(anchor, date):
+        return anchor
+    if isinstance(anchor, str):
+        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", anchor)
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
+_MONTH_VALUE = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)$")
+
+
+def _share_years_in_ranges(text: str, expressions: list[TimeExpr]) -> None:
+    """ "from April to June 2017": the first end takes its year from the second."""
+    for first, second in zip(expressions, expressions[1:]):
+        if not _RANGE_JOIN.fullmatch(text[first.end:second.start]):
+            continue
+        first_value = _MONTH_VALUE.match(first.value)
+        second_value = _MONTH_VALUE.match(second.value)
+        if not first_value or not second_value or re.search(r"\d{4}", first.text):
+            continue
+        if not re.search(r"\d{4}", second.text):
+            continue
+        year = int(second_value[1])
+        if first_value[2][:3] > second_value[2][:3]:
+            year -= 1                                 # "December to March 2017"
+        first.value = f"{year:04d}{first_value[2]}"

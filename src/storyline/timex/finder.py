@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .patterns import RULES, Rule
+from .patterns import GATE_WORDS, RULES, Rule
 
 __all__ = ["Candidate", "candidates", "longest_first"]
 
@@ -28,12 +28,33 @@ class Candidate:
     result: tuple[str, str] | None = None      # (type, value), set once normalized
 
 
-def candidates(text: str) -> Iterator[Candidate]:
-    """Every plausible match of every rule (overlapping ones included)."""
+def candidates(text: str, gated: bool = True) -> Iterator[Candidate]:
+    """Every plausible match of every rule (overlapping ones included).
+
+    With `gated`, a rule is only run in windows around the tokens its matches must
+    contain (Rule.gates); the result is the same as scanning the whole text, several
+    times faster, because most of a news article holds no time expression.
+    """
+    gates = _gate_positions(text) if gated else None
     for priority, rule in enumerate(RULES):
-        for match in rule.regex.finditer(text):
-            if match.end() > match.start() and _plausible(rule.name, match, text):
-                yield Candidate(match.start(), match.end(), priority, rule, match)
+        for start, end in _windows(rule, gates, len(text)):
+            for match in rule.regex.finditer(text, start, end):
+                if match.end() > match.start() and _plausible(rule.name, match, text):
+                    yield Candidate(match.start(), _extent_end(rule.name, match, text),
+                                    priority, rule, match)
+
+
+_SENTENCE_GOES_ON = re.compile(r"\s*(?:$|\n|[A-Z\"“])")
+
+
+def _extent_end(rule: str, match: re.Match, text: str) -> int:
+    """Where the expression ends: "at 6 a.m." at the end of a sentence leaves the full
+    stop out, as annotators do ("6 a.m" in TBAQ-cleaned)."""
+    end = match.end()
+    if (rule == "clock" and not match["dayref"] and match[0].endswith(".")
+            and _SENTENCE_GOES_ON.match(text, end)):
+        return end - 1
+    return end
 
 
 def longest_first(items: list) -> list:
@@ -47,6 +68,79 @@ def longest_first(items: list) -> list:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# -- gating ------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _families_by_word() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for family, words in GATE_WORDS.items():
+        for word in words:
+            table[word] = table.get(word, ()) + (family,)
+    return table
+
+
+_WORD_FAMILIES = _families_by_word()
+_YEAR4_TOKEN = re.compile(r"(?:FY)?[12]\d{3}s?")
+_QCODE_TOKEN = re.compile(r"Q[1-4]|[1-4]Q|H[12]")
+_BARE_DECADE_TOKEN = re.compile(r"[2-9]0s")
+_CLOCK_AFTER = re.compile(r"(?:[:.]\d\d)?\s*(?:[ap]\.\s?m|[ap]m\b|o['’]clock|in\s+the\s+(?:morning|afternoon|evening))",
+                          re.IGNORECASE)
+_CLOCK24_AFTER = re.compile(r"(?::?\d\d)?\s*(?:UTC|GMT|Z\b)")
+_MARGIN = 100          # chars around a gate token: more than any expression reaches from it
+
+
+def _gate_positions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Token family -> spans of the tokens of that family in the text."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    families_of = _WORD_FAMILIES
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit() or token[:2] in ("FY", "Q1", "Q2", "Q3", "Q4", "H1", "H2"):
+            families = _digit_families(token, text, m.start(), m.end())
+        else:
+            families = families_of.get(token.lower(), ())
+        for family in families:
+            found.setdefault(family, []).append((m.start(), m.end()))
+    return found
+
+
+def _digit_families(token: str, text: str, start: int, end: int) -> list[str]:
+    families = []
+    if _YEAR4_TOKEN.fullmatch(token):
+        families.append("year4")
+    if (start and text[start - 1] in "'’" and len(token) <= 3) or _BARE_DECADE_TOKEN.fullmatch(token):
+        families.append("yy")
+    if text[end:end + 1] == "/":
+        families.append("slash")
+    if _CLOCK_AFTER.match(text, end):
+        families.append("clock")
+    if _CLOCK24_AFTER.match(text, end):
+        families.append("clock24")
+    if text[end:end + 1] == ":" and text[end + 1:end + 3].isdigit():
+        families.append("hhmm")
+    if _QCODE_TOKEN.fullmatch(token):
+        families.append("qcode")
+    return families
+
+
+def _windows(rule: Rule, gates: dict[str, list[tuple[int, int]]] | None,
+             length: int) -> list[tuple[int, int]]:
+    """Merged text windows around the rule's gate tokens (the whole text if ungated)."""
+    if gates is None:
+        return [(0, length)]
+    spans = sorted(span for family in rule.gates for span in gates.get(family, ()))
+    windows: list[list[int]] = []
+    for start, end in spans:
+        start, end = max(0, start - _MARGIN), min(length, end + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
+
+
 # -- filters ------------------------------------------------------------------------------
 
 _PREV_WORD = re.compile(r"([\w.'’-]+)\W*$")
@@ -58,7 +152,11 @@ _TIME_PREPOSITIONS = frozenset({
     "mid", "last", "this", "next", "of", "during", "before", "after", "and", "or",
     "between", "around", "throughout", "for", "until", "as", "into", "on", "circa", "c.",
     "year", "back", "about", "spring", "summer", "autumn", "fall", "winter", "that",
+    "over", "the",
 })
+# Words before which a number far from today is still a year: "in 1492", "by 2450".
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "till", "circa", "c.", "year",
+                                "around", "before", "after", "from", "during"})
 _AMBIGUOUS_MONTHS = frozenset({"May", "March", "MAY", "MARCH"})
 
 
@@ -102,12 +200,14 @@ def _bare_year(m: re.Match, text: str) -> bool:
     if m["mod"] or m["fiscal"] or m["yearwords"]:
         return True
     year = int(m["year"])
-    prev = _previous_word(text, m.start()).lower()
-    if not 1700 <= year <= 2099 and prev not in _TIME_PREPOSITIONS:
-        return False                                  # "2450 miles", "1200 troops"
+    prev = _previous_word(text, m.start())
+    if not 1700 <= year <= 2099 and prev.lower() not in _YEAR_PREPOSITIONS:
+        return False                                  # "2450 miles", "and 1200 troops"
+    if prev[:1].isupper() and prev.lower() not in _TIME_PREPOSITIONS and not _sentence_initial(text, m.start()):
+        return False                                  # "Russell 2000", "Windows 2000"
     after = text[m.end():m.end() + 12]
-    if re.match(r"\s*(%|percent|per\b|-\s*\d|\.\d)", after, re.I):
-        return False                                  # "1990 percent", "1990-2"
+    if re.match(r"\s*(%|percent|per\b|[-–]\s*\d(?!\d\d\d)|\.\d)", after, re.I):
+        return False                                  # "1990 percent", "1990-2"; not "2009-2010"
     return True
 
 
@@ -116,25 +216,85 @@ def _season(m: re.Match, text: str) -> bool:
     if m["year"] or m["mod"] or rel not in ("", "the", "that"):
         return True
     prev = _previous_word(text, m.start()).lower()
-    if prev not in _TIME_PREPOSITIONS or prev in ("of", "and", "or", "to"):
+    if prev not in _TIME_PREPOSITIONS or prev in ("of", "and", "or", "to", "the"):
         return False                                  # "prices fall", "the summer camp"
     nxt = _next_word(text, m.end()).lower()
     return nxt not in ("in", "of", "from", "season", "collection", "school", "camp")
 
 
-def _reference(m: re.Match, text: str) -> bool:
-    word = m["word"].lower()
-    nxt = _next_word(text, m.end()).lower()
-    if word in ("earlier", "later") and nxt in ("than", "on", "in", "this", "that", "today"):
+_FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "since", "until", "through", "from", "to", "in", "on", "at", "by",
+    "for", "with", "as", "if", "when", "while", "because", "so", "than", "the", "a", "an",
+    "over", "during", "after", "before", "into", "throughout", "instead", "again", "now",
+})
+
+
+def _set_adverb(m: re.Match, text: str) -> bool:
+    """ "adjusted quarterly" is a frequency, "its quarterly dividend" an adjective that
+    TBAQ-cleaned leaves unannotated (it does annotate "daily life", "weekly gain")."""
+    if m["word"].lower() != "quarterly":
+        return True
+    nxt = _next_word(text, m.end())
+    if not nxt or not re.match(r"\s*[A-Za-z]", text[m.end():m.end() + 3]):
+        return True                                   # punctuation or end follows
+    return nxt.lower() in _FUNCTION_WORDS
+
+
+_CLOCK_PREPOSITIONS = frozenset({"at", "by", "until", "till", "from", "around", "before",
+                                 "after", "since", "to", "between", "and", "about"})
+
+
+def _hhmm(m: re.Match, text: str) -> bool:
+    """ "at 14:30" is a time; "won 2:1", "John 3:16" and "12:45" in a table are not."""
+    return _previous_word(text, m.start()).lower() in _CLOCK_PREPOSITIONS
+
+
+def _relative(m: re.Match, text: str) -> bool:
+    """ABC's "This Week" is a programme, not a week."""
+    return not (m[0][:1].isupper() and m[0].split()[-1][:1].isupper()
+                and text[max(0, m.start() - 1):m.start()] in ('"', "“", "`"))
+
+
+_GENERIC_NOUNS = frozenset({
+    "world", "society", "youth", "young", "children", "kids", "generation", "economy",
+    "standards", "technology", "culture", "politics", "market", "markets", "computers",
+    "consumers", "teenagers", "families", "workers", "women", "men", "church", "army",
+})
+
+
+def _day_word(m: re.Match, text: str) -> bool:
+    """ "today's world" is any day, not the anchor's; "USA Today" and NBC's "Today" are
+    titles (both left unannotated in TBAQ-cleaned)."""
+    word = m["word"]
+    if word.lower() != "today":
+        return True
+    if text[m.end():m.end() + 2] in ("'s", "’s") and _next_word(text, m.end() + 2).lower() in _GENERIC_NOUNS:
         return False
-    if word == "once" and nxt in ("a", "an", "again", "more", "every", "in", "the", "and"):
-        return False
-    return True
+    prev = _previous_word(text, m.start())
+    return not (word[0].isupper() and prev[:1].isupper() and not _sentence_initial(text, m.start()))
+
+
+_AGE_OWNERS = frozenset({"his", "her", "their", "its", "my", "your", "our", "low", "high",
+                         "upper", "lower"})
+
+
+def _decade(m: re.Match, text: str) -> bool:
+    """A bare "70s" is a decade ("cars of the 70s") unless it is an age or a reading
+    ("in his 70s", "her late 80s", "temperatures in the low 80s")."""
+    if not m["decade3"]:
+        return True
+    before = re.findall(r"[\w']+", text[max(0, m.start() - 30):m.start()].lower())[-2:]
+    own = m[0].lower().split()[:-1]
+    return not _AGE_OWNERS.intersection(before + own) and "degree" not in text[m.end():m.end() + 12]
 
 
 _FILTERS = {
     "month": _month_alone,
     "year": _bare_year,
     "season": _season,
-    "reference": _reference,
+    "set_adverb": _set_adverb,
+    "relative": _relative,
+    "hhmm": _hhmm,
+    "day_word": _day_word,
+    "decade": _decade,
 }

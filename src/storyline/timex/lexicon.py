@@ -10,8 +10,8 @@ from __future__ import annotations
 __all__ = [
     "MONTHS", "WEEKDAYS", "NUMBER_WORDS", "ORDINAL_WORDS", "TENS_WORDS", "UNITS",
     "SEASONS", "DAY_PARTS", "HOLIDAYS", "REFERENCE_WORDS", "SET_ADVERBS",
-    "FUTURE_CUES", "PAST_CUES", "IRREGULAR_PAST", "VAGUE_AMOUNTS", "month_number",
-    "weekday_number", "number_value", "ordinal_value",
+    "IRREGULAR_PAST", "month_number", "weekday_number", "number_value", "ordinal_value",
+    "unit_of",
 ]
 
 # Month names and the abbreviations news copy uses (AP style: Jan. Feb. Aug. Sept.
@@ -54,19 +54,16 @@ ORDINAL_WORDS: dict[str, int] = {
     "twenty-ninth": 29, "thirty-first": 31,
 }
 
-# Amount words that make a duration's number unknown: "several years" -> PXY.
-VAGUE_AMOUNTS = ("a few", "few", "several", "some", "many", "a number of",
-                 "numerous", "the", "recent", "coming", "past")
-
-# Unit word -> (TimeML duration letter, is it a clock unit (PT..), years per unit
-# for units TimeML writes as years).
+# Unit word -> (TimeML duration letter, is it a clock unit: PT2H, not P2H). Decades,
+# centuries and millennia become years when written out (P10Y); a fortnight, two weeks.
 UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
     "day": ("D", False), "night": ("D", False), "week": ("W", False),
-    "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "fortnight": ("FN", False), "month": ("M", False), "quarter": ("Q", False),
     "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
     "millennium": ("ML", False), "weekend": ("WE", False),
 }
+_UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA",
                            "winter": "WI"}
@@ -91,21 +88,18 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 
 # Words that are time expressions by themselves and point at now, the past or the
 # future rather than a calendar date (TimeML's *_REF values).
+# Pruned on TBAQ-cleaned false alarms: "previously", "once", "soon", "earlier", "later",
+# "eventually", "shortly" and the adjective "future" are time expressions there far
+# less often than not.
 REFERENCE_WORDS: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
-    "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "the time being": "PRESENT_REF", "the moment": "PRESENT_REF",
-    "this moment": "PRESENT_REF", "today": "PRESENT_REF", "current": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "the time being": "PRESENT_REF", "today": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
-    "once": "PAST_REF", "earlier": "PAST_REF", "more recently": "PAST_REF",
-    "until recently": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the long run": "FUTURE_REF",
-    "the short run": "FUTURE_REF", "later": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "eventually": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "more recently": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
 }
 
 # Adverbs of frequency -> TimeML SET value.
@@ -114,23 +108,6 @@ SET_ADVERBS: dict[str, str] = {
     "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
     "annually": "P1Y", "semiannually": "P6M", "biannually": "P6M",
 }
-
-# Tense cues, for resolving "Friday", "in March", "Nov. 6" forwards or backwards.
-FUTURE_CUES = frozenset({
-    "will", "'ll", "shall", "wo", "won't", "going", "gonna", "plans", "plan",
-    "planned", "planning", "scheduled", "schedule", "expects", "expected", "expect",
-    "due", "deadline", "upcoming", "intends", "intend", "aims", "hopes", "would",
-    "next", "until", "till", "by", "coming", "set", "slated", "expire", "expires",
-    "start", "starts", "begin", "begins", "ends", "tomorrow", "later", "await",
-    "awaits", "will be", "pending",
-})
-
-PAST_CUES = frozenset({
-    "said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier",
-    "since", "reported", "announced", "told", "came", "went", "took", "made",
-    "began", "rose", "fell", "won", "lost", "met", "left", "got", "gave", "saw",
-    "became", "held", "sold", "bought", "paid", "found", "killed", "died", "ended",
-})
 
 # Irregular past-tense verbs (regular ones end in -ed).
 IRREGULAR_PAST = frozenset({
@@ -192,6 +169,15 @@ def number_value(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def unit_of(word: str) -> tuple[str, bool]:
+    """(TimeML unit letter, clock unit?) for "weeks", "centuries", "Hour"."""
+    word = word.lower()
+    word = _UNIT_PLURALS.get(word, word)
+    if word not in UNITS and word.endswith("s"):
+        word = word[:-1]
+    return UNITS[word]
 
 
 def ordinal_value(text: str) -> int | None:

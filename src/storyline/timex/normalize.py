@@ -9,8 +9,9 @@ News conventions (tuned on TBAQ-cleaned and MEANTIME, see bench/te3.py):
 - a bare weekday is the one on or before the anchor ("said Tuesday"), or on or
   after it when the verb points forward ("will meet Tuesday");
 - a bare month is the most recent one (this month included) unless the verb points
-  forward; a month and day ("Nov. 6") is the nearest such date in the tense's
-  direction;
+  forward ("will reopen in March"); a month and day ("Nov. 6") goes the tense's way.
+  Either way the tense only wins within about nine months: "payable Jan. 2" in
+  November is next January whatever the verbs say ("back in", "since": no limit);
 - "the quarter", "the latest quarter" are the last completed quarter: business news
   reports on the quarter that just ended;
 - with no anchor, relative expressions get underspecified values: ``XXXX-03``,
@@ -50,16 +51,19 @@ class Context:
         return self._tense
 
     @property
-    def sentence(self) -> str:
-        left, right = sentence_bounds(self.text, self.start, self.end)
-        return self.text[left:right]
+    def direction(self) -> tuple[str | None, int]:
+        """(tense direction, reach in days) for choosing a year: "back in September"
+        and "since March" are past however far back; otherwise the tense, within about
+        nine months (see dates.pick_year)."""
+        if _DEFINITELY_PAST.search(self.before(20)):
+            return "past", 366
+        return self.tense, 275
 
     def before(self, chars: int = 40) -> str:
         return self.text[max(0, self.start - chars):self.start]
 
-    def after(self, chars: int = 40) -> str:
-        return self.text[self.end:self.end + chars]
 
+_DEFINITELY_PAST = re.compile(r"\b(?:back|since)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 
 NORMALIZERS: dict[str, Callable[[re.Match, Context], Result]] = {}
 
@@ -71,8 +75,25 @@ def _rule(name: str):
     return register
 
 
+_OFF_CALENDAR = re.compile(r"-|0000|\d{5}")   # BC, year 0, years past 9999
+
+
 def normalize(rule: str, match: re.Match, context: Context) -> Result:
-    return NORMALIZERS[rule](match, context)
+    """(type, value) of a match, or None. When anchor arithmetic leaves the calendar
+    (an anchor in year 1 and "last week"), the value is the one without an anchor.
+    Calendar errors (dates.OutOfRange, and any ValueError from `datetime`) never
+    escape: a tagger run on scraped text must not crash on "the year 9999"."""
+    try:
+        result = NORMALIZERS[rule](match, context)
+        if result is None or context.anchor is None or not _OFF_CALENDAR.match(result[1]):
+            return result
+    except (ValueError, OverflowError):
+        if context.anchor is None:
+            return None
+    try:
+        return NORMALIZERS[rule](match, Context(context.text, context.start, context.end, None))
+    except (ValueError, OverflowError):
+        return None
 
 
 # -- shared pieces ----------------------------------------------------------------------
@@ -121,6 +142,20 @@ def _half_of(mod: str | None) -> str | None:
     return None
 
 
+_QUARTER_TALK = re.compile(r"\bquarter|quarterly\b", re.IGNORECASE)
+
+
+def _quarterly_results(context: Context) -> bool:
+    """Is this sentence or the two before it about quarterly results? Then "a year
+    earlier" and "year-ago" mean the same quarter a year before (tuned on TBAQ-cleaned,
+    whose WSJ earnings reports say "third-quarter profit rose 5% from a year earlier")."""
+    window_start = context.start
+    for _ in range(3):
+        window_start, _end = sentence_bounds(context.text, max(0, window_start - 2), window_start)
+    return bool(_QUARTER_TALK.search(context.text, window_start, sentence_bounds(
+        context.text, context.start, context.end)[1]))
+
+
 def _reporting_quarter(anchor: date) -> tuple[int, int]:
     """The last completed quarter before the anchor: what earnings news reports on."""
     quarter = dates.quarter_of(anchor) - 1
@@ -139,23 +174,6 @@ def _day(day: date | None, part: str | None = None) -> Result:
     if part:
         return "TIME", f"{value}T{lexicon.DAY_PARTS[part.lower()]}"
     return "DATE", value
-
-
-_UNIT_LETTERS = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-    "night": ("D", False), "week": ("W", False), "fortnight": ("FN", False),
-    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
-    "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
-    "millennium": ("ML", False), "millennia": ("ML", False), "weekend": ("WE", False),
-}
-
-
-def _unit(word: str) -> tuple[str, bool]:
-    """TimeML unit letter and whether it is a clock unit, for "weeks", "centuries"..."""
-    word = word.lower()
-    if word in _UNIT_LETTERS:
-        return _UNIT_LETTERS[word]
-    return _UNIT_LETTERS[word[:-1]] if word.endswith("s") else _UNIT_LETTERS[word]
 
 
 def _amount(text: str | None) -> float | None:
@@ -247,7 +265,8 @@ def _month_day(month: int, day: int, year: int | None, context: Context) -> Resu
     if year is None:
         if context.anchor is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}" if day <= 31 else f"XXXX-{month:02d}"
-        year = dates.pick_year(context.anchor, month, day, context.tense)
+        direction, reach = context.direction
+        year = dates.pick_year(context.anchor, month, day, direction, reach)
     found = dates.safe_date(year, month, day)
     if found is None:
         return "DATE", f"{year:04d}-{month:02d}"
@@ -303,7 +322,8 @@ def _month(m: re.Match, context: Context) -> Result:
     elif rel == "this":
         year = anchor.year
     else:
-        year = dates.pick_year(anchor, month, None, "future" if context.tense == "future" else "past")
+        direction, reach = context.direction
+        year = dates.pick_year(anchor, month, None, "future" if direction == "future" else "past", reach)
     return "DATE", f"{year:04d}-{month:02d}"
 
 
@@ -335,7 +355,7 @@ def _decade(m: re.Match, context: Context) -> Result:
         digit = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                  "eighties", "nineties"].index(m["decadeword"].lower()) + 2
         return "DATE", f"19{digit}"
-    digit = int(m["decade2"])
+    digit = int(m["decade2"] or m["decade3"])
     anchor_year = context.anchor.year if context.anchor else 2020
     century = 20 if 2000 + digit * 10 <= anchor_year else 19
     return "DATE", f"{century}{digit}"
@@ -366,8 +386,8 @@ def _year_phrase_offset(phrase: str) -> int | None:
         return -1
     if re.search(r"\b(next year|next year's|following year)\b", phrase):
         return 1
-    if re.search(r"\b(this year|this year's|the year|current|fiscal year)\b", phrase):
-        return 0
+    if re.search(r"\b(this year|this year's|the year|current|fiscal)\b", phrase):
+        return 0                           # "the fiscal first quarter": this fiscal year's
     return None
 
 
@@ -398,13 +418,14 @@ def _quarter(m: re.Match, context: Context) -> Result:
         return "DATE", f"XXXX-{letter}{number}"
     else:
         offset = _year_phrase_offset(phrase)
-        year = anchor.year + (offset or 0)
-        if offset is None:
+        if offset is not None:
+            year = anchor.year + offset
+        else:
+            # The nearest such quarter (or half); the tense only breaks ties:
+            # "third-quarter profit" in November is the quarter that just ended.
             current = dates.quarter_of(anchor) if letter == "Q" else (1 if anchor.month <= 6 else 2)
-            if context.tense == "future" and number < current:
-                year += 1
-            elif context.tense != "future" and number > current:
-                year -= 1
+            here = anchor.year * count + current - 1
+            year = dates.nearest_cycle(here, number - 1, count, context.tense, count // 2) // count
     return "DATE", f"{year:04d}-{letter}{number}"
 
 
@@ -426,7 +447,7 @@ def _period(m: re.Match, context: Context) -> Result:
     rel = _words(m["rel"])
     det = _words(m["det"])
     unit = m["unit"].lower()
-    offset = _year_phrase_offset(f"{mods} {rel}")
+    offset = _year_phrase_offset(f"{det} {mods} {rel}")
     explicit = re.search(r"\b(\d{4})\b", f"{mods} {rel}")
     if unit == "period" and not (mods.strip() or rel):
         return None                                  # "the period": anything at all
@@ -451,6 +472,8 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 @_rule("season")
 def _season(m: re.Match, context: Context) -> Result:
+    """Seasons are labelled with the calendar year they (mostly) fall in; "last fall"
+    in February 1998 is 1997-FA, "this summer" is the anchor year's."""
     code = lexicon.SEASONS[m["season"].lower()]
     if m["year"]:
         return "DATE", f"{m['year']}-{code}"
@@ -458,25 +481,17 @@ def _season(m: re.Match, context: Context) -> Result:
     if anchor is None:
         return "DATE", f"XXXX-{code}"
     rel = _words(m["rel"])
-    here = dates.season_of(anchor)
-    here_position = (here[0], _SEASON_START[here[1]])
-
-    def position(year: int) -> tuple[int, int]:
-        return (year, _SEASON_START[code])
-
-    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    in_season = dates.season_of(anchor)[1] == code
+    begun = _SEASON_START[code] <= anchor.month or (code == "WI" and anchor.month <= 2)
+    year = anchor.year
     if rel in ("last", "this past", "the past"):
-        year = max(y for y in years if position(y) < here_position)
+        year -= 1 if in_season or not begun else 0
     elif rel in ("next", "this coming", "the coming"):
-        year = min(y for y in years if position(y) > here_position)
-    elif rel == "this":
-        year = here[0] if code == here[1] else anchor.year
-    elif context.tense == "past":
-        year = max(y for y in years if position(y) <= here_position)
-    elif context.tense == "future":
-        year = min(y for y in years if position(y) >= here_position)
-    else:
-        year = anchor.year
+        year += 1 if in_season or begun else 0
+    elif rel != "this" and context.tense == "past":
+        year -= 0 if begun else 1
+    elif rel != "this" and context.tense == "future":
+        year += 0 if in_season or not begun else 1
     return "DATE", f"{year:04d}-{code}"
 
 
@@ -486,20 +501,24 @@ _BACK = {"last", "this past", "the past", "the last", "the previous", "the prior
          "the latest fiscal", "the previous fiscal", "the past fiscal", "the last fiscal", "last fiscal"}
 _FORWARD = {"next", "the coming", "this coming", "the following", "the next", "next fiscal"}
 _SAME = {"this", "the current", "the present", "this fiscal", "the current fiscal", "the new",
-         "the full", "the whole", "the entire", "all", "the same", "that"}
+         "the full", "the whole", "the entire", "all", "the same", "that", "that same"}
 
 
 @_rule("relative")
 def _relative(m: re.Match, context: Context) -> Result:
     rel, unit = _words(m["rel"]), m["unit"].lower()
-    if rel == "the":
-        return _the_weekend(context) if unit == "weekend" else None
+    if rel in ("the", "the fiscal"):
+        return _the_unit(unit, context)
     offset = -1 if rel in _BACK else 1 if rel in _FORWARD else 0 if rel in _SAME else None
     if offset is None:
         return None
     anchor = context.anchor
     if anchor is None:
         return "DATE", _ref_for(offset)
+    if unit == "day":
+        if rel in ("all", "the full", "the whole", "the entire", "the last", "the latest", "the new"):
+            return None                               # "all day", "the last day of trading"
+        return _day(dates.shift_days(anchor, offset))
     if unit == "week":
         return "DATE", dates.week_value(anchor, offset)
     if unit == "weekend":
@@ -518,6 +537,27 @@ def _relative(m: re.Match, context: Context) -> Result:
     return "DATE", f"{year:04d}-{half}" if half else f"{year:04d}"
 
 
+_PERIOD_ENDING = re.compile(r"\s+(?:ended|ending|ends|to\s+date|through)\b", re.IGNORECASE)
+
+
+def _the_unit(unit: str, context: Context) -> Result:
+    """ "the year", "the week", "the weekend": the current one, as business copy uses
+    them ("for the year, sales rose"); "the year ended June 30" is a fiscal year, a
+    duration (both as TBAQ-cleaned annotates them)."""
+    anchor = context.anchor
+    if unit == "weekend":
+        return _the_weekend(context)
+    if unit == "year":
+        if _PERIOD_ENDING.match(context.text, context.end):
+            return "DURATION", "P1Y"
+        return "DATE", f"{anchor.year:04d}" if anchor else "XXXX"
+    if unit == "week":
+        return "DATE", f"{anchor.year:04d}-WXX" if anchor else "XXXX-WXX"
+    if unit == "day":                                 # "ended the day up 2%": the anchor's
+        return ("DATE", anchor.isoformat()) if anchor else ("DATE", "PRESENT_REF")
+    return None
+
+
 def _the_weekend(context: Context) -> Result:
     """ "the weekend": the one just past, or the coming one when the verb points forward."""
     anchor = context.anchor
@@ -525,7 +565,7 @@ def _the_weekend(context: Context) -> Result:
         return "DATE", "XXXX-WXX-WE"
     weekday = anchor.isoweekday()
     if context.tense == "future":
-        offset = 0 if weekday < 6 else 1 if weekday == 7 else 0
+        offset = 1 if weekday == 7 else 0          # on a Sunday the coming one is next week's
     else:
         offset = 0 if weekday >= 6 else -1
     return "DATE", f"{dates.week_value(anchor, offset)}-WE"
@@ -537,17 +577,18 @@ def _year_end(m: re.Match, context: Context) -> Result:
     if anchor is None:
         return None
     if word in ("year-ago", "year-earlier"):
+        if _quarterly_results(context):
+            year, quarter = _reporting_quarter(anchor)
+            return "DATE", f"{year - 1:04d}-Q{quarter}"
         return "DATE", f"{anchor.year - 1:04d}"
     if "month" in word:
         return "DATE", f"{anchor.year:04d}-{anchor.month:02d}"
     if "week" in word:
         return "DATE", dates.week_value(anchor)
-    if "century" in word:
-        return None
     return "DATE", f"{anchor.year:04d}"
 
 
-_PAST_DIRECTIONS = {"ago", "earlier", "before", "back", "previously", "prior"}
+_PAST_DIRECTIONS = {"ago", "earlier", "back", "prior"}
 
 
 @_rule("ago")
@@ -557,12 +598,10 @@ def _ago(m: re.Match, context: Context) -> Result:
     anchor = context.anchor
     if amount is None or anchor is None:
         return "DATE", _ref_for(sign)
-    letter, clock = _unit(m["unit"])
+    letter, clock = lexicon.unit_of(m["unit"])
     if clock:
         return _day(anchor)
-    if letter == "Y" and amount == 1 and re.search(r"\bquarter\b|\bperiod\b", context.sentence, re.I):
-        # "a year earlier" next to quarterly results means the same quarter a year
-        # before (tuned on TBAQ-cleaned: WSJ earnings reports).
+    if letter == "Y" and amount == 1 and sign < 0 and _quarterly_results(context):
         year, quarter = _reporting_quarter(anchor)
         return "DATE", f"{year - 1:04d}-Q{quarter}"
     if letter in ("DE", "CE", "ML") or (letter == "Y" and amount == int(amount)):
@@ -576,6 +615,8 @@ def _ago(m: re.Match, context: Context) -> Result:
         return "DATE", f"{year:04d}-{month:02d}"
     if letter in ("W", "FN"):
         weeks = amount * (2 if letter == "FN" else 1)
+        if weeks <= 2:                     # "a week ago" is a day; "six weeks ago" a week
+            return _day(dates.shift_days(anchor, sign * round(7 * weeks)))
         return "DATE", dates.week_value(anchor, sign * round(weeks))
     return _day(dates.shift_days(anchor, sign * round(amount)))
 
@@ -583,14 +624,23 @@ def _ago(m: re.Match, context: Context) -> Result:
 # -- durations -------------------------------------------------------------------------------
 
 def _duration(amount: float | None, unit_word: str) -> Result:
-    letter, clock = _unit(unit_word)
+    letter, clock = lexicon.unit_of(unit_word)
     if letter == "WE":
         return "DURATION", "P1WE" if amount == 1 else "PXWE"
     return "DURATION", dates.format_duration(amount, letter, clock)
 
 
+def _someday(context: Context) -> bool:
+    """ "could one day jump to humans": "one day" after a modal is some future day."""
+    return bool(re.search(r"\b(?:will|would|could|may|might|can)\s+$", context.before(12), re.I))
+
+
 @_rule("duration")
 def _duration_rule(m: re.Match, context: Context) -> Result:
+    if _words(m["num"]) == "one" and m["unit"].lower() == "day" and _someday(context):
+        return "DATE", "FUTURE_REF"
+    if m["unit"].lower().startswith("quarter") and "-" in m[0]:
+        return None                                  # "three-quarters of its food"
     amount = _amount(m["num"])
     if amount is not None and amount <= 0:
         return None
@@ -601,7 +651,13 @@ def _duration_rule(m: re.Match, context: Context) -> Result:
 
 @_rule("duration_adj")
 def _duration_adj(m: re.Match, context: Context) -> Result:
+    """ "two-year", "half-hour", "several-year", "day-long", "decades-long"."""
+    if m["lunit"]:
+        plural = m["lunit"].lower().endswith("s")
+        return _duration(None if plural else 1.0, m["lunit"])
     num = m["num"].lower()
+    if num in ("several", "multi", "many", "few"):
+        return _duration(None, m["unit"])
     amount = 1.0 if num == "single" else 0.5 if num == "half" else _amount(num)
     if amount is None or amount <= 0:
         return None
@@ -610,17 +666,21 @@ def _duration_adj(m: re.Match, context: Context) -> Result:
 
 @_rule("duration_vague")
 def _duration_vague(m: re.Match, context: Context) -> Result:
+    if _words(m["lead"]) == "recent" and m["unit"].lower() == "years":
+        return "DATE", "PAST_REF"            # TBAQ-cleaned annotates "recent years" so
     return _duration(None, m["unit"])
 
 
 @_rule("a_unit")
 def _a_unit(m: re.Match, context: Context) -> Result:
     det, unit = _words(m["det"]), m["unit"].lower()
-    if det in ("the", "this"):
-        return None
+    if unit == "second" and re.match(r"\s+(?!or\b|and\b|later\b|earlier\b|ago\b)[a-z]", context.text[context.end:]):
+        return None                                      # "a second consecutive day": ordinal
+    if det == "one" and unit == "day" and _someday(context):
+        return "DATE", "FUTURE_REF"
     amount = 1.5 if m["half"] else 1.0
     if det in ("a", "an") and not m["approx"] and not m["half"] and _is_rate(context):
-        letter, clock = _unit(unit)
+        letter, clock = lexicon.unit_of(unit)
         return "SET", dates.format_duration(1, letter, clock)
     return _duration(amount, unit)
 
@@ -651,6 +711,14 @@ def _day_part(m: re.Match, context: Context) -> Result:
     if context.anchor is None:
         return "TIME", _ref_for(offset)
     return _day(dates.shift_days(context.anchor, offset), m["part"])
+
+
+@_rule("mid_part")
+def _mid_part(m: re.Match, context: Context) -> Result:
+    """ "mid-afternoon", "mid-morning yesterday"."""
+    if context.anchor is None:
+        return "TIME", "PRESENT_REF"
+    return _day(_resolve_dayref(m["dayref"], context), m["part"])
 
 
 @_rule("weekday")
@@ -693,6 +761,7 @@ def _clock(m: re.Match, context: Context) -> Result:
 
 
 @_rule("clock24")
+@_rule("hhmm")
 def _clock24(m: re.Match, context: Context) -> Result:
     day = _resolve_dayref(m["dayref"], context) if context.anchor else None
     return "TIME", _clock_value(int(m["hour"]), int(m["minute"]), day, m["zone"])
@@ -766,8 +835,30 @@ def _holiday(m: re.Match, context: Context) -> Result:
     return ("DATE", day.isoformat()) if day else None
 
 
+_NTH_WEEK_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
 @_rule("week_of")
 def _week_of(m: re.Match, context: Context) -> Result:
+    """ "the week of March 6" (the week holding that day), "the last week of March"
+    (the week holding the month's Nth Thursday-ish day: 4th, 11th... or its last-but-3)."""
+    if m["nmonth"]:
+        month = lexicon.month_number(m["nmonth"])
+        nth = _words(m["nth"])
+        if not nth:
+            return None                                  # "the week of March": no day
+        year = int(m["nyear"]) if m["nyear"] else None
+        if year is None and context.anchor is None:
+            return "DATE", "XXXX-WXX"
+        if year is None:
+            direction, reach = context.direction
+            year = dates.pick_year(context.anchor, month, None, direction, reach)
+        if nth in ("last", "final"):
+            next_year, next_month = dates.shift_months(year, month, 1)
+            day = dates.shift_days(date(next_year, next_month, 1), -4)
+        else:
+            day = date(year, month, _NTH_WEEK_DAY[nth])
+        return "DATE", dates.week_value(day)
     result = _month_day(lexicon.month_number(m["month"]), lexicon.ordinal_value(m["day"]),
                         int(m["year"]) if m["year"] else None, context)
     if result is None or len(result[1]) != 10 or result[1].startswith("X"):

@@ -22,6 +22,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/te3.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'

@@ -57,7 +57,7 @@ def test_the_documented_api_is_public():
 
 def test_every_subpackage_is_listed():
     assert {"storyline.clean", "storyline.cli", "storyline.dating", "storyline.export",
-            "storyline.extract", "storyline.ingest", "storyline.store"} <= set(PACKAGES)
+            "storyline.extract", "storyline.ingest", "storyline.store", "storyline.timex"} <= set(PACKAGES)
 
 
 @pytest.mark.parametrize("name", [m for m in MODULES if m not in COMMAND_MODULES])

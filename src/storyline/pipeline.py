@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 
-from . import clean, dating, extract
+from . import clean, dating, extract, timex
 from .model import Article, Block, Origin, RawDocument
 
 __all__ = ["process", "article_id", "content_hash", "NoArticleText"]
@@ -97,6 +97,9 @@ def process(raw: RawDocument) -> Article:
         content_hash=digest,
         notes=list(raw.notes),
     )
+    # Time expressions are resolved against the article's own date; without
+    # one they stay underspecified ("XXXX-03", "PAST_REF").
+    article.timexes = timex.tag(article.body, article.published.date)
     return article
 
 

@@ -1,0 +1,80 @@
+"""Where the benchmark data lives and how to read it (nothing is copied into the repo).
+
+The data is read at run time from ``--data`` (default ``../shared/data`` next to the
+repository root). See each folder's SOURCE.md for origin and license.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
+
+SCRAPINGHUB = "scrapinghub-article-extraction-benchmark"
+FUNDUS = "fundus-evaluation"
+
+
+@dataclass
+class Page:
+    id: str
+    html_path: Path
+    url: str | None
+    gold: object  # scrapinghub: the articleBody string; fundus: the list of paragraphs
+
+
+def read_html(path: Path) -> str:
+    """A gzip-compressed UTF-8 page, decoded as the upstream benchmarks read it."""
+    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+
+
+def load_json(path: Path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def scrapinghub_pages(data: Path) -> list[Page]:
+    folder = data / SCRAPINGHUB
+    truth = load_json(folder / "ground-truth.json")
+    return [
+        Page(id=i, html_path=folder / "html" / f"{i}.html.gz", url=item.get("url"),
+             gold=item.get("articleBody") or "")
+        for i, item in sorted(truth.items())
+    ]
+
+
+def scrapinghub_outputs(data: Path) -> dict[str, tuple[str | None, dict[str, str | None]]]:
+    """Saved predictions of other extractors: {system: (version, {page id: articleBody})}.
+
+    Some files are wrapped as {"version": ..., "output": {...}}.
+    """
+    outputs = {}
+    for path in sorted((data / SCRAPINGHUB / "output").glob("*.json")):
+        content = load_json(path)
+        version = None
+        if isinstance(content, dict) and set(content) == {"version", "output"}:
+            version, content = content["version"], content["output"]
+        outputs[path.stem] = (version, {
+            i: (v.get("articleBody") if isinstance(v, dict) else v) for i, v in content.items()
+        })
+    return outputs
+
+
+def fundus_pages(data: Path) -> list[Page]:
+    folder = data / FUNDUS
+    truth = load_json(folder / "ground_truth.json")
+    return [
+        Page(id=name, html_path=folder / "html" / name, url=item.get("url"), gold=item["body"])
+        for name, item in sorted(truth.items())
+    ]
+
+
+def fundus_extractions(data: Path) -> dict[str, dict[str, list[str]]]:
+    """Saved fundus-evaluation outputs: {scraper: {article: [paragraph, ...]}}."""
+    return {
+        path.stem: {name: item.get("body") or [] for name, item in load_json(path).items()}
+        for path in sorted((data / FUNDUS / "extractions").glob("*.json"))
+    }

@@ -6,17 +6,26 @@ On the 181 scrapinghub-article-extraction-benchmark pages (``--data``, default
 ``../shared/data``), trafilatura's default output ``trafilatura.extract(html)`` is cut into
 lines (its non-empty lines). Each line gets one label:
 
-* ``headline`` -- the line equals the page's headline: the trafilatura metadata title, the
-  title without a " | Site" / " - Site" suffix, or the text of an ``<h1>``. The gold body
-  excludes the headline, but removing it is neither a win nor a loss here, so it is
-  reported on its own.
-* ``gold`` -- the line is part of the gold articleBody, by one of two tests on normalised
-  text (NFKC, lower case, curly quotes and dashes made plain, whitespace collapsed):
-    1. substring: the normalised line occurs in the normalised gold text, as whole tokens.
-       A line of fewer than 4 tokens must instead equal a whole gold paragraph, so that
-       "Share" or "Advertisement" is not gold just because the word occurs in the text;
-    2. shingles: at least 80% of the line's 4-token shingles occur in the gold text
-       (catches lines that differ slightly from the gold, e.g. an inserted link text).
+Lines and gold are compared as normalised token strings: NFKC, lower case, curly quotes
+and dashes made plain, then the ``\\w+`` tokens joined by single spaces (so whitespace and
+punctuation differences do not matter, and matches are on whole tokens).
+
+* ``headline`` -- the first line of the page equal to the page's headline: the trafilatura
+  metadata title, the longest part of that title around a " | " / " - " separator (drops
+  the site name), or an ``<h1>`` of at least 3 tokens. The gold body excludes the
+  headline, so removing it is neither a win nor a loss; it is reported on its own.
+  Later repeats of the headline (teaser lists) are judged like any other line.
+* ``gold`` -- the line is part of the gold articleBody:
+    1. substring: the line occurs in the gold text. A line that repeats on the page is
+       gold only as many times as the gold contains it;
+    2. shingles: at least 80% of the line's 4-token shingles occur in the gold (catches
+       lines that differ slightly from the gold, e.g. an inserted link text); first
+       occurrence only;
+    3. short lines (fewer than 4 tokens) are not tested by 1 and 2, so that "Share" or
+       "Advertisement" is not gold just because the word occurs in the text. They are
+       gold when they equal a whole gold paragraph (as many times as the gold has it), or
+       when joined to the previous or next line they occur in the gold (trafilatura
+       sometimes cuts a sentence at a link: "Photos" / "which were released ...").
 * ``non-gold`` -- everything else: captions, plugs, bylines, teasers, comments...
 
 Then storyline's cleaner runs on the same text, as the pipeline runs it on HTML pages:
@@ -82,8 +91,8 @@ def _shingles(toks: list[str]) -> list[tuple[str, ...]]:
 class Gold:
     """A page's gold text in the forms the line tests need."""
 
-    text: str                                            # normalised, tokens joined by spaces
-    paragraphs: set[str] = field(default_factory=set)    # normalised token strings
+    text: str                                                # normalised tokens, space-joined
+    paragraphs: Counter = field(default_factory=Counter)     # same, per gold paragraph
     shingles: set[tuple[str, ...]] = field(default_factory=set)
 
     @classmethod
@@ -91,42 +100,62 @@ class Gold:
         toks = tokens(article_body)
         return cls(
             text=f" {' '.join(toks)} ",
-            paragraphs={" ".join(tokens(p)) for p in article_body.split("\n") if p.strip()},
+            paragraphs=Counter(" ".join(tokens(p)) for p in article_body.split("\n") if p.strip()),
             shingles=set(_shingles(toks)),
         )
 
+    def count(self, key: str) -> int:
+        """How many times a token string occurs in the gold text, as whole tokens."""
+        return self.text.count(f" {key} ") if key else 0
 
-def label_line(line: str, gold: Gold, headlines: set[str]) -> str:
-    toks = tokens(line)
-    key = " ".join(toks)
-    if key and key in headlines:
-        return "headline"
-    if not toks:
-        return "non-gold"
-    if len(toks) < SHORT_LINE_TOKENS:
-        return "gold" if key in gold.paragraphs else "non-gold"
-    if f" {key} " in gold.text:
-        return "gold"
-    shingles = _shingles(toks)
-    found = sum(1 for s in shingles if s in gold.shingles)
-    return "gold" if found >= SHINGLE_SHARE * len(shingles) else "non-gold"
+
+def label_lines(lines: list[str], gold: Gold, headlines: set[str]) -> list[str]:
+    """Label each line of one page "headline", "gold" or "non-gold" (rules: module doc)."""
+    keys = [" ".join(tokens(line)) for line in lines]
+    seen: Counter = Counter()
+    headline_seen = False
+    labels = []
+    for i, key in enumerate(keys):
+        seen[key] += 1
+        nth = seen[key]
+        n_tokens = len(key.split())
+        if key in headlines and not headline_seen:
+            headline_seen = True
+            label = "headline"
+        elif not key:
+            label = "non-gold"
+        elif n_tokens < SHORT_LINE_TOKENS:
+            joined = [f"{keys[i - 1]} {key}" if i > 0 else "",
+                      f"{key} {keys[i + 1]}" if i + 1 < len(keys) else ""]
+            is_gold = nth <= gold.paragraphs[key] or (
+                nth == 1 and any(gold.count(j.strip()) for j in joined if j.strip() != key))
+            label = "gold" if is_gold else "non-gold"
+        elif nth <= gold.count(key):
+            label = "gold"
+        else:
+            shingles = _shingles(key.split())
+            found = sum(1 for s in shingles if s in gold.shingles)
+            label = "gold" if nth == 1 and found >= SHINGLE_SHARE * len(shingles) else "non-gold"
+        labels.append(label)
+    return labels
 
 
 def headline_keys(html: str, title: str | None) -> set[str]:
-    """Token strings of the page's headline candidates: metadata title (whole and its
-    parts around a site-name separator) and every <h1>."""
-    candidates = []
+    """Token strings of the page's headline candidates: the metadata title, its longest
+    part around a site-name separator, and every <h1> of at least 3 tokens."""
+    keys = set()
     if title:
-        candidates.append(title)
-        candidates.extend(_TITLE_SEPARATOR.split(title))
+        keys.add(" ".join(tokens(title)))
+        keys.add(" ".join(tokens(max(_TITLE_SEPARATOR.split(title), key=len))))
     try:
         import lxml.html
 
-        tree = lxml.html.fromstring(html)
-        candidates.extend(h1.text_content() for h1 in tree.iter("h1"))
+        for h1 in lxml.html.fromstring(html).iter("h1"):
+            key = " ".join(tokens(h1.text_content()))
+            if len(key.split()) >= 3:
+                keys.add(key)
     except Exception:
         pass
-    keys = {" ".join(tokens(c)) for c in candidates}
     keys.discard("")
     return keys
 
@@ -172,8 +201,8 @@ def run_page(job: tuple[_data.Page, bool]) -> dict:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     gold = Gold.of(page.gold)
     headlines = headline_keys(html, title)
-    records = [{"page": page.id, "text": line, "label": label_line(line, gold, headlines)}
-               for line in lines]
+    records = [{"page": page.id, "text": line, "label": label}
+               for line, label in zip(lines, label_lines(lines, gold, headlines))]
 
     out = {"page": page.id, "records": records, "error": None}
     try:

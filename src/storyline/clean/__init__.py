@@ -135,6 +135,8 @@ def _apply_line_rules(blocks: list[Block]) -> None:
                 continue
             if rule.where == "head" and (i > first_body or i > 3):
                 continue
+            if rule.where == "edge" and first_body <= i <= last_body:
+                continue
             if rule.pattern.search(block.text):
                 block.kind, block.rule = rule.kind, rule.name
                 break
@@ -225,7 +227,8 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
                 and len(blocks) > 1:
             block.kind, block.rule = "title", "first-line-headline"
         elif i == 0 and markup_hint == "html" and _looks_like_headline(text) and words(text) >= 4 \
-                and len(blocks) > 1 and _is_prose(blocks[1].text, 8):
+                and len(blocks) > 1 and _shares_words(text, title) and (
+                    _is_prose(blocks[1].text, 8) or _shares_words(text, title, 0.8)):
             # trafilatura keeps the page's <h1> as the first line when it sits
             # inside the article; its wording often differs from the <title>.
             block.kind, block.rule = "title", "first-line-headline"
@@ -245,6 +248,13 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
                 and any(b.kind == "title" for b in blocks[:i]):
             # Short non-sentence lines between the headline and the lede: kickers, sections.
             block.kind, block.rule = "title", "head-kicker"
+
+
+def _shares_words(text: str, title: str | None, share: float = 0.5) -> bool:
+    """Whether most of the longer words of `text` are in `title`."""
+    mine = {w for w in _norm(text).split() if len(w) > 3}
+    theirs = {w for w in _norm(title or "").split() if len(w) > 3}
+    return bool(mine) and len(mine & theirs) >= share * len(mine)
 
 
 def _byline_follows(blocks: list[Block], i: int) -> bool:
@@ -288,8 +298,8 @@ def _mark_teasers(blocks: list[Block]) -> None:
                 if _SENTENCE_END.search(blocks[j].text) or words(blocks[j].text) > 25:
                     break
                 run.append(j)
+            b.kind, b.rule = "teaser", "teaser-header"  # the header itself is never text
             if run or i > last_prose:
-                b.kind, b.rule = "teaser", "teaser-header"
                 for j in run:
                     blocks[j].kind, blocks[j].rule = "teaser", "after-teaser-header"
     tail = [i for i in range(last_prose + 1, len(blocks)) if blocks[i].kind == "body"]

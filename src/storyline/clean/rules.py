@@ -24,7 +24,7 @@ class Rule:
     kind: str
     pattern: re.Pattern[str]
     max_words: int = 40
-    where: str = "any"   # any | head | tail
+    where: str = "any"   # any | head | tail | edge (head or tail)
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -45,8 +45,8 @@ _DATE = (rf"(?:{_DAYNAME}\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}
 
 # A credit inside parentheses at the end of a caption: "(Reuters/Jane Doe)",
 # "(AP Photo/John Roe)", "(Photo: Getty Images)", "(Associated Wire/Pat Lee)".
-_CREDIT = (r"\((?:[^()]{0,60}(?:photo|photograph|image|picture|credit|getty|reuters|afp|\bap\b|"
-           r"epa|shutterstock|file)[^()]{0,60}|[A-Z][\w.&' -]{1,40}/[A-Z][\w.' -]{1,40})\)\s*$")
+_CREDIT = (r"\((?:[^()]{0,60}\b(?:photo|photograph|image|picture|credit|file|"
+           r"(?-i:Getty|Reuters|REUTERS|AFP|AP|EPA|Shutterstock))\b[^()]{0,60}|[A-Z][\w.&' -]{1,40}/[A-Z][\w.' -]{1,40})\)\s*$")
 
 RULES: tuple[Rule, ...] = (
     # -- adverts and placeholders
@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
             rf"\d{{1,2}}\s*,?\s*\d{{4}}\s*\.?$"), 45, "head"),
     # -- links to other stories inside the body
     Rule("related", "related",
-         _r(r"^\W{0,2}(see also|related|related (coverage|stories|story|articles?|content|reading|"
+         _r(r"^\W{0,2}(see also|leggi anche( su)?|lesen sie auch|lire aussi|leia também|veja também|related|related (coverage|stories|story|articles?|content|reading|"
             r"links?|news|video|posts?)|read more|read also|also read|also on [\w.]+|more( on this)?|"
             r"more from [\w .]+|recommended|don't miss|do not miss|must read|trending|read next|"
             r"read the full (story|article)|further reading|in other news|see more|"
@@ -97,10 +97,10 @@ RULES: tuple[Rule, ...] = (
          _r(r"(^\W*(sign up|signup|subscribe|register|join|get|receive|never miss|don't miss|stay "
             r"(informed|up to date|in the know)|want|love|like|enjoy(ed)?)\b.{0,120}\b(newsletters?|"
             r"inbox|email alerts?|news alerts|updates)\b|\b(sign up|subscribe) (now|today|here|for "
-            r"(free|our|the))\b|delivered (to|straight to|right to) your inbox|in your inbox)"),
+            r"(free|our))\b|delivered (to|straight to|right to) your inbox|in your inbox)"),
          30),
     Rule("promo-social", "promo",
-         _r(r"^(follow|like|join|find|connect with|friend|subscribe to) (us|\w+( \w+){0,3}) (on|at|via) "
+         _r(r"^(follow|like|join|find|connect with|friend|subscribe to) (us|@?\w+( \w+){0,3}) (on|at|via) "
             r"(twitter|facebook|instagram|x|youtube|tiktok|linkedin|threads|bluesky|whatsapp|telegram|"
             r"snapchat|flipboard)\b"), 30),
     Rule("promo-social-handle", "promo",
@@ -112,11 +112,15 @@ RULES: tuple[Rule, ...] = (
     Rule("promo-coverage", "promo",
          _r(r"^(follow|read|see|get) .{0,60}\b(coverage|updates|live blog|latest)\b.{0,40}\b(at|on)\s+"
             r"\S+\.\w{2,}"), 30),
+    Rule("promo-subscribe", "promo",
+         _r(r"^(subscribe to|listen to)\b.{0,60}\b(youtube|channel|podcast|newsletter|feed|live|radio)\b|"
+            r"^[\w'’ ]{2,40} newsletter\W*$|"
+            r"^if you (enjoyed|liked|value) this (article|story)"), 60),
     Rule("promo-widget", "promo",
          _r(r"^(thanks? (you )?for (signing up|subscribing)|keep an eye on your inbox|there was an error "
             r"processing your subscription|an error has occurred|this article has been sent to|"
             r"(download|itunes|spotify|rss|android|ios|listen)\s*:\s*https?://|"
-            r"if you (enjoyed|liked|value) this (article|story)|join \w+ (plus|premium|now|today)|"
+            r"join \w+ (plus|premium|now|today)|"
             r"listen (live|back|again|to the (full )?episode))"), 30),
     Rule("promo-republish", "promo",
          _r(r"\b(republish this (story|article)|creative commons licen[cs]e)\b"), 30),
@@ -136,10 +140,9 @@ RULES: tuple[Rule, ...] = (
             r"share (it )?with a friend|like this (story|article)|was this (article|story) helpful|"
             r"do you have a (story|news tip|tip)|have a (news )?tip|got a (news )?tip|send us (your|a) "
             r"(tip|story|photo)|want to join the discussion|feel free to contribute|comments? are (closed|"
-            r"moderated)|comments to this (entry|article|story) are closed|we welcome comments|views expressed in the comments|post a comment)\b"), 40),
-    Rule("engagement-tweet", "engagement", _r(r"click to tweet\W*$"), 60),
+            r"moderated)|comments to this (entry|article|story) are closed|coment[aá]rios com|we welcome comments|views expressed in the comments|post a comment)\b"), 40),
     Rule("engagement-share", "engagement",
-         _r(r"^(share( this)?( on)?|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|"
+         _r(r"^\W?\s*(share( this)?( on)?|tweet|email|print|print (this )?article|order reprints|copy link|facebook|twitter|whatsapp|linkedin|"
             r"reddit|pinterest|messenger|comments?|\d+ comments?|\d+ shares?|no comments|"
             r"show comments|view comments|loading comments\W*|all comments|read all comments)"
             r"((\s|[|,/•·])+(share|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin|"
@@ -148,10 +151,12 @@ RULES: tuple[Rule, ...] = (
     Rule("timestamp-iso", "timestamp", _r(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:?\d\d)?$"), 1),
     Rule("footer-contact-bare", "footer",
          _r(r"^([\w.+-]+@[\w-]+\.[\w.]+|(https?://)?(www\.)?(twitter|x|facebook|instagram)\.com/\w+)$"), 1),
+    # Only above or below the article: in the body, a bare time or date range
+    # is text ("4:14 p.m." in a live blog, opening hours, exhibition dates).
     Rule("timestamp", "timestamp",
          _r(rf"^\W*((last |first )?(updated|published|posted|modified|created|edited)( on| at)?:?\s*)?"
             rf"({_DATE}|{_CLOCK}|{_DAYNAME})([\s,|/-]*(at\s+)?({_DATE}|{_CLOCK}|{_DAYNAME}|"
-            rf"(updated|published)\s*:?))*\W*$"), 16),
+            rf"(updated|published)\s*:?))*\W*$"), 16, "edge"),
     Rule("timestamp-labelled", "timestamp",
          _r(rf"^\W*(last |first )?(updated|published|posted|modified|created)\b.{{0,30}}"
             rf"({_DATE}|{_CLOCK}|\d+ (minutes?|hours?|days?) ago)"), 16),
@@ -173,6 +178,13 @@ RULES: tuple[Rule, ...] = (
     Rule("meta-reading-time", "meta",
          _r(r"^(\d+\s*(min|minute)s?\.?\s*(read|de leitura)|(reading time|tempo de leitura|lesezeit|"
             r"temps de lecture)\s*:?\s*\d+\s*\w*)\W*$"), 8),
+    Rule("footer-consent", "footer",
+         _r(r"\b(by submitting this form|you may revoke (this|your) consent|further information on data "
+            r"privacy|we use cookies|this site uses cookies|protected by recaptcha)\b"), 60),
+    Rule("meta-tags", "meta", _r(r"\b(tags|categoria|category|categories|schlagworte)\s*:"), 25),
+    Rule("meta-no-words", "meta", re.compile(r"^[^\w]+$"), 3),
+    Rule("timestamp-short", "timestamp",
+         _r(r"(?=.*\b(19|20)\d\d\b)(?=.*\b\d{1,2}:\d\d\b)"), 8),
     Rule("footer-source", "footer",
          _r(r"^(source|sources|filed under|tags?|topics?|categories|category|posted in|with agencies|"
             r"agencies contributed)\s*[:|]"), 25, "tail"),
@@ -186,6 +198,7 @@ RULES: tuple[Rule, ...] = (
 
 # Lines that open a block of reader comments: everything after them goes too.
 COMMENT_HEADERS = re.compile(
+    r"^\W*(\d+\s+(thoughts|responses|replies|comments) (on|to)\b.*|user comments|link permanente)$|"
     r"^\W*(\d+\s+)?(comments?|reader comments|all comments|top rated comments|leave a (reply|comment)|"
     r"join (the )?discussion|comments are closed|post a comment|show comments|loading comments|"
     r"we welcome comments.*|comentários|kommentare|commentaires|комментарии|tinggalkan balasan)\W*$",
@@ -196,7 +209,7 @@ TEASER_HEADERS = re.compile(
     r"^\W*(more (from|in|on) .{2,40}|most (read|popular|viewed|shared|emailed)( .{0,30})?|"
     r"trending( now| stories| on .{2,30})?|popular( now| on .{2,30})?|latest( news| stories| headlines)?|"
     r"top (stories|news|headlines)|you (may|might) also (like|enjoy)|recommended( for you| stories)?|"
-    r"more stories|more news|other stories|what to read next|read next|up next|editor'?s picks|"
+    r"more stories|more news|other stories|what to read next|read next|editor'?s picks|"
     r"around the web|from our partners|(promoted|sponsored) (stories|links|content)|"
     r"more (top )?stories|elsewhere on .{2,30}|don'?t miss|related (stories|articles|coverage))\W*$",
     re.I)

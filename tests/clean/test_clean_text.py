@@ -217,3 +217,41 @@ def test_a_caption_after_a_bare_credit_line_is_a_caption_but_news_is_not():
     blocks = clean_paragraphs([lede, "Photo: Ben Kowalski / Riverton Ledger", caption,
                                "Photo: Ben Kowalski / Riverton Ledger", news], markup_hint="html")
     assert [b.kind for b in blocks] == ["body", "caption", "caption", "caption", "body"]
+
+
+LEDE = ("The Riverton City Council voted 6-1 on Monday night to spend $14 million upgrading "
+        "the city's water treatment plant, three weeks after the spill.")
+CLOSE = "The upgrade is expected to take two years, Water Bureau Director Lena Ostrowski said."
+
+
+def test_wordpress_comment_header_starts_the_comments():
+    blocks = clean_paragraphs([LEDE, CLOSE, "12 thoughts on “Council backs plant upgrade”",
+                               "Great news for the west side.", "Took them long enough!"],
+                              markup_hint="html")
+    assert [b.kind for b in blocks] == ["body", "body", "comments", "comments", "comments"]
+
+
+def test_a_time_inside_the_body_is_text_but_above_it_a_timestamp():
+    blocks = clean_paragraphs(["4:14 p.m. March 5, 2024", LEDE, "4:14 p.m.", CLOSE],
+                              markup_hint="html")
+    assert [b.kind for b in blocks] == ["timestamp", "body", "body", "body"]
+
+
+def test_consent_and_tag_lines_are_page_furniture():
+    blocks = clean_paragraphs([LEDE, CLOSE,
+                               "By submitting this form you agree to our use of your data.",
+                               "Tags: water, Riverton, city council"], markup_hint="html")
+    assert [b.kind for b in blocks] == ["body", "body", "footer", "meta"]
+
+
+def test_an_acronym_in_parentheses_is_not_a_photo_credit():
+    para = "The agency said the electronic patient record (ePA) would reach every clinic by 2025."
+    assert clean_paragraphs([LEDE, para, CLOSE], markup_hint="html")[1].kind == "body"
+    credit = "Workers lay booms on the Millbrook River. (Associated Wire/Pat Lee)"
+    assert clean_paragraphs([LEDE, credit, CLOSE], markup_hint="html")[1].kind == "caption"
+
+
+def test_read_also_lines_in_other_languages_are_related_links():
+    blocks = clean_paragraphs([LEDE, "(Leggi anche su: I Cavalieri dello Zodiaco – FOTO)", CLOSE],
+                              markup_hint="html")
+    assert blocks[1].kind == "related"

@@ -152,28 +152,6 @@ _NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would
                           r"may|might|can)\b", re.I)
 
 
-# What a photo caption says: who is where doing what, in the present tense.
-_CAPTION_CUES = re.compile(
-    r"\b(left|right|center|centre|from left|foreground|background|pictured)\b,|"
-    r"\b(speaks?|stands?|walks?|holds?|looks? (on|at)|waits?|adjusts?|hands? out|gathers?|arrives?|"
-    r"talks?|watch(es)?|sits?|poses?|listens?|works?|carr(y|ies)|wears?|leaves?|prepares?|"
-    r"inspects?|tours?|embraces?|cheers?|celebrates?|is seen|are seen|is shown|are shown)\b")
-_NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would|must|could|should|"
-                          r"may|might|can)\b", re.I)
-
-
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-
-
-def _mark_tables(blocks: list[Block]) -> None:
-    """Rows of a table ("| a | b |", as trafilatura writes them): data, not prose."""
-    for block in blocks:
-        cells = block.text.count("|") - 1
-        if (block.kind == "body" and cells >= 2 and _TABLE_ROW.match(block.text)
-                and len(block.text) / cells < 60):  # long "cells" are page text in a layout table
-            block.kind, block.rule = "table", "table-row"
-
-
 def _mark_captions_after_credits(blocks: list[Block]) -> None:
     """A bare credit line ("Photo: Jane Roe / Riverton Ledger") sits next to its caption."""
     for prev, block in zip(blocks, blocks[1:]):

@@ -97,6 +97,9 @@ def process(raw: RawDocument) -> Article:
         content_hash=digest,
         notes=list(raw.notes),
     )
+    # No day in the metadata: reason one from the text (inside the metadata's
+    # bounds: a crawl date, htmldate's year).
+    article.published = dating.date_article(article)
     # Time expressions are resolved against the article's own date; without
     # one they stay underspecified ("XXXX-03", "PAST_REF").
     article.timexes = timex.tag(article.body, article.published.date)

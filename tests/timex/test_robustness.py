@@ -165,3 +165,9 @@ def test_contract_on_random_text():
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         check_contract(text, tag(text, rng.choice([ANCHOR, None, "0001-01-01", "9999-12-31"])))
+
+
+def test_a_lifetime_is_a_duration_of_unknown_years_not_a_crash():
+    found = tag("It was the chance of a lifetime, she said on Monday.", "2024-03-06")
+    assert [(t.text, t.type, t.value) for t in found if t.type == "DURATION"] == [
+        ("a lifetime", "DURATION", "PXY")]

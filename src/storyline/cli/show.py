@@ -21,14 +21,37 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def explain_date(a: Article) -> str:
-    """The published date and its reason, in one line."""
+    """The published date and its reason, in one line.
+
+    "2024-02-14 (day, text, confidence 0.72) from timestamp line 'Updated: Feb. 14,
+    2024 6:12 a.m.'", "undated; 2024-01-01 to 2024-12-31 (year, html-text, confidence
+    0.30) from ...; no day: the text names days but no year".
+    """
     p = a.published
+    reasons = [e for e in p.evidence if not (e.note or "").startswith("text:")]
+    why_not = [(e.note or "")[len("text:"):].strip() for e in p.evidence
+               if (e.note or "").startswith("text:")]
+
+    def said(e) -> str:
+        label = e.note or e.where
+        text = " ".join((e.text or "").split())
+        if len(text) > 80:
+            text = text[:77] + "..."
+        return f"{label} {text!r}" if text else label
+
+    because = "; ".join(said(e) for e in reasons[:3])
     if p.date:
-        why = "; ".join(f"{e.note or e.where}: {e.text!r}" for e in p.evidence) or p.method
-        return f"{p.date} ({p.granularity}, {p.method}, confidence {p.confidence:.2f}) from {why}"
+        line = f"{p.date} ({p.granularity}, {p.method}, confidence {p.confidence:.2f})"
+        return line + (f" from {because}" if because else "")
     if p.earliest or p.latest:
-        why = "; ".join(f"{e.note or e.where}: {e.text!r}" for e in p.evidence)
-        return f"undated; between {p.earliest or '?'} and {p.latest or '?'} ({why})"
+        what = ", ".join(x for x in (p.granularity, p.method) if x)
+        if p.confidence:
+            what += f", confidence {p.confidence:.2f}"
+        line = f"undated; {p.earliest or '?'} to {p.latest or '?'}" + (f" ({what})" if what else "")
+        line += f" from {because}" if because else ""
+        return line + (f"; no day: {why_not[0]}" if why_not else "")
+    if why_not:
+        return f"undated: no date in the metadata; the text gives none ({why_not[0]})"
     return "undated: no date in the metadata or path"
 
 

@@ -1,9 +1,24 @@
 """Date: when each article was published, with the evidence for it.
 
-This module reads the dates that come with an article (page metadata via
-htmldate, feed pubDate, dataset fields, a date in the file path, a WARC
-crawl date as an upper bound). Reasoning a date from the text itself is the
-next layer (time expressions); it plugs in here.
+Three layers, each used when the one before gives no day:
+
+1. `from_metadata`: the dates that come with an article (page metadata via
+   htmldate, feed pubDate, dataset fields, a date in the file path), a WARC
+   crawl date as an upper bound, htmldate's year-only guess as a year;
+2. `from_text` (`text.py`, `clues.py`): reasoning from the article's own text,
+   body and removed lines: timestamp lines, datelines, dates and weekdays in
+   past or future tense, caption dates as lower bounds only, inside the bounds
+   the metadata set. `date_article` runs 1 then 2, as the pipeline does;
+3. `from_story` (`story.py`): the hook for the story stage: an article the
+   text cannot date takes the dates of dated articles reporting the same
+   events as a prior, and its own clues pick the day.
+
+Every answer is a `Published`: a day or None, earliest/latest bounds,
+granularity (day, month, year), method, confidence and the evidence, so that
+`storyline show` can say why in one line. Nothing here raises on bad input
+("February 30", two-digit years, years before 1800 or far ahead, contradicting
+clues, text with no time at all): the answer is coarser, less confident, or
+None with the reason in the evidence.
 """
 
 from __future__ import annotations
@@ -12,9 +27,16 @@ import re
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from ..model import Evidence, Published
+from ..model import Article, Evidence, Published
+from .story import StoryEvidence, from_story
+from .text import from_text, score_days
 
-__all__ = ["parse_date", "from_metadata", "METHOD_CONFIDENCE"]
+__all__ = ["parse_date", "from_metadata", "from_text", "date_article", "from_story",
+           "StoryEvidence", "score_days", "METHOD_CONFIDENCE", "METADATA_METHODS"]
+
+# Methods that read a day from the article's container or page markup: when one
+# of them gives a day, the text is not asked.
+METADATA_METHODS = ("feed", "dataset", "html-meta", "path", "html-text")
 
 # How much a date from each kind of metadata is trusted. Feed and dataset
 # dates are written by the publisher's system; htmldate's original-date
@@ -93,3 +115,37 @@ def from_metadata(found: str | None, method: str | None, crawl_date: str | None)
                          evidence=[Evidence(crawl_date or "", where="metadata",
                                             note="crawl date: published on or before")])
     return Published()
+
+
+def date_article(article: Article, *, today: date | None = None) -> Published:
+    """The article's final date: a metadata day when there is one, else the text's
+    answer inside the metadata's bounds (crawl date, htmldate's year).
+
+    A year-only guess from htmldate's text search is refined to the day when the
+    text finds one inside that year; when the text adds nothing, the metadata's
+    answer stays, with the text's reason added to its evidence.
+    """
+    meta = article.published
+    if meta.date and meta.granularity == "day":
+        return meta
+    found = from_text(article, meta, today=today)
+    if found.method != "text":
+        return found                      # abstained: `meta` plus the reason
+    if meta.granularity and _rank(found.granularity) <= _rank(meta.granularity) \
+            and found.granularity != "day":
+        return _with_reason(meta, found)  # no finer than what the metadata said
+    kept = [e for e in meta.evidence]     # crawl date, htmldate's year: still true
+    if kept:
+        found.evidence = found.evidence + kept
+    return found
+
+
+def _rank(granularity: str | None) -> int:
+    return {"day": 0, "month": 1, "year": 2}.get(granularity or "", 3)
+
+
+def _with_reason(meta: Published, found: Published) -> Published:
+    notes = [e for e in found.evidence if (e.note or "").startswith("text:")]
+    return Published(date=meta.date, earliest=meta.earliest, latest=meta.latest,
+                     granularity=meta.granularity, method=meta.method, confidence=meta.confidence,
+                     evidence=list(meta.evidence) + notes)

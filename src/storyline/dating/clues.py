@@ -75,6 +75,11 @@ _SLASH = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 
 _EARLIEST_YEAR, _LATEST_YEAR = 1800, 2200   # year clues outside are not about publication
 _LEAD_CHARS = 120                           # "the very start of the body"
+# What may come before a date that opens an article: nothing, or a few capitalized
+# words and separators ("WASHINGTON | ", "By the CNN Wire Staff ", "Cairo, Egypt -- "),
+# not a sentence ("In the 11 September attacks").
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|-|_)\s")
+_LEAD_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'’-]*|[|,:;—–()-]+|by|the|and|of)\s*){0,8}")
 _STAMP_TOP_CHARS = 500                      # a dated clock time this near the top is a stamp
 
 
@@ -92,7 +97,9 @@ class Clue:
     day: int | None = None
     weekday: int | None = None  # ISO weekday named with the date or alone
     rel: str | None = None     # last | next | this, for weekdays and months
-    weight: float = 1.0        # lower for two-digit years and ambiguous slash dates
+    weight: float = 1.0        # how many times it counts (repeats count less: text.py)
+    reliability: float = 1.0   # chance it means what it seems: lower for two-digit years,
+                               # slash dates (3/4: March 4 or 3 April), contradicting weekdays
     line: str | None = None    # the removed line the clue is in
     block_kind: str | None = None  # kind of that removed line
     label: str | None = None   # "updated", "published"... written just before a stamp
@@ -145,6 +152,16 @@ def _one_stamp(clues: list[Clue]) -> None:
     stamps = [c for c in clues if c.role == "stamp" and c.kind == "day"]
     if len(stamps) < 2:
         return
+    lines = [c for c in stamps if c.where == "removed"]
+    if len({c.ordinal() for c in lines}) > 2:
+        # Three or more timestamp lines with different days: a page listing other
+        # articles with their dates, not one article's stamp. They are dates the page
+        # names, nothing more.
+        for c in lines:
+            c.role = "text"
+        stamps = [c for c in stamps if c.role == "stamp"]
+        if len(stamps) < 2:
+            return
     first = stamps[0]
     if first.label in ("updated", "last modified", "modified"):
         earlier = [c for c in stamps[1:] if c.ordinal() < first.ordinal()]
@@ -221,9 +238,9 @@ def _read(value: str, expression: str, text: str, start: int, end: int) -> Clue 
         if not _EARLIEST_YEAR <= year <= _LATEST_YEAR or not _valid(year, month, day):
             return None
         clue = Clue("day", "", expression, "", start, end, year=year, month=month, day=day,
-                    weight=_year_weight(expression))
+                    reliability=_year_reliability(expression))
         if _SLASH.search(expression):
-            clue.weight *= 0.6         # 3/4/2011: March 4 or 3 April
+            clue.reliability *= 0.6    # 3/4/2011: March 4 or 3 April
         return clue
     m = _MONTH_DAY.match(value)
     if m:
@@ -248,14 +265,14 @@ def _read(value: str, expression: str, text: str, start: int, end: int) -> Clue 
         if not _EARLIEST_YEAR <= year <= _LATEST_YEAR or not 1 <= int(m[2]) <= 12:
             return None
         return Clue("yearmonth", "", expression, "", start, end, year=year, month=int(m[2]),
-                    weight=_year_weight(expression))
+                    reliability=_year_reliability(expression))
     m = _YEARISH.match(value)
     if m:
         year = int(m[1])
         if not _EARLIEST_YEAR <= year <= _LATEST_YEAR:
             return None
         return Clue("year", "", expression, "", start, end, year=year,
-                    weight=_year_weight(expression))
+                    reliability=_year_reliability(expression))
     if _CLOCK_UNDATED.match(value) and _FOUR_DIGITS.search(expression):
         # "6:45 PM PST February 20, 2024": a clock time on a dated day; the
         # tagger keeps only the clock without an anchor, so read the day back
@@ -307,7 +324,14 @@ def _role(clue: Clue, text: str, default: str, where: str) -> str | None:
             # timestamp ("At 12:19 26th Apr 2009, barriesingleton wrote:", "January
             # 30, 2011 at 8:03 am | Report abuse"): written on or after the day.
             return "upper"
-        if clue.start <= _LEAD_CHARS and "\n" not in text[:clue.start]:
+        if clue.start <= _LEAD_CHARS and "\n" not in text[:clue.start] \
+                and _LEAD_PREFIX.fullmatch(text[:clue.start]):
+            # "Thursday, June 17, 2010 ..." opening the article: its date line.
+            if clue.kind == "day" and clue.weekday:
+                return "stamp"
+            # "LONDON, March 15 (Reuters) - ...": a dateline the cleaner left in.
+            if _DATELINE_AFTER.match(text, clue.end) and re.search(r"[A-Z]{3,}", text[:clue.start]):
+                return "dateline"
             return "lead"
     return "text"
 
@@ -329,7 +353,7 @@ def _weekday_in(expression: str) -> int | None:
     return weekday_number(m[1]) if m else None
 
 
-def _year_weight(expression: str) -> float:
+def _year_reliability(expression: str) -> float:
     """A year written with two digits ("'09", "3/4/11") is a guess of the tagger's."""
     return 1.0 if _FOUR_DIGITS.search(expression) else 0.5
 

@@ -27,8 +27,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import numpy as np
-
 from ..model import Article, Block, Evidence, Published
 from .clues import Clue, collect
 
@@ -46,28 +44,33 @@ YEAR_CONFIDENCE = 0.8
 TEMPERATURE = 0.75
 _FAR = 3650                  # the tables' tails reach ten years either way
 _FLOOR = 1e-7
+_UNIFORM_DAY = 1 / 7300      # a day clue that means nothing: any day in twenty years
+_UNIFORM_YEAR = 1 / 60
 
 
 class _Offsets:
     """A probability table over day (or month, year) offsets: (lo, hi, mass) bins,
-    mass spread evenly inside each bin; offsets past the outer bins get `_FLOOR`."""
+    mass spread evenly inside each bin; offsets past the outer bins get `_FLOOR`.
+    Kept as a list of log densities indexed by offset - base (pure Python: the
+    pipeline does not depend on numpy)."""
 
     def __init__(self, bins: list[tuple[int, int, float]]):
         total = sum(m for _, _, m in bins)
-        self.lo = np.array([b[0] for b in bins])
-        self.hi = np.array([b[1] for b in bins])
-        density = np.array([m / total / (hi - lo + 1) for lo, hi, m in bins])
-        self.logd = np.log(np.maximum(density, _FLOOR))
+        self.base = min(lo for lo, _, _ in bins)
+        top = max(hi for _, hi, _ in bins)
         self.floor = math.log(_FLOOR)
+        self.table = [self.floor] * (top - self.base + 1)
+        for lo, hi, mass in bins:
+            value = math.log(max(mass / total / (hi - lo + 1), _FLOOR))
+            for o in range(lo, hi + 1):
+                self.table[o - self.base] = value
 
-    def logp(self, offsets: np.ndarray) -> np.ndarray:
-        i = np.searchsorted(self.hi, offsets)
-        i = np.minimum(i, len(self.hi) - 1)
-        inside = (offsets >= self.lo[i]) & (offsets <= self.hi[i])
-        return np.where(inside, self.logd[i], self.floor)
+    def logp(self, offset: int) -> float:
+        i = offset - self.base
+        return self.table[i] if 0 <= i < len(self.table) else self.floor
 
-    def p(self, offsets: np.ndarray) -> np.ndarray:
-        return np.exp(self.logp(offsets))
+    def p(self, offset: int) -> float:
+        return math.exp(self.logp(offset))
 
 
 def _day_table(far_past, year_past, month_past, week_past, m1, z, p1, week_next, month_next,
@@ -99,19 +102,25 @@ _MONTHDAY = {
     ("stamp", None): _day_table(.001, .02, .03, .04, .03, .80, .02, .03, .03, .01, .001),
     ("dateline", None): _day_table(.001, .02, .02, .04, .20, .66, .03, .01, .01, .01, .001),
 }
-# Weekday alone: probability of each number of days since that weekday (0..6).
+# Weekday alone: log(7 x probability) of each number of days since that weekday (0..6),
+# i.e. relative to a weekday that says nothing.
+def _relative(probabilities: list[float]) -> list[float]:
+    total = sum(probabilities)
+    return [math.log(len(probabilities) * p / total) for p in probabilities]
+
+
 _WEEKDAY = {
-    "past": np.array([.427, .31, .095, .057, .031, .023, .058]),
-    None: np.array([.317, .227, .083, .064, .075, .104, .131]),
-    "future": np.array([.29, .108, .045, .077, .068, .14, .273]),
-    "last": np.array([.10, .05, .10, .18, .22, .18, .17]),
-    "next": np.array([.05, .27, .20, .16, .12, .10, .10]),
+    "past": _relative([.427, .31, .095, .057, .031, .023, .058]),
+    None: _relative([.317, .227, .083, .064, .075, .104, .131]),
+    "future": _relative([.29, .108, .045, .077, .068, .14, .273]),
+    "last": _relative([.10, .05, .10, .18, .22, .18, .17]),
+    "next": _relative([.05, .27, .20, .16, .12, .10, .10]),
 }
-# Bare month ("in March"): months since that month (0..11).
+# Bare month ("in March"): months since that month (0..11), same form.
 _MONTH = {
-    "past": np.array([.06, .196, .182, .138, .081, .095, .056, .037, .037, .029, .046, .043]),
-    None: np.array([.133, .153, .113, .073, .053, .08, .067, .053, .073, .053, .073, .073]),
-    "future": np.array([.096, .02, .038, .044, .038, .096, .034, .044, .058, .082, .191, .259]),
+    "past": _relative([.06, .196, .182, .138, .081, .095, .056, .037, .037, .029, .046, .043]),
+    None: _relative([.133, .153, .113, .073, .053, .08, .067, .053, .073, .053, .073, .073]),
+    "future": _relative([.096, .02, .038, .044, .038, .096, .034, .044, .058, .082, .191, .259]),
 }
 # Years since a year the text names (published year - named year).
 _YEAR = {
@@ -135,6 +144,7 @@ _YEAR_MONTH = {
 _BOUND_PENALTY = math.log(0.02)    # a caption dated after the article: rare (mislabelled)
 _UPPER_PENALTY = math.log(0.03)    # a comment written before the article: rare
 _WEEKDAY_MISMATCH = 0.03           # "Tuesday, Feb. 13" in a year when Feb. 13 is not a Tuesday
+_CRAWL_YEAR_FACTOR = 3.0           # a page is 3x likelier fetched in its year than a year later
 _WINDOW = 7                        # days either side of a named day scored one by one
 _GRID = 7                          # the rest of a year, one day in seven
 
@@ -216,43 +226,36 @@ def _decide(clues: list[Clue], bound: Published, today: date, prior: list[tuple[
     years = _plausible_years(useful, lo, hi, prior)
     if not years:
         named = any(c.kind in ("day", "monthday", "weekday") for c in useful)
-        reason = ("the text names days but no year" if named else "the text names no year")
-        if any(c.year and c.year > hi.year for c in useful):
-            reason += " before the upper bound"
+        reason = "the text names days but no year" if named else "the text names no year"
         return _abstain(bound, clues, reason)
     days, seeded = _candidates(useful, years, lo, hi, prior)
-    if days.size == 0:
+    if not days:
         return _abstain(bound, clues, "no day in the plausible years")
-    scores, contributions = _score(useful, days, prior)
-    scores = scores * TEMPERATURE
+    recent = hi.toordinal() if bound.method == "warc-crawl" and bound.latest else None
+    scores, parts = _score(useful, days, prior, recent)
     # Each grid day stands for the days of its week that are not scored one by one.
-    weights = np.where(seeded, 1.0, _GRID)
-    if seeded.any():
-        cells = (days[seeded] - days[~seeded].min()) // _GRID if (~seeded).any() else None
-        if cells is not None:
-            covered = Counter(cells.tolist())
-            grid_index = np.nonzero(~seeded)[0]
-            grid_cells = (days[grid_index] - days[~seeded].min()) // _GRID
-            weights[grid_index] = np.maximum(
-                1.0, _GRID - np.array([covered.get(int(c), 0) for c in grid_cells]))
-    logw = scores + np.log(weights)
-    post = np.exp(logw - logw.max())
-    post /= post.sum()
-    if not seeded.any():
+    seeds = set(days[:seeded])
+    weights = [1.0] * seeded + [
+        max(1.0, float(_GRID - sum(1 for k in range(_GRID) if d + k in seeds)))
+        for d in days[seeded:]]
+    logw = [TEMPERATURE * x + math.log(w) for x, w in zip(scores, weights)]
+    top = max(logw)
+    post = [math.exp(x - top) for x in logw]
+    total = sum(post)
+    post = [x / total for x in post]
+    if not seeded:
         return _coarse(useful, days, post, bound, clues, lo, hi,
                        "the text names no day, only months or years")
-    seeded_index = np.nonzero(seeded)[0]
-    best_i = seeded_index[np.argmax(scores[seeded_index])]
-    best = int(days[best_i])
-    near = np.abs(days - best) <= 1
-    confidence = float(post[near].sum())
+    best_i = max(range(seeded), key=lambda i: (scores[i], -abs(days[i] - days[0])))
+    best = days[best_i]
+    confidence = sum(p for d, p in zip(days, post) if abs(d - best) <= 1)
+    best_parts = [row[best_i] for row in parts]
     if confidence >= DAY_CONFIDENCE:
-        published = _day_answer(useful, days, post, best, confidence, contributions[:, best_i],
-                                contributions, lo, hi)
+        published = _day_answer(useful, days, post, best, confidence, best_parts, parts, lo, hi)
         return TextDating(published, clues, date.fromordinal(best), confidence)
     result = _coarse(useful, days, post, bound, clues, lo, hi,
                      f"no day is likely enough (best {date.fromordinal(best).isoformat()}, "
-                     f"{confidence:.2f} within a day)", best_contributions=contributions[:, best_i])
+                     f"{confidence:.2f} within a day)", best_parts=best_parts, parts=parts)
     result.best, result.day_confidence = date.fromordinal(best), confidence
     return result
 
@@ -278,52 +281,81 @@ def _plausible_years(clues: list[Clue], lo: date, hi: date,
                      prior: list[tuple[date, float]]) -> list[int]:
     """The few years worth searching day by day: those the year-bearing clues make
     likely (a stamp's year, a year after the last one named...), inside the bounds."""
-    span = [y for y in range(lo.year, hi.year + 1)]
-    if len(span) <= 1:
-        return span
+    if lo.year == hi.year:
+        return [lo.year]
     named = {c.year for c in clues if c.year} | {d.year for d, _ in prior}
     if not named:
-        return []
-    options = sorted({y + k for y in named for k in (-1, 0, 1, 2, 3)} & set(span))
+        return _weekday_years(clues, lo, hi)
+    options = sorted(y + k for y in named for k in (-1, 0, 1, 2, 3)
+                     if lo.year <= y + k <= hi.year)
+    options = sorted(set(options))
     if not options:
         return []
-    ys = np.array(options)
-    score = np.zeros(len(ys))
+    score = {y: 0.0 for y in options}
     for c in clues:
         if not c.year:
             continue
         if c.kind == "day":
-            table = _year_of_day(c)
-            score += c.weight * table.logp(ys - c.year)
+            table, factor = _year_of_day(c), 1.0
         elif c.kind == "yearmonth":
-            score += c.weight * _YEAR[c.tense].logp(ys - c.year) * 0.5
+            table, factor = _YEAR.get(c.tense, _YEAR[None]), 0.5
         elif c.kind == "year":
-            key = "copyright" if c.role == "copyright" else c.tense
-            score += c.weight * _YEAR[key].logp(ys - c.year)
+            table, factor = _YEAR["copyright" if c.role == "copyright" else c.tense], 1.0
+        else:
+            continue
+        values = _unsure([table.logp(y - c.year) for y in options], c.reliability, _UNIFORM_YEAR)
+        for y, v in zip(options, values):
+            score[y] += factor * c.weight * v
     for d, w in prior:
-        score += w * np.where(ys == d.year, 0.0, -3.0)
-    keep = score >= score.max() - math.log(1000)
-    order = np.argsort(-score)
-    return sorted(int(ys[i]) for i in order[:4] if keep[i])
+        for y in options:
+            score[y] += w * (0.0 if y == d.year else -3.0)
+    best = max(score.values())
+    ranked = sorted(options, key=lambda y: -score[y])
+    return sorted(y for y in ranked[:4] if score[y] >= best - math.log(1000))
+
+
+def _weekday_years(clues: list[Clue], lo: date, hi: date) -> list[int]:
+    """No year named: a weekday written with a month and day ("Tuesday, Feb. 13")
+    still fixes the year to one in five or six. The (at most four) latest such years
+    of the last thirty inside the bounds; none when no such pair is written."""
+    pairs = [c for c in clues if c.kind == "monthday" and c.weekday and c.role != "bound"]
+    if not pairs:
+        return []
+    fits = []
+    for y in range(hi.year, max(lo.year, hi.year - 30) - 1, -1):
+        for c in pairs:
+            o = _ordinal(y, c.month, c.day)
+            if o and (o - 1) % 7 + 1 == c.weekday:
+                fits.append(y)
+                break
+        if len(fits) == 4:
+            break
+    return sorted(fits)
 
 
 def _year_of_day(c: Clue) -> _Offsets:
     """How a full date's year relates to the publication year."""
     if c.role == "stamp":
-        return _Offsets([(-50, -2, .01), (-1, -1, .02), (0, 0, .95), (1, 1, .02)])
+        return _YEAR_OF_STAMP
     if c.role in ("lead", "dateline"):
-        return _Offsets([(-50, -2, .08), (-1, -1, .04), (0, 0, .8), (1, 1, .08)])
+        return _YEAR_OF_LEAD
     if c.role == "upper":
-        return _Offsets([(-50, -2, .05), (-1, -1, .1), (0, 0, .85)])
+        return _YEAR_OF_UPPER
     if c.role == "bound":
-        return _Offsets([(0, 0, .6), (1, 1, .25), (2, 50, .15)])
-    return _YEAR[c.tense]
+        return _YEAR_OF_BOUND
+    return _YEAR.get(c.tense, _YEAR[None])
+
+
+_YEAR_OF_STAMP = _Offsets([(-50, -2, .01), (-1, -1, .02), (0, 0, .95), (1, 1, .02)])
+_YEAR_OF_LEAD = _Offsets([(-50, -2, .08), (-1, -1, .04), (0, 0, .8), (1, 1, .08)])
+_YEAR_OF_UPPER = _Offsets([(-50, -2, .05), (-1, -1, .1), (0, 0, .85)])
+_YEAR_OF_BOUND = _Offsets([(0, 0, .6), (1, 1, .25), (2, 50, .15)])
 
 
 def _candidates(clues: list[Clue], years: list[int], lo: date, hi: date,
-                prior: list[tuple[date, float]]) -> tuple[np.ndarray, np.ndarray]:
-    """Days to score: each named day (in the plausible years) +- a week, and a weekly
-    grid over the plausible years. Returns (ordinals, is-it-a-named-day mask)."""
+                prior: list[tuple[date, float]]) -> tuple[list[int], int]:
+    """Days to score: each named day (in the plausible years) +- a week, then a weekly
+    grid over the plausible years. Returns (ordinals, how many are named days)."""
     lo_o, hi_o = lo.toordinal(), hi.toordinal()
     seeds: set[int] = set()
     yearset = set(years)
@@ -331,147 +363,180 @@ def _candidates(clues: list[Clue], years: list[int], lo: date, hi: date,
         if c.role in ("bound", "copyright"):
             continue
         if c.kind == "day" and (c.year in yearset or c.year - 1 in yearset or c.year + 1 in yearset):
-            seeds.update(range(c.ordinal() - _WINDOW, c.ordinal() + _WINDOW + 1))
+            o = c.ordinal()
+            seeds.update(range(o - _WINDOW, o + _WINDOW + 1))
         elif c.kind == "monthday":
             for y in years:
-                try:
-                    o = date(y, c.month, c.day).toordinal()
-                except ValueError:
-                    continue
-                seeds.update(range(o - _WINDOW, o + _WINDOW + 1))
+                o = _ordinal(y, c.month, c.day)
+                if o:
+                    seeds.update(range(o - _WINDOW, o + _WINDOW + 1))
     for d, _ in prior:
         o = d.toordinal()
         seeds.update(range(o - _WINDOW, o + _WINDOW + 1))
-    seeds = {s for s in seeds if lo_o <= s <= hi_o}
+    named = sorted(s for s in seeds if lo_o <= s <= hi_o)
     grid: set[int] = set()
     for y in years:
         start = max(date(y, 1, 1).toordinal(), lo_o)
         end = min(date(y, 12, 31).toordinal(), hi_o)
         grid.update(range(start, end + 1, _GRID))
-    grid -= seeds
-    days = np.array(sorted(seeds) + sorted(grid), dtype=np.int64)
-    seeded = np.zeros(len(days), dtype=bool)
-    seeded[:len(seeds)] = True
-    return days, seeded
+    return named + sorted(grid - set(named)), len(named)
 
 
-def _score(clues: list[Clue], days: np.ndarray, prior: list[tuple[date, float]]
-           ) -> tuple[np.ndarray, np.ndarray]:
-    """Total log-likelihood of each day, and each clue's part (clues x days)."""
-    dates = [date.fromordinal(int(d)) for d in days]
-    years = np.array([d.year for d in dates])
-    months = np.array([d.month for d in dates])
-    weekdays = np.array([d.isoweekday() for d in dates])
-    parts = np.zeros((len(clues) + (1 if prior else 0), len(days)))
-    for i, c in enumerate(clues):
-        parts[i] = c.weight * _clue_logp(c, days, years, months, weekdays)
+def _score(clues: list[Clue], days: list[int], prior: list[tuple[date, float]],
+           recent: int | None = None) -> tuple[list[float], list[list[float]]]:
+    """Total log-likelihood of each day, and each clue's part (one row per clue).
+
+    `recent`: the crawl date's ordinal, when the article was fetched from the web:
+    pages are mostly fetched within a few years of publication, so each year
+    before the crawl costs a factor `_CRAWL_YEAR_FACTOR`."""
+    dates = [date.fromordinal(d) for d in days]
+    years = [d.year for d in dates]
+    months = [d.month for d in dates]
+    weekdays = [d.isoweekday() for d in dates]
+    parts = []
+    for c in clues:
+        row = _clue_logp(c, days, years, months, weekdays)
+        if c.weight != 1.0:
+            row = [c.weight * x for x in row]
+        parts.append(row)
     if prior:
         # A smooth bump around each dated article of the same story: most report
-        # within days of each other.
+        # within days of each other, the story runs for weeks or months.
         total = sum(w for _, w in prior) or 1.0
-        density = np.zeros(len(days))
-        for d, w in prior:
-            gap = np.abs(days - d.toordinal())
-            density += (w / total) * (0.8 * np.exp(-gap / 3.0) / 6 + 0.2 * np.exp(-gap / 60.0) / 120)
-        parts[-1] = np.log(np.maximum(density, 1e-9))
-    return parts.sum(axis=0), parts
+        row = []
+        for d in days:
+            density = 0.0
+            for when, w in prior:
+                gap = abs(d - when.toordinal())
+                density += (w / total) * (0.8 * math.exp(-gap / 3.0) / 6
+                                          + 0.2 * math.exp(-gap / 60.0) / 120)
+            row.append(math.log(max(density, 1e-9)))
+        parts.append(row)
+    if recent is not None:
+        per_day = math.log(_CRAWL_YEAR_FACTOR) / 365
+        parts.append([-per_day * max(0, recent - d) for d in days])
+    scores = [sum(column) for column in zip(*parts)] if parts else [0.0] * len(days)
+    return scores, parts
 
 
-def _clue_logp(c: Clue, days: np.ndarray, years: np.ndarray, months: np.ndarray,
-               weekdays: np.ndarray) -> np.ndarray:
+def _clue_logp(c: Clue, days: list[int], years: list[int], months: list[int],
+               weekdays: list[int]) -> list[float]:
+    n = len(days)
     if c.kind == "day":
-        offsets = c.ordinal() - days
+        o = c.ordinal()
         if c.role == "bound":
-            return np.where(offsets <= 0, 0.0, _BOUND_PENALTY)
+            return [0.0 if o <= d else _BOUND_PENALTY for d in days]
         if c.role == "upper":
-            return np.where(offsets >= 0, np.where(offsets > 60, math.log(0.3), 0.0), _UPPER_PENALTY)
+            far = math.log(0.3)
+            return [(far if o - d > 60 else 0.0) if o >= d else _UPPER_PENALTY for d in days]
         table = _DAY.get((c.role, c.tense if c.role == "text" else None), _DAY[("text", None)])
-        logp = table.logp(offsets)
-        if c.weekday and date.fromordinal(c.ordinal()).isoweekday() != c.weekday:
-            logp = logp + math.log(0.5)  # the weekday contradicts the date: trust it less
-        return logp
+        tab, base, floor = table.table, table.base, table.floor
+        size = len(tab)
+        out = [tab[o - d - base] if 0 <= o - d - base < size else floor for d in days]
+        reliability = c.reliability
+        if c.weekday and date.fromordinal(o).isoweekday() != c.weekday:
+            reliability *= 0.5             # the weekday contradicts the date: trust it less
+        return _unsure(out, reliability, _UNIFORM_DAY)
     if c.kind == "monthday":
-        p = np.zeros(len(days))
-        nearest = np.full(len(days), 10 ** 6)
-        for shift in (-1, 0, 1):
-            ords = _ordinals(years + shift, c.month, c.day)
-            valid = ords > 0
-            offsets = np.where(valid, ords - days, 10 ** 6)
-            if c.role == "bound" or c.role == "upper":
-                closer = np.abs(offsets) < np.abs(nearest)
-                nearest = np.where(closer, offsets, nearest)
-                continue
-            table = _MONTHDAY.get((c.role, c.tense if c.role == "text" else None),
-                                  _MONTHDAY[("text", None)])
-            term = np.where(valid, table.p(np.where(valid, offsets, 0)), 0.0)
-            if c.weekday:
-                wd = _weekday_of(ords)
-                term = term * np.where(wd == c.weekday, 1.0, _WEEKDAY_MISMATCH)
-            p += term
-        if c.role == "bound":
-            return np.where(nearest <= 0, 0.0, _BOUND_PENALTY)
-        if c.role == "upper":
-            return np.where(nearest >= 0, 0.0, _UPPER_PENALTY)
-        return np.log(np.maximum(p, _FLOOR))
+        if c.role in ("bound", "upper"):
+            out = []
+            for d, y in zip(days, years):
+                nearest = None
+                for yy in (y - 1, y, y + 1):
+                    od = _ordinal(yy, c.month, c.day)
+                    if od and (nearest is None or abs(od - d) < abs(nearest)):
+                        nearest = od - d
+                if nearest is None:
+                    out.append(0.0)
+                elif c.role == "bound":
+                    out.append(0.0 if nearest <= 0 else _BOUND_PENALTY)
+                else:
+                    out.append(0.0 if nearest >= 0 else _UPPER_PENALTY)
+            return out
+        table = _MONTHDAY.get((c.role, c.tense if c.role == "text" else None),
+                              _MONTHDAY[("text", None)])
+        tab, base = table.table, table.base
+        size = len(tab)
+        out = []
+        for d, y in zip(days, years):
+            p = 0.0
+            for yy in (y - 1, y, y + 1):
+                od = _ordinal(yy, c.month, c.day)
+                if not od:
+                    continue
+                i = od - d - base
+                if 0 <= i < size:
+                    term = math.exp(tab[i])
+                    if c.weekday and (od - 1) % 7 + 1 != c.weekday:
+                        term *= _WEEKDAY_MISMATCH
+                    p += term
+            out.append(math.log(max(p, _FLOOR)))
+        return _unsure(out, c.reliability, _UNIFORM_DAY)
     if c.kind == "weekday":
         key = c.rel if c.rel in ("last", "next") else c.tense
         table = _WEEKDAY.get(key, _WEEKDAY[None])
-        since = (weekdays - c.weekday) % 7
-        return np.log(7 * table[since])
+        return [table[(w - c.weekday) % 7] for w in weekdays]
     if c.kind == "month":
         if c.role in ("bound", "upper", "copyright"):
-            return np.zeros(len(days))
+            return [0.0] * n
         table = _MONTH.get(c.tense, _MONTH[None])
-        since = (months - c.month) % 12
-        return 0.5 * np.log(12 * table[since])       # weak: "in March" of which year?
+        return [0.5 * table[(m - c.month) % 12] for m in months]  # weak: March of which year?
     if c.kind == "yearmonth":
         if c.role in ("bound", "upper"):
-            return np.zeros(len(days))
+            return [0.0] * n
         table = _YEAR_MONTH.get(c.tense, _YEAR_MONTH[None])
-        return table.logp(years * 12 + months - (c.year * 12 + c.month))
+        here = c.year * 12 + c.month
+        return [table.logp(y * 12 + m - here) for y, m in zip(years, months)]
     if c.kind == "year":
-        if c.role == "copyright":
-            return _YEAR["copyright"].logp(years - c.year)
         if c.role in ("bound", "upper"):
-            return np.zeros(len(days))
-        return _YEAR.get(c.tense, _YEAR[None]).logp(years - c.year)
-    return np.zeros(len(days))
+            return [0.0] * n
+        table = _YEAR["copyright"] if c.role == "copyright" else _YEAR.get(c.tense, _YEAR[None])
+        return _unsure([table.logp(y - c.year) for y in years], c.reliability, _UNIFORM_YEAR)
+    return [0.0] * n
+
+
+def _unsure(logps: list[float], reliability: float, uniform: float) -> list[float]:
+    """A clue that means what it seems with probability `reliability`, and nothing
+    otherwise: its table mixed with a flat one."""
+    if reliability >= 1.0:
+        return logps
+    rest = (1.0 - reliability) * uniform
+    return [math.log(reliability * math.exp(x) + rest) for x in logps]
 
 
 _ORDINAL_CACHE: dict[tuple[int, int, int], int] = {}
 
 
-def _ordinals(years: np.ndarray, month: int, day: int) -> np.ndarray:
-    """Ordinal of (year, month, day) for each year; 0 where there is no such day."""
-    out = np.zeros(len(years), dtype=np.int64)
-    for y in np.unique(years):
-        key = (int(y), month, day)
-        o = _ORDINAL_CACHE.get(key)
-        if o is None:
-            try:
-                o = date(int(y), month, day).toordinal() if 1 <= y <= 9999 else 0
-            except ValueError:
-                o = 0
-            if len(_ORDINAL_CACHE) < 100_000:
-                _ORDINAL_CACHE[key] = o
-        out[years == y] = o
-    return out
-
-
-def _weekday_of(ordinals: np.ndarray) -> np.ndarray:
-    return (ordinals - 1) % 7 + 1          # date.fromordinal(1) is a Monday
+def _ordinal(year: int, month: int, day: int) -> int:
+    """Ordinal of a day; 0 when there is no such day (February 29 of 2023)."""
+    key = (year, month, day)
+    o = _ORDINAL_CACHE.get(key)
+    if o is None:
+        try:
+            o = date(year, month, day).toordinal()
+        except (ValueError, OverflowError):
+            o = 0
+        if len(_ORDINAL_CACHE) < 200_000:
+            _ORDINAL_CACHE[key] = o
+    return o
 
 
 # -- answers ------------------------------------------------------------------------------
 
 
-def _quantiles(days: np.ndarray, post: np.ndarray, lo: date, hi: date,
+def _quantiles(days: list[int], post: list[float], lo: date, hi: date,
                mass: float = 0.95) -> tuple[str, str]:
-    order = np.argsort(days)
-    cum = np.cumsum(post[order])
+    pairs = sorted(zip(days, post))
     tail = (1 - mass) / 2
-    first = int(days[order][min(np.searchsorted(cum, tail), len(cum) - 1)])
-    last = int(days[order][min(np.searchsorted(cum, 1 - tail), len(cum) - 1)])
+    cum, first, last = 0.0, pairs[0][0], pairs[-1][0]
+    found_first = False
+    for d, p in pairs:
+        cum += p
+        if not found_first and cum >= tail:
+            first, found_first = d, True
+        if cum >= 1 - tail:
+            last = d
+            break
     first = max(first - _GRID // 2, lo.toordinal())
     last = min(last + _GRID // 2, hi.toordinal())
     return date.fromordinal(first).isoformat(), date.fromordinal(max(first, last)).isoformat()
@@ -479,43 +544,45 @@ def _quantiles(days: np.ndarray, post: np.ndarray, lo: date, hi: date,
 
 def _day_answer(clues, days, post, best, confidence, best_parts, parts, lo, hi) -> Published:
     earliest, latest = _quantiles(days, post, lo, hi)
-    earliest = min(earliest, date.fromordinal(best).isoformat())
-    latest = max(latest, date.fromordinal(best).isoformat())
-    return Published(date=date.fromordinal(best).isoformat(), earliest=earliest, latest=latest,
+    day = date.fromordinal(best).isoformat()
+    return Published(date=day, earliest=min(earliest, day), latest=max(latest, day),
                      granularity="day", method="text", confidence=round(confidence, 2),
                      evidence=_evidence(clues, best, best_parts, parts))
 
 
 def _coarse(clues, days, post, bound, all_clues, lo, hi, reason,
-            best_contributions=None) -> TextDating:
+            best_parts=None, parts=None) -> TextDating:
     """A month or a year when the text is sure of one, else abstain."""
-    dates = [date.fromordinal(int(d)) for d in days]
-    months = Counter()
-    years = Counter()
-    for d, p in zip(dates, post):
-        months[(d.year, d.month)] += float(p)
-        years[d.year] += float(p)
+    months: Counter = Counter()
+    years: Counter = Counter()
+    for d, p in zip(days, post):
+        when = date.fromordinal(d)
+        months[(when.year, when.month)] += p
+        years[when.year] += p
     (year, month), month_p = months.most_common(1)[0]
     top_year, year_p = years.most_common(1)[0]
-    evidence = [Evidence("", where="body", note=f"text: {reason}")]
+    why = [Evidence("", where="body", note=f"text: {reason}")]
     if month_p >= MONTH_CONFIDENCE:
         first = date(year, month, 1)
-        last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+        last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
         first, last = max(first, lo), min(last, hi)
-        if best_contributions is not None:
-            evidence = _evidence(clues, None, best_contributions, None) + evidence
+        evidence = _evidence(clues, None, best_parts, parts) if best_parts else []
         return TextDating(Published(date=None, earliest=first.isoformat(), latest=last.isoformat(),
                                     granularity="month", method="text",
-                                    confidence=round(month_p, 2), evidence=evidence),
+                                    confidence=round(month_p, 2), evidence=evidence + why),
                           all_clues, reason=reason)
-    if year_p >= YEAR_CONFIDENCE and not (bound.granularity == "year"
-                                          and bound.earliest and bound.earliest[:4] == str(top_year)):
+    if year_p >= YEAR_CONFIDENCE:
         first, last = max(date(top_year, 1, 1), lo), min(date(top_year, 12, 31), hi)
-        year_clues = [c for c in clues if c.year]
-        ev = _evidence(year_clues, None, None, None)[:3] if year_clues else []
+        # The clues naming that very year, stamps and copyright lines first.
+        year_clues = sorted((c for c in clues if c.year == top_year),
+                            key=lambda c: (c.role not in ("stamp", "copyright"), c.role == "bound"))
+        if not year_clues:      # the year came from a weekday written with its date
+            year_clues = [c for c in clues if c.kind == "monthday" and c.weekday
+                          and c.role != "bound"]
+        evidence = _evidence(year_clues, None, None, None)
         return TextDating(Published(date=None, earliest=first.isoformat(), latest=last.isoformat(),
                                     granularity="year", method="text",
-                                    confidence=round(year_p, 2), evidence=ev + evidence),
+                                    confidence=round(year_p, 2), evidence=evidence + why),
                           all_clues, reason=reason)
     return _abstain(bound, all_clues, reason)
 
@@ -539,15 +606,19 @@ _ROLE_NOTE = {
 def _evidence(clues: list[Clue], best: int | None, best_parts, parts) -> list[Evidence]:
     """The clues that most favour the answer over the rest of its year, strongest first."""
     if best_parts is None:
-        ranked = [(1.0, c) for c in clues]
+        ranked = list(clues)
     else:
-        baseline = parts.mean(axis=1) if parts is not None else np.zeros(len(clues) + 1)
-        gain = best_parts[:len(clues)] - baseline[:len(clues)]
-        ranked = sorted(((float(g), c) for g, c in zip(gain, clues)), key=lambda x: -x[0])
-        ranked = [(g, c) for g, c in ranked if g > 0.05]
+        gains = []
+        for c, at_best, row in zip(clues, best_parts, parts):
+            if c.role in ("bound", "upper"):
+                continue        # bounds allow the answer, they do not point at it
+            gain = at_best - sum(row) / len(row)
+            if gain > 0.05:
+                gains.append((gain, c))
+        ranked = [c for _, c in sorted(gains, key=lambda x: -x[0])]
     out: list[Evidence] = []
     seen: set[tuple[str, str]] = set()
-    for _, c in ranked:
+    for c in ranked:
         key = (c.text, c.role)
         if key in seen:
             continue
@@ -564,7 +635,9 @@ def _clue_evidence(c: Clue, best: int | None) -> Evidence:
         note = {"timestamp": "timestamp line", "dateline": "dateline", "caption": "caption",
                 "byline": "byline", "footer": "footer", "comments": "comment"}.get(kind, f"{kind} line")
         if c.role == "bound":
-            note = "caption date (a lower bound only) in"
+            note = "caption (its date is a lower bound only)"
+        elif c.role == "copyright":
+            note = "copyright line"
         line = c.line or c.text
         return Evidence(line if len(line) <= 120 else line[:117] + "...", c.start, c.end,
                         where="removed", note=note)

@@ -16,6 +16,8 @@ normalize (what they mean, with tense cues from the sentence).
 
 from __future__ import annotations
 
+import logging
+
 import re
 from datetime import date, datetime
 
@@ -24,6 +26,9 @@ from .finder import candidates, longest_first
 from .normalize import Context, normalize
 
 __all__ = ["tag"]
+
+
+_log = logging.getLogger(__name__)
 
 
 def tag(text: str, anchor: str | date | None = None) -> list[TimeExpr]:
@@ -35,7 +40,14 @@ def tag(text: str, anchor: str | date | None = None) -> list[TimeExpr]:
     found = []
     for candidate in candidates(text):
         context = Context(text, candidate.start, candidate.end, anchor_date)
-        result = normalize(candidate.rule.name, candidate.match, context)
+        try:
+            result = normalize(candidate.rule.name, candidate.match, context)
+        except (KeyError, ValueError, OverflowError, IndexError) as err:
+            # A rule that cannot value an odd match loses that one expression,
+            # never the article: the miss is logged for whoever tunes the rules.
+            _log.debug("timex rule %s failed on %r: %s", candidate.rule.name,
+                       candidate.match.group(0), err)
+            continue
         if result is not None and result[1]:
             candidate.result = result
             found.append(candidate)

@@ -624,6 +624,8 @@ def _ago(m: re.Match, context: Context) -> Result:
 # -- durations -------------------------------------------------------------------------------
 
 def _duration(amount: float | None, unit_word: str) -> Result:
+    if unit_word.lower().rstrip("s") == "lifetime":  # "a lifetime": a span of unknown years
+        return "DURATION", "PXY"
     letter, clock = lexicon.unit_of(unit_word)
     if letter == "WE":
         return "DURATION", "P1WE" if amount == 1 else "PXWE"

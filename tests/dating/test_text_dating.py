@@ -1,0 +1,215 @@
+"""Dating from the text alone: each rule on a realistic article, and every kind of bad input.
+
+`today` is fixed so that the answers do not depend on when the tests run.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from storyline import clean
+from storyline.dating import from_metadata, from_text, score_days
+from storyline.dating.clues import collect
+from storyline.dating.text import _clue_logp
+from storyline.model import Block, Published
+
+TODAY = date(2026, 1, 1)
+
+
+def article(text: str) -> list[Block]:
+    """A plain-text article as the pipeline cleans it (first line the headline)."""
+    return clean.clean_paragraphs(clean.split_paragraphs(text))
+
+
+SPILL = """\
+Riverton braces for a long week without tap water
+By RACHEL DUNMORE | Riverton Ledger
+Updated: Feb. 14, 2024 6:12 a.m.
+
+Riverton residents lined up for bottled water again on Tuesday as the estimated size of the solvent spill grew.
+
+Photo: Ben Kowalski / Riverton Ledger
+Volunteers hand out cases of water at the Alder County Fairgrounds on Tuesday, Feb. 13.
+
+City officials said the do-not-drink order would stay in place at least through Friday.
+"""
+
+
+def test_timestamp_line_dates_the_article_with_its_evidence():
+    p = from_text(article(SPILL), today=TODAY)
+    assert (p.date, p.granularity, p.method) == ("2024-02-14", "day", "text")
+    assert p.confidence >= 0.9
+    assert p.earliest <= "2024-02-14" <= p.latest
+    first = p.evidence[0]
+    assert (first.where, first.note, first.text) == ("removed", "timestamp line",
+                                                     "Updated: Feb. 14, 2024 6:12 a.m.")
+    assert first.text[first.start:first.end] == "Feb. 14, 2024"
+    body = next(e for e in p.evidence if e.where == "body")
+    assert body.note.startswith("past-tense weekday") and body.text == "Tuesday"
+
+
+def test_dateline_with_month_day_and_a_year_elsewhere():
+    text = ("Britain to overhaul libel laws\n\n"
+            "LONDON, March 15 (Reuters) - Britain is to overhaul its libel laws to stamp out "
+            "libel tourism, the justice minister said on Tuesday.\n\n"
+            "The draft bill will be published in the spring, he said.\n\n"
+            "© 2011 Thomson Reuters. All rights reserved.")
+    p = from_text(article(text), today=TODAY)
+    assert p.date == "2011-03-15" and p.evidence[0].note == "dateline"
+
+
+def test_a_caption_date_is_never_the_articles_date():
+    # The only date is in a photo caption: no answer, however sure the caption is.
+    text = ("Plant reopens after cleanup\n\n"
+            "The Calder Resin Works plant reopened its main line, the company said.\n\n"
+            "FILE - In this Sept. 9, 2023, file photo, the plant stands along the Millbrook "
+            "River in Riverton, Ore. (Associated Wire/Pat Lee)\n\n"
+            "Workers returned to the site after weeks of testing, a spokesman said.")
+    blocks = article(text)
+    assert any(b.kind == "caption" for b in blocks)
+    p = from_text(blocks, today=TODAY)
+    assert p.date is None
+
+
+def test_a_caption_is_a_lower_bound():
+    caption = next(c for c in collect([Block("Officials tour the site on March 1, 2024.",
+                                             "caption")])[0])
+    days = [date(2024, 2, 20).toordinal(), date(2024, 3, 1).toordinal(),
+            date(2024, 3, 10).toordinal()]
+    before, same, after = _clue_logp(caption, days, [2024] * 3, [2, 3, 3], [2, 5, 7])
+    assert before < same == after == 0.0        # only "not before", no pull to the day
+
+
+def score_of(text: str, when: date, kind: str | None = None) -> float:
+    """The log-likelihood one clue of `text` gives the day `when`."""
+    clues, _ = collect([Block(text)])
+    c = next(c for c in clues if kind is None or c.kind == kind)
+    [value] = _clue_logp(c, [when.toordinal()], [when.year], [when.month], [when.isoweekday()])
+    return value * c.weight
+
+
+def test_a_deadline_still_ahead_is_after_the_article():
+    text = "Calder faces a March 15 deadline, set by the state, to submit its cleanup plan."
+    assert score_of(text, date(2024, 3, 6)) > score_of(text, date(2024, 3, 20))
+
+
+def test_a_deadline_that_passed_is_before_the_article():
+    text = "The March 15 deadline passed without a plan from the company, regulators said."
+    assert score_of(text, date(2024, 3, 20)) > score_of(text, date(2024, 3, 6))
+
+
+def test_has_until_points_forward():
+    text = "The county has until Sept. 15 to respond to the complaint."
+    assert score_of(text, date(2024, 9, 1)) > score_of(text, date(2024, 9, 25))
+
+
+def test_on_tuesday_is_within_the_days_before_publication():
+    text = "The council voted on Tuesday to approve the budget."
+    tuesday = date(2024, 3, 5)
+    same, next_day, week_later = (score_of(text, tuesday), score_of(text, date(2024, 3, 6)),
+                                  score_of(text, date(2024, 3, 11)))
+    assert same > week_later and next_day > week_later and same > 0
+
+
+def test_will_meet_tuesday_is_ahead():
+    text = "The council will meet Tuesday to vote on the budget."
+    assert score_of(text, date(2024, 3, 4)) > score_of(text, date(2024, 3, 6))
+
+
+def test_explicit_years_bound_the_year():
+    text = "The plant, which opened in 2017, was last inspected in 2019."
+    assert score_of(text, date(2020, 6, 1)) > score_of(text, date(2016, 6, 1))
+
+
+def test_weekday_with_month_day_fixes_the_year_inside_a_crawl_bound():
+    blocks = [Block("Council approves road budget", "title"),
+              Block("The city council voted on Tuesday, Feb. 13, to approve a $4 million budget "
+                    "for road repairs, the mayor said.")]
+    crawl = from_metadata(None, None, "2024-02-20")
+    p = from_text(blocks, crawl, today=TODAY)
+    assert p.method == "text" and p.earliest >= "2024-01-01" and p.latest <= "2024-02-20"
+    # Without a year or a bound the same text is no answer: Feb. 13 fell on a
+    # Tuesday in 2018, 2024, ... as well.
+    assert from_text(blocks, today=TODAY).date is None
+
+
+def test_coarse_answer_when_no_day_is_sure():
+    text = ("Judge keeps spill lawsuit alive\n\n"
+            "A judge on Monday refused to throw out the county's lawsuit over the spill, and "
+            "ordered both sides into mediation.\n\n"
+            "The residents' class action, filed March 20, now counts 2,300 households. The "
+            "plant manager left at the end of April. The parties have until June 3 to pick a "
+            "mediator.\n\n© 2024 Riverton Ledger. All rights reserved.")
+    p = from_text(article(text), today=TODAY)
+    assert p.date is None
+    assert p.granularity in ("month", "year") and p.earliest <= "2024-05-21" <= p.latest
+    assert any((e.note or "").startswith("text:") for e in p.evidence)
+
+
+# -- bad input --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("", "no time expression"),
+    ("The council approved the budget after a long debate, officials said.", "no time expression"),
+    ("Residents said on Tuesday that the water still smelled of solvent.", "no year"),
+    ("The audit is due on February 30, the office said.", "no year"),
+])
+def test_no_date_in_the_text_is_null_with_the_reason(text, reason):
+    p = from_text([Block(text)], today=TODAY)
+    assert p.date is None and p.method is None
+    assert reason in p.evidence[-1].note
+
+
+def test_dates_before_1800_or_far_ahead_are_never_the_answer():
+    for stamp in ("Updated: March 3, 1750", "Updated: Jan. 1, 2150 9:00 a.m."):
+        p = from_text([Block(stamp, "timestamp"),
+                       Block("The museum reopened its doors on Monday, the director said.")],
+                      today=TODAY)
+        assert p.date is None
+
+
+def test_an_article_cannot_be_dated_after_today_or_its_crawl():
+    blocks = [Block("Updated: Feb. 14, 2024 6:12 a.m.", "timestamp"),
+              Block("Residents lined up for water again on Tuesday.")]
+    assert from_text(blocks, today=date(2024, 2, 1)).date is None
+    crawled = from_metadata(None, None, "2024-02-10")
+    p = from_text(blocks, crawled, today=TODAY)
+    assert p.date is None or p.date <= "2024-02-10"
+
+
+def test_contradicting_clues_lower_the_confidence():
+    calm = [Block("Updated: Feb. 14, 2024 6:12 a.m.", "timestamp"),
+            Block("Residents lined up for water again on Tuesday.")]
+    odd = calm + [Block("The council voted on March 20, 2024, to extend the order, and said it "
+                        "met again on Saturday.")]
+    sure = from_text(calm, today=TODAY)
+    unsure = from_text(odd, today=TODAY)
+    assert sure.date == "2024-02-14"
+    assert unsure.confidence < sure.confidence or unsure.date is None
+
+
+def test_two_digit_years_answer_with_less_confidence():
+    four = from_text([Block("Posted 3/4/2011 10:15 a.m.", "timestamp"),
+                      Block("The strike ended on Friday, the union said.")], today=TODAY)
+    two = from_text([Block("Posted 3/4/11 10:15 a.m.", "timestamp"),
+                     Block("The strike ended on Friday, the union said.")], today=TODAY)
+    assert four.date == "2011-03-04"
+    assert two.date in (None, "2011-03-04") and two.confidence <= four.confidence
+
+
+def test_text_with_no_letters_or_huge_numbers_does_not_crash():
+    for text in ("9999-99-99 00:00", "0000-01-01", "31/31/31", "12:00 12:00 12:00",
+                 "On Tuesday, Feb. 29, 2023 the numbers were 20250 and 1899.", "\x00\ufffd" * 50):
+        p = from_text([Block(text), Block(text, "timestamp")], today=TODAY)
+        assert isinstance(p, Published)
+
+
+def test_score_days_reports_its_workings():
+    result = score_days(article(SPILL), today=TODAY)
+    assert result.best == date(2024, 2, 14) and result.day_confidence >= 0.9
+    assert any(c.role == "bound" for c in result.clues)
+    assert math.isclose(result.published.confidence, round(result.day_confidence, 2))

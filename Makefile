@@ -23,6 +23,8 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/clean.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/te3.py
+	$(BIN)/python bench/dating.py
+	$(BIN)/python bench/htmldate.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'

@@ -38,6 +38,7 @@ paragraphs separated by blank lines) and per-page scores (``DIR/<dataset>_scores
 
 from __future__ import annotations
 
+
 import argparse
 import csv
 import json
@@ -46,6 +47,11 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+# bench/htmldate.py is named like the htmldate package it measures: keep this
+# folder behind the installed packages on sys.path, so "import htmldate" finds the library.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 import _data
 import _metrics

@@ -98,9 +98,33 @@ def test_title_and_dateline(built, tid):
 @pytest.mark.parametrize("tid", _truth_ids())
 def test_dates_from_metadata_are_right_and_others_abstain(built, tid):
     truth = next(t for t in TRUTH["articles"] if t["id"] == tid)
-    published = _article(built, truth).published
+    article = _article(built, truth)
+    published = article.published
     if published.date is not None:
         assert published.date == truth["true_date"], published
         assert published.evidence and published.method and published.confidence > 0.5
     if truth["dated_in_metadata"]:
         assert published.date == truth["true_date"]
+    # Whatever the text dating says (a day, a month, a year, bounds), the truth is inside.
+    if published.earliest:
+        assert published.earliest <= truth["true_date"], published
+    if published.latest:
+        assert truth["true_date"] <= published.latest, published
+    # A photo caption's date is never the article's date (M05, M10: older decoy captions).
+    from storyline.dating.clues import collect
+    clues, _ = collect(article.blocks)
+    for c in clues:
+        if c.role == "bound" and published.date and c.kind == "day":
+            assert published.date != f"{c.year:04d}-{c.month:02d}-{c.day:02d}" \
+                or published.date == truth["true_date"]
+
+
+@pytest.mark.parametrize("tid", ["M10", "R02"])
+def test_undated_articles_come_out_as_their_year(built, tid):
+    """No date metadata; the text (a copyright line; htmldate's year from the page)
+    fixes the year but no day: the answer is the year, not a guessed day."""
+    truth = next(t for t in TRUTH["articles"] if t["id"] == tid)
+    published = _article(built, truth).published
+    assert published.date is None
+    assert (published.earliest, published.latest) == ("2024-01-01", "2024-12-31")
+    assert published.granularity == "year"

@@ -213,3 +213,15 @@ def test_score_days_reports_its_workings():
     assert result.best == date(2024, 2, 14) and result.day_confidence >= 0.9
     assert any(c.role == "bound" for c in result.clues)
     assert math.isclose(result.published.confidence, round(result.day_confidence, 2))
+
+
+def test_an_answer_pinned_against_a_caption_date_is_withdrawn():
+    # The text's own date (March 27) would put the article just after it, but the
+    # photo (March 30) must be on or before the article: the best day is the caption's.
+    blocks = [Block("Syria talks stall", "title"),
+              Block("The ministry said on March 27, 2012, that the talks had failed, and "
+                    "envoys left the capital."),
+              Block("Envoys meet in Damascus on March 30, 2012. (Reuters/Staff)", "caption")]
+    p = from_text(blocks, today=TODAY)
+    assert p.date != "2012-03-30"
+    assert p.date is None or p.date > "2012-03-30"

@@ -163,7 +163,7 @@ def _one_stamp(clues: list[Clue]) -> None:
         if len(stamps) < 2:
             return
     first = stamps[0]
-    if first.label in ("updated", "last modified", "modified"):
+    if first.label in ("updated", "last updated", "last modified", "modified"):
         earlier = [c for c in stamps[1:] if c.ordinal() < first.ordinal()]
         if earlier:
             first = earlier[0]

@@ -85,11 +85,13 @@ def from_story(article: Article, others: Iterable[StoryEvidence | tuple[str, flo
     confidence = min(found.confidence, STORY_MAX_CONFIDENCE)
     if found.granularity == "day" and confidence < DAY_CONFIDENCE:
         return current
+    own = [e for e in found.evidence if not (e.note or "").startswith("text:")]
+    # The article's own strongest clue first (what picked the day), then the story's
+    # articles nearest the answer, then the rest of its clues.
     return Published(date=found.date, earliest=found.earliest, latest=found.latest,
                      granularity=found.granularity, method="story",
                      confidence=round(confidence, 2),
-                     evidence=_story_evidence(evidence, found) + [
-                         e for e in found.evidence if not (e.note or "").startswith("text:")])
+                     evidence=own[:1] + _story_evidence(evidence, found) + own[1:])
 
 
 def _rank(granularity: str | None) -> int:

@@ -15,7 +15,8 @@ Two datasets (read from ``--data``, default ``../shared/data``; never copied):
 Systems run here on the same pages:
 
 * ``storyline``: ``storyline.pipeline.process(RawDocument(..., markup="html"))``; the
-  prediction is ``Article.body`` (scrapinghub) or its paragraphs (fundus). A page the
+  prediction is ``Article.body`` (scrapinghub) or its paragraphs (fundus), after the
+  corpus template pass a build applies (lines repeated across one site's pages). A page the
   pipeline rejects (``NoArticleText``) or fails on counts as an empty prediction.
 * ``trafilatura``: trafilatura called exactly as each benchmark called it, so the figure
   is comparable with the published anchor: scrapinghub ``extract(html,
@@ -86,7 +87,8 @@ _pipeline = None
 
 
 def _storyline_body(html: str, path: Path, url: str | None) -> tuple[str, str | None]:
-    """storyline's clean body for one page, and a note when it produced none."""
+    """storyline's cleaned article for one page (as a dict; the corpus template pass
+    runs later over all pages), and a note when it produced none."""
     global _pipeline
     if _pipeline is None:
         from storyline import pipeline
@@ -97,7 +99,7 @@ def _storyline_body(html: str, path: Path, url: str | None) -> tuple[str, str | 
     raw = RawDocument(origin=Origin(path=str(path), format="html", url=url), content=html,
                       markup="html")
     try:
-        return _pipeline.process(raw).body, None
+        return _pipeline.process(raw).to_dict(), None
     except Exception as e:  # NoArticleText, or a crash: an empty prediction either way
         return "", f"{type(e).__name__}: {e}"
 
@@ -142,12 +144,40 @@ def run_fundus_page(page: _data.Page) -> tuple[str, dict]:
     out["paragraphs"] = {}
     out["rouge"] = {}
     for system, text in out["texts"].items():
-        if text is None:
+        if text is None or system == "storyline":  # scored after the template pass
             continue
         paragraphs = _paragraphs(system, text)
         out["paragraphs"][system] = paragraphs
         out["rouge"][system] = _metrics.rouge_lsum(paragraphs, page.gold)
     return page.id, out
+
+
+def apply_corpus_templates(results: dict) -> None:
+    """What `storyline build` does after storing articles: lines repeated across one
+    site's pages are template. Turns each stored article dict into its final body."""
+    from storyline.clean import TemplateIndex, apply_template
+    from storyline.model import Article
+
+    articles = {pid: Article.from_dict(r["texts"]["storyline"]) for pid, r in results.items()
+                if isinstance(r["texts"].get("storyline"), dict)}
+    index = TemplateIndex()
+    for article in articles.values():
+        index.add(_site(article), article.blocks)
+    for pid, article in articles.items():
+        apply_template(article.blocks, index.repeated(_site(article)))
+        results[pid]["texts"]["storyline"] = article.body
+
+
+def _site(article) -> str | None:
+    from urllib.parse import urlsplit
+
+    return article.source or (urlsplit(article.origin.url).hostname if article.origin.url else None)
+
+
+def _score_storyline_fundus(job: tuple[str, str, list[str]]) -> tuple[str, list[str], dict]:
+    pid, text, gold = job
+    paragraphs = _paragraphs("storyline", text)
+    return pid, paragraphs, _metrics.rouge_lsum(paragraphs, gold)
 
 
 def _score_saved_fundus(job: tuple[str, str, list[str], list[str]]) -> tuple[str, str, dict]:
@@ -266,6 +296,7 @@ def _notes(results: dict, system: str) -> list[tuple[str, str]]:
 
 def bench_scrapinghub(pages, workers) -> tuple[dict, dict]:
     results = _run_pool(run_scrapinghub_page, pages, workers)
+    apply_corpus_templates(results)
     gold = {p.id: p.gold for p in pages}
     scores = {}
     for system in SYSTEMS:
@@ -279,6 +310,12 @@ def bench_fundus(pages, workers) -> tuple[dict, dict]:
     # the biggest pages first: ROUGE-LSum's LCS is quadratic in article length
     pages = sorted(pages, key=lambda p: -p.html_path.stat().st_size)
     results = _run_pool(run_fundus_page, pages, workers)
+    apply_corpus_templates(results)
+    jobs = [(p.id, results[p.id]["texts"]["storyline"], p.gold) for p in pages]
+    with ProcessPoolExecutor(workers) as pool:
+        for pid, paragraphs, rouge in pool.map(_score_storyline_fundus, jobs, chunksize=1):
+            results[pid]["paragraphs"]["storyline"] = paragraphs
+            results[pid]["rouge"]["storyline"] = rouge
     scores = {}
     for system in SYSTEMS:
         if _available(results, system):

@@ -172,6 +172,7 @@ RULES: tuple[Rule, ...] = (
     Rule("footer-correction", "footer",
          _r(r"^(correction|clarification|editor'?s note|update)\s*[:—–-]|^this (story|article|report) "
             r"(has been|was) (updated|corrected|amended)"), 60, "tail"),
+    Rule("footer-standards", "footer", _r(r"^our standards\s*:"), 12),
     Rule("footer-usage", "footer",
          _r(r"^this (copy|article|material) is for your personal,? non-commercial use"), 60),
     Rule("footer-tags", "footer", _r(r"^(tags|topics|categories|filed under|related topics)\W*$"), 3),
@@ -219,7 +220,7 @@ TEASER_HEADERS = re.compile(
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})?"
-    r"(?:\s*,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*,\s*(?i:" + _MONTH + r")\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:[(\[](?:[A-Z][\w.&' ]{0,30}|-LRB-\s*\w+\s*-RRB-)[)\]])?"
     r"\s*(?:-LRB-\s*[\w ]+\s*-RRB-\s*)?"
     r"\s*(?:—|–|--|-|:)\s+)",

@@ -76,24 +76,32 @@ def show_errors(documents: list[Document], outputs: list[list[Timex]]) -> None:
         right = doc.text[end:end + 30].replace("\n", " ")
         return f"{left}[[{doc.text[start:end]}]]{right}"
 
+    counts = dict.fromkeys(("MISS", "FALSE", "EXTENT", "VALUE"), 0)
     for doc, system in zip(documents, outputs):
         pairs = match(doc.timexes, system)
         matched_gold = {g for g, _ in pairs}
         matched_system = {s for _, s in pairs}
         for i, gold in enumerate(doc.timexes):
             if i not in matched_gold:
-                print(f"MISS   {doc.dct} {gold.type:8} {gold.value:14} | {context(doc, gold.start, gold.end)}")
+                counts["MISS"] += 1
+                print(f"MISS   {doc.name} {doc.dct} {gold.type:8} {gold.value:14} | "
+                      f"{context(doc, gold.start, gold.end)}")
         for i, sys_timex in enumerate(system):
             if i not in matched_system:
-                print(f"FALSE  {doc.dct} {sys_timex.type:8} {sys_timex.value:14} | "
+                counts["FALSE"] += 1
+                print(f"FALSE  {doc.name} {doc.dct} {sys_timex.type:8} {sys_timex.value:14} | "
                       f"{context(doc, sys_timex.start, sys_timex.end)}")
         for g, s in pairs:
             gold, sys_timex = doc.timexes[g], system[s]
             if (gold.start, gold.end) != (sys_timex.start, sys_timex.end):
-                print(f"EXTENT {doc.dct} gold {gold.text!r} system {sys_timex.text!r}")
+                counts["EXTENT"] += 1
+                print(f"EXTENT {doc.name} {doc.dct} gold {gold.text!r} system {sys_timex.text!r}")
             if gold.value != sys_timex.value or gold.type != sys_timex.type:
-                print(f"VALUE  {doc.dct} gold {gold.type}/{gold.value} system "
+                counts["VALUE"] += 1
+                print(f"VALUE  {doc.name} {doc.dct} gold {gold.type}/{gold.value} system "
                       f"{sys_timex.type}/{sys_timex.value} | {context(doc, gold.start, gold.end)}")
+    print("errors: " + ", ".join(f"{n} {kind.lower()}" for kind, n in counts.items())
+          + " (extent: overlapping but not the same span; value: wrong type or value)")
 
 
 def check_scorer(documents: list[Document]) -> bool:

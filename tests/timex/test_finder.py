@@ -24,6 +24,10 @@ TEXTS = [
     "a day-long meeting, 18 months, nearly two hours, the year ended June 30, the week.",
     "Yesterday morning, tonight, tomorrow, mid-afternoon yesterday, the weekend, "
     "the first half of 2018, the latest quarter, the year-ago period, earlier this month.",
+    # long reaches from the gate token: the window margin must cover them
+    "Updated 6:45 PM PST, Tuesday, February 20, 2024; the very beginning of the current "
+    "financial year; the comparable year-ago fiscal third quarter of fiscal 1989; between 60 "
+    "and 90 days; the last Friday of June 2014; the same period of the previous year.",
 ]
 
 

@@ -11,17 +11,18 @@ DATE, TIME, DURATION or SET; `value` is relative to the anchor (the article's da
 With no anchor, relative expressions stay underspecified (``XXXX-03``, ``PAST_REF``).
 
 Pure Python and `re`: patterns (what a span is) -> finder (which spans win) ->
-normalize (what they mean, with tense cues from the sentence).
+normalize (what they mean, with tense cues from the sentence) -> discourse (what the
+expressions of one text tell about each other: ranges, "the same period last year").
 """
 
 from __future__ import annotations
 
 import logging
-
 import re
 from datetime import date, datetime
 
 from ..model import TimeExpr
+from .discourse import CLOCK_RULES, resolve_together
 from .finder import candidates, longest_first
 from .normalize import Context, normalize
 
@@ -51,9 +52,11 @@ def tag(text: str, anchor: str | date | None = None) -> list[TimeExpr]:
         if result is not None and result[1]:
             candidate.result = result
             found.append(candidate)
+    chosen = longest_first(found)
     expressions = [TimeExpr(text[c.start:c.end], c.start, c.end, c.result[0], c.result[1])
-                   for c in longest_first(found)]
-    _share_years_in_ranges(text, expressions)
+                   for c in chosen]
+    resolve_together(text, expressions, [c.rule.name for c in chosen],
+                     [_has_own_day(c) for c in chosen], anchor_date)
     return expressions
 
 
@@ -72,22 +75,7 @@ def _as_date(anchor: str | date | None) -> date | None:
     return None
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
-_MONTH_VALUE = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)$")
-
-
-def _share_years_in_ranges(text: str, expressions: list[TimeExpr]) -> None:
-    """ "from April to June 2017": the first end takes its year from the second."""
-    for first, second in zip(expressions, expressions[1:]):
-        if not _RANGE_JOIN.fullmatch(text[first.end:second.start]):
-            continue
-        first_value = _MONTH_VALUE.match(first.value)
-        second_value = _MONTH_VALUE.match(second.value)
-        if not first_value or not second_value or re.search(r"\d{4}", first.text):
-            continue
-        if not re.search(r"\d{4}", second.text):
-            continue
-        year = int(second_value[1])
-        if first_value[2][:3] > second_value[2][:3]:
-            year -= 1                                 # "December to March 2017"
-        first.value = f"{year:04d}{first_value[2]}"
+def _has_own_day(candidate) -> bool:
+    """Does this expression say which day it is on? Clock times without a day word
+    ("at 6 p.m.") do not; everything else counts as having one."""
+    return candidate.rule.name not in CLOCK_RULES or bool(candidate.match["dayref"])

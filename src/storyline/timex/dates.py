@@ -188,7 +188,10 @@ def format_duration(amount: float | None, unit: str, clock: bool) -> str:
     """TimeML duration: P3D, PT2H, P2Y6M, PXY (amount None = unknown)."""
     prefix = "PT" if clock else "P"
     if amount is None:
-        return f"{prefix}X{unit}"
+        # "decades", "centuries-old": an unknown number of years. TimeML values are
+        # ISO 8601 durations, which have no decade or century unit (TBAQ-cleaned and
+        # MEANTIME both give "decades-long" PXY).
+        return f"{prefix}XY" if unit in ("DE", "CE", "ML") else f"{prefix}X{unit}"
     if unit in ("DE", "CE", "ML"):
         amount, unit = amount * {"DE": 10, "CE": 100, "ML": 1000}[unit], "Y"
     if unit == "FN":

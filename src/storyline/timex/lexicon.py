@@ -90,13 +90,14 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 # future rather than a calendar date (TimeML's *_REF values).
 # Pruned on TBAQ-cleaned false alarms: "previously", "once", "soon", "earlier", "later",
 # "eventually", "shortly" and the adjective "future" are time expressions there far
-# less often than not.
+# less often than not; "formerly" (a former role, "formerly an Apple executive") is
+# never one in TBAQ-cleaned or MEANTIME.
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "the time being": "PRESENT_REF", "today": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "formerly": "PAST_REF", "the past": "PAST_REF", "more recently": "PAST_REF",
+    "the past": "PAST_REF", "more recently": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",

@@ -26,9 +26,10 @@ from datetime import date
 from typing import Callable
 
 from . import dates, lexicon
+from .finder import year_after_name
 from .tense import sentence_bounds, tense_near
 
-__all__ = ["Context", "normalize", "NORMALIZERS"]
+__all__ = ["Context", "normalize", "NORMALIZERS", "reporting_quarter"]
 
 Result = tuple[str, str] | None
 
@@ -156,7 +157,7 @@ def _quarterly_results(context: Context) -> bool:
         context.text, context.start, context.end)[1]))
 
 
-def _reporting_quarter(anchor: date) -> tuple[int, int]:
+def reporting_quarter(anchor: date) -> tuple[int, int]:
     """The last completed quarter before the anchor: what earnings news reports on."""
     quarter = dates.quarter_of(anchor) - 1
     return (anchor.year, quarter) if quarter else (anchor.year - 1, 4)
@@ -199,8 +200,14 @@ def _is_rate(context: Context) -> bool:
     before = context.before(60)
     if not _RATE_BEFORE.search(before):
         return False
-    tokens = before.split()[-4:]
-    return any(re.search(r"\d|^(?:once|twice|times)$", t, re.IGNORECASE) for t in tokens)
+    tokens = before.lower().split()[-4:]
+    return any(re.search(r"\d|^(?:once|twice|times)$", t) or _AMOUNT_WORD.match(t) for t in tokens)
+
+
+# Written-out amounts before a rate: "four flights a week", "hundreds of interviews a day".
+_AMOUNT_WORD = re.compile(r"(?:" + "|".join(w for w in list(lexicon.NUMBER_WORDS) + list(lexicon.TENS_WORDS)
+                                            if " " not in w and w not in ("a", "an", "single"))
+                          + r"|hundreds?|thousands?|dozens?|(?:m|b|tr)illions?)(?:-\w+)?$")
 
 
 def _resolve_weekday(weekday: int, context: Context, rel: str | None) -> date | None:
@@ -213,6 +220,10 @@ def _resolve_weekday(weekday: int, context: Context, rel: str | None) -> date | 
     if rel == "this":
         return dates.weekday_date(anchor, weekday, "this")
     return dates.weekday_date(anchor, weekday, "future" if context.tense == "future" else "past")
+
+
+# A month and day, perhaps with a year and a weekday before them ("tuesday, feb. 20, 2024").
+_DAYREF_DATE = re.compile(r"([a-z]+)\.?\s+(\d{1,2})\w*(?:,?\s+(\d{4}))?$")
 
 
 def _resolve_dayref(text: str | None, context: Context) -> date | None:
@@ -228,7 +239,7 @@ def _resolve_dayref(text: str | None, context: Context) -> date | None:
     weekday = lexicon.weekday_number(words)
     if weekday:
         return _resolve_weekday(weekday, context, None)
-    m = re.match(r"([a-z]+)\.?\s+(\d{1,2})(?:\w*)(?:,?\s+(\d{4}))?", words)
+    m = _DAYREF_DATE.search(words)
     if m and lexicon.month_number(m[1]):
         month, day = lexicon.month_number(m[1]), int(m[2])
         year = int(m[3]) if m[3] else dates.pick_year(anchor, month, day, context.tense)
@@ -332,6 +343,12 @@ def _year(m: re.Match, context: Context) -> Result:
     year = _explicit_year(m, context)
     if year is None:
         return None
+    if m["year"] and not (m["mod"] or m["fiscal"]) and year_after_name(context.text, context.start):
+        if context.anchor is None or abs(year - context.anchor.year) > 1:
+            return None         # "Russell 2000", "Windows 2000", "Orion 1980": names
+        # "WWDC 2005", "Euro 2012", "Conference 2010": an edition, in its own year
+        # (MEANTIME annotates them; no name-and-year within a year of the anchor is
+        # left unannotated in TBAQ-cleaned or MEANTIME)
     fiscal = _words(m["fiscal"])
     season = re.search(r"(spring|summer|fall|autumn|winter)", fiscal)
     if season:
@@ -404,7 +421,7 @@ def _quarter(m: re.Match, context: Context) -> Result:
         if not explicit and _year_phrase_offset(phrase) is None and letter == "Q":
             if anchor is None:
                 return "DATE", "PAST_REF"
-            year, quarter = _reporting_quarter(anchor)      # "the last quarter"
+            year, quarter = reporting_quarter(anchor)      # "the last quarter"
             return "DATE", f"{year}-Q{quarter}"
         number = count
     else:
@@ -456,10 +473,12 @@ def _period(m: re.Match, context: Context) -> Result:
     anchor = context.anchor
     if anchor is None:
         return "DATE", "PAST_REF"
+    if unit == "month":                              # "the same month a year ago"
+        return "DATE", f"{anchor.year - 1:04d}-{anchor.month:02d}"
     if det == "this" or "current" in mods:
         year, quarter = anchor.year, dates.quarter_of(anchor)
     else:
-        year, quarter = _reporting_quarter(anchor)
+        year, quarter = reporting_quarter(anchor)
     if explicit:
         year = int(explicit[1])
     elif offset:
@@ -506,7 +525,7 @@ _SAME = {"this", "the current", "the present", "this fiscal", "the current fisca
 
 @_rule("relative")
 def _relative(m: re.Match, context: Context) -> Result:
-    rel, unit = _words(m["rel"]), m["unit"].lower()
+    rel, unit = _words(m["rel"]).replace("financial", "fiscal"), m["unit"].lower()
     if rel in ("the", "the fiscal"):
         return _the_unit(unit, context)
     offset = -1 if rel in _BACK else 1 if rel in _FORWARD else 0 if rel in _SAME else None
@@ -578,7 +597,7 @@ def _year_end(m: re.Match, context: Context) -> Result:
         return None
     if word in ("year-ago", "year-earlier"):
         if _quarterly_results(context):
-            year, quarter = _reporting_quarter(anchor)
+            year, quarter = reporting_quarter(anchor)
             return "DATE", f"{year - 1:04d}-Q{quarter}"
         return "DATE", f"{anchor.year - 1:04d}"
     if "month" in word:
@@ -602,7 +621,7 @@ def _ago(m: re.Match, context: Context) -> Result:
     if clock:
         return _day(anchor)
     if letter == "Y" and amount == 1 and sign < 0 and _quarterly_results(context):
-        year, quarter = _reporting_quarter(anchor)
+        year, quarter = reporting_quarter(anchor)
         return "DATE", f"{year - 1:04d}-Q{quarter}"
     if letter in ("DE", "CE", "ML") or (letter == "Y" and amount == int(amount)):
         years = amount * {"DE": 10, "CE": 100, "ML": 1000}.get(letter, 1)
@@ -649,6 +668,13 @@ def _duration_rule(m: re.Match, context: Context) -> Result:
     if m["orso"] and "half" in m["orso"].lower() and amount is not None:
         amount += 0.5
     return _duration(amount, m["unit"])
+
+
+@_rule("range_start")
+def _range_start(m: re.Match, context: Context) -> Result:
+    """ "60" in "between 60 and 90 days": 60 days."""
+    amount = _amount(m["num"])
+    return _duration(amount, m["unit"]) if amount else None
 
 
 @_rule("duration_adj")
@@ -706,8 +732,10 @@ def _day_word(m: re.Match, context: Context) -> Result:
 @_rule("day_part")
 def _day_part(m: re.Match, context: Context) -> Result:
     rel = _words(m["rel"])
+    # "that night", "the next morning": counted from the anchor here; from the day the
+    # story has just named in discourse.py
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1, "the next": 1,
-              "the previous": -1}.get(rel)
+              "the following": 1, "the previous": -1, "that": 0, "the same": 0}.get(rel)
     if offset is None:
         return None
     if context.anchor is None:
@@ -739,11 +767,32 @@ def _weekday(m: re.Match, context: Context) -> Result:
     return _day(_resolve_weekday(weekday, context, rel), m["part"])
 
 
-def _clock_value(hour: int, minute: int, day: date | None, zone: str | None) -> str:
+def _clock_value(hour: int, minute: int, day: str, zone: str | None) -> str:
     stamp = f"T{hour:02d}:{minute:02d}"
     if zone and zone.strip().upper() in ("UTC", "GMT", "Z"):
         stamp += "Z"
-    return (day.isoformat() if day else "XXXX-XX-XX") + stamp
+    return day + stamp
+
+
+def _clock_day(dayref: str | None, context: Context) -> str:
+    """The date part of a clock time's value. With an anchor, the day its `dayref`
+    names (or the anchor's). Without one, whatever the words say by themselves:
+    "Feb. 20, 2024" is a full date, "Feb. 20" ``XXXX-02-20``, "Tuesday" ``XXXX-WXX-2``,
+    nothing ``XXXX-XX-XX`` ("6:45 PM PST February 20, 2024" keeps its date)."""
+    if context.anchor is not None:
+        day = _resolve_dayref(dayref, context)
+        return day.isoformat() if day else "XXXX-XX-XX"
+    words = _words(dayref)
+    m = _DAYREF_DATE.search(words)
+    weekday = lexicon.weekday_number(words) if words and not m else None
+    if weekday:
+        return f"XXXX-WXX-{weekday}"
+    month = lexicon.month_number(m[1]) if m else None
+    if not month or not 1 <= int(m[2]) <= 31:
+        return "XXXX-XX-XX"
+    if m[3] and dates.safe_date(int(m[3]), month, int(m[2])):
+        return f"{m[3]}-{month:02d}-{int(m[2]):02d}"
+    return f"XXXX-{month:02d}-{int(m[2]):02d}"
 
 
 @_rule("clock")
@@ -758,22 +807,20 @@ def _clock(m: re.Match, context: Context) -> Result:
         if not 1 <= hour <= 12:
             return None
         hour %= 12
-    day = _resolve_dayref(m["dayref"], context) if context.anchor else None
-    return "TIME", _clock_value(hour, minute, day, m["zone"])
+    return "TIME", _clock_value(hour, minute, _clock_day(m["dayref"], context), m["zone"])
 
 
 @_rule("clock24")
 @_rule("hhmm")
 def _clock24(m: re.Match, context: Context) -> Result:
-    day = _resolve_dayref(m["dayref"], context) if context.anchor else None
+    day = _clock_day(m["dayref"], context)
     return "TIME", _clock_value(int(m["hour"]), int(m["minute"]), day, m["zone"])
 
 
 @_rule("noon")
 def _noon(m: re.Match, context: Context) -> Result:
     hour = 24 if _words(m["word"]) == "midnight" else 12
-    day = _resolve_dayref(m["dayref"], context) if context.anchor else None
-    return "TIME", _clock_value(hour, 0, day, m["zone"])
+    return "TIME", _clock_value(hour, 0, _clock_day(m["dayref"], context), m["zone"])
 
 
 # -- sets (frequencies) ----------------------------------------------------------------
@@ -834,6 +881,26 @@ def _holiday(m: re.Match, context: Context) -> Result:
             return None
         year = dates.pick_year(anchor, this_year.month, this_year.day, direction)
     day = dates.holiday_date(rule, year)
+    return ("DATE", day.isoformat()) if day else None
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+@_rule("nth_weekday")
+def _nth_weekday(m: re.Match, context: Context) -> Result:
+    """ "the first Sunday in April", "the last Friday of June 2014"."""
+    weekday, month = lexicon.weekday_number(m["wd"]), lexicon.month_number(m["month"])
+    if not weekday or not month:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif context.anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    else:
+        direction, reach = context.direction
+        year = dates.pick_year(context.anchor, month, None, direction, reach)
+    day = dates.nth_weekday(year, month, weekday, _NTH[m["nth"].lower()])
     return ("DATE", day.isoformat()) if day else None
 
 

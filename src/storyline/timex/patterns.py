@@ -48,7 +48,7 @@ GATE_WORDS: dict[str, frozenset[str]] = {
     "ago": frozenset({"ago", "earlier", "hence", "back", "prior", "now"}),
     "set": frozenset(lexicon.SET_ADVERBS) | {"every", "each", "per", "once", "twice"},
     "reference": frozenset({"now", "currently", "nowadays", "these", "present", "time",
-                            "current", "recently", "recent", "lately", "formerly", "past",
+                            "current", "recently", "recent", "lately", "past",
                             "future", "near", "term", "soon"}),
     "holiday": frozenset({"christmas", "easter", "thanksgiving", "halloween", "valentine",
                           "patrick", "independence", "veterans", "boxing", "bastille", "canada",
@@ -121,20 +121,31 @@ PLURAL_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|year
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 DAY_PART = r"(?:morning|afternoon|evening|night)"
 
-# Modifiers of a point in time, kept inside the span (TimeML mod=START/END/MID...).
+# "the fiscal year", and British and Commonwealth copy's "the financial year".
+FISCAL = r"(?:fiscal|financial)"
+
+# Modifiers of a point in time, kept inside the span (TimeML mod=START/END/MID...);
+# "end-March", "by end-2013" are wire-service shorthand.
 POINT_MOD = (r"(?:(?:very\s+)?(?:early|earlier|late|later)(?:\s+(?:in|on))?(?:\s+|-)(?:the\s+)?|sometime\s+"
-             r"|mid-?|middle\s+|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|rest|remainder|balance|dawn)\s+of\s+(?:the\s+)?"
+             r"|mid-?|(?:end|start)-(?=[A-Z\d])|middle\s+|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|rest|remainder|balance|dawn)\s+of\s+(?:the\s+)?"
              r"|(?:the\s+)?(?:first|second|last|latter|early|later|latter)\s+(?:half|part)\s+of\s+(?:the\s+)?)")
 # Approximators of an amount, kept inside the span ("nearly two months").
 # Tuned on TBAQ-cleaned, whose annotators put "nearly", "more than", "at least" inside
-# the span but left "about", "almost", "only", "within" and "over the" outside.
+# the span but left "about", "almost", "only", "within" and "over the" outside; "over"
+# is in when it means "more than" ("over a year", "the lowest in over six years").
 APPROX = (r"(?:(?:nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
           r"no\s+more\s+than|no\s+less\s+than|well\s+over|roughly|approximately|"
-          r"over(?=\s+an?\b)|under(?=\s+an?\b)|close\s+to|as\s+(?:many|much|long)\s+as|"
+          r"over(?=\s+an?\b)|(?<=\bin\s)over|(?<=\bfor\s)over|under(?=\s+an?\b)|close\s+to|as\s+(?:many|much|long)\s+as|"
           r"the\s+better\s+part\s+of|a\s+full)\s+)")
 
-# What can follow a clock time: a day ("9 a.m. Tuesday", "5 p.m. EST, Nov. 6").
-DAY_REF = rf"(?:{WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH}\s+{DAY_NUM}(?:,?\s+{YEAR4})?)"
+# "last" the adjective, not the verb: "the strike could last two weeks" leaves "last" out.
+LAST_ADJECTIVE = "".join(rf"(?<!{w}\s)" for w in (r"\bto", "will", "would", "could", r"\bmay", "might",
+                                                     r"\bcan", "should", "must", "'ll", "not")) + "last"
+
+# What can follow a clock time: a day ("9 a.m. Tuesday", "5 p.m. EST, Nov. 6",
+# "6:45 PM Tuesday, Feb. 20, 2024").
+DAY_REF = (rf"(?:(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY_NUM}(?:,?\s+{YEAR4})?"
+           rf"|{WEEKDAY}|today|tonight|yesterday|tomorrow)")
 ZONE = r"(?:(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|JST|IST|AEST|AEDT|ET|PT|CT|MT)|\(GMT\s*[+-]\s*\d{1,2}\))"
 
 
@@ -146,12 +157,13 @@ _RULE_GATES: dict[str, tuple[str, ...]] = {
     "decade": ("year4", "yy", "decadeword"), "century": ("unit",), "quarter": ("unit",),
     "quarter_code": ("qcode",), "period": ("unit",), "season": ("season",),
     "relative": ("unit",), "year_end": ("unit",), "ago": ("ago",), "duration": ("unit",),
-    "duration_adj": ("unit",), "duration_vague": ("unit",), "a_unit": ("unit",),
+    "duration_adj": ("unit",), "range_start": ("unit",), "duration_vague": ("unit",), "a_unit": ("unit",),
     "day_word": ("dayword",), "day_part": ("daypart",), "mid_part": ("daypart",),
     "weekday": ("weekday",), "clock": ("clock",), "clock24": ("clock24",), "hhmm": ("hhmm",),
     "noon": ("noon",),
     "set_adverb": ("set",), "set_every": ("set",), "set_plural_weekday": ("weekday",),
     "reference": ("reference",), "holiday": ("holiday",), "week_of": ("month",),
+    "nth_weekday": ("weekday",),
 }
 
 
@@ -189,7 +201,7 @@ RULES: list[Rule] = [
         (?:\s+(?:of\s+)?(?P<relyear>last\s+year|this\s+year|next\s+year|a\s+year\s+(?:ago|earlier)))?"""),
     _rule("year", rf"""
         (?:(?P<mod>{POINT_MOD}|pre-|post-))?
-        (?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|model\s+year|the\s+fiscal\s+year|
+        (?:(?P<fiscal>fiscal(?:\s+year)?|financial\s+year|FY|calendar(?:\s+year)?|the\s+year|model\s+year|the\s+fiscal\s+year|
                      (?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s*)?
         (?:(?P<year>{YEAR4})|(?P<yearwords>{YEAR_WORDS}))
         (?:\s+(?P<ad>AD|A\.D\.|BC|B\.C\.))?"""),
@@ -216,8 +228,10 @@ RULES: list[Rule] = [
         (?P<det>the|its|this|that|last)\s+
         (?P<mods>(?:(?:fiscal|year-ago|year-earlier|comparable|corresponding|same|latest|current|previous|
                     prior|recent|{YEAR4}|reporting|just-ended|just\s+ended|year's)[\s-]+)*)
-        (?P<unit>quarter|period)(?!s|-|\s+of\b)
-        (?:\s+(?P<rel>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:fiscal\s+)?{YEAR4}))?"""),
+        (?P<unit>quarter|period|month(?=\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)))
+        (?!s|-|\s+of\b(?!\s+(?:the\s+)?(?:last|previous|prior)\s+year))
+        (?:\s+(?P<rel>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:fiscal\s+)?{YEAR4}
+                     |of\s+(?:the\s+)?(?:last|previous|prior)\s+year))?"""),
     _rule("season", rf"""
         (?:(?P<mod>{POINT_MOD}))?
         (?:(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+coming|the\s+past|the|that|early|late|mid-?)\s*)?
@@ -227,9 +241,9 @@ RULES: list[Rule] = [
         (?:(?!(?:earlier|later)\s+(?:this|last|next)\s+week\b)(?P<mod>{POINT_MOD}))?
         (?P<rel>last|this\s+past|this\s+coming|this|next|the\s+past|the\s+last|the\s+previous|the\s+coming|
                 the\s+current|the\s+following|the\s+next|the\s+same|the\s+prior|that|the\s+present|the\s+latest|
-                the\s+current\s+fiscal|the\s+latest\s+fiscal|the\s+previous\s+fiscal|the\s+past\s+fiscal|
-                the\s+last\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+new|the\s+full|the\s+whole|
-                the\s+entire|all|the\s+fiscal|that\s+same|the)
+                the\s+current\s+{FISCAL}|the\s+latest\s+{FISCAL}|the\s+previous\s+{FISCAL}|the\s+past\s+{FISCAL}|
+                the\s+last\s+{FISCAL}|this\s+{FISCAL}|last\s+{FISCAL}|next\s+{FISCAL}|the\s+new|the\s+full|the\s+whole|
+                the\s+entire|all|the\s+{FISCAL}|that\s+same|the)
         \s+(?P<unit>week|weekend|month|year|decade|quarter|day(?!\s+(?:of|when|before|after)\b))
         (?!s)(?!-)(?:\s+or\s+so)?"""),
     _rule("year_end", r"""(?:(?P<around>around)\s+)?(?P<word>year[-\s]end|year's\s+end|the\s+end\s+of\s+the\s+year|
@@ -248,12 +262,16 @@ RULES: list[Rule] = [
         (?:(?P<lead>the\s+(?:first|last|past|next|previous|coming|final|latest|following|ensuing|remaining|initial|
                             same|prior|subsequent|succeeding|preceding|year-earlier|year-ago)|the|another|an\s+additional|
                     each\s+of\s+the\s+(?:past|last|next)|the\s+year-earlier|
-                    past|last|next|first|final)\s+)?
-        (?P<num>{COUNT}(?:\s*(?:-|to|or)\s*{COUNT})?)\s+
+                    past|{LAST_ADJECTIVE}|next|first|final)\s+)?
+        (?P<num>(?<!between\s){COUNT}\s*(?:-|to|or)\s*{COUNT}|{COUNT})\s+
         (?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|short|
             successive)\s+)?
         (?P<unit>{UNITS})(?!-old|-long|\s+old\b)
         (?:\s+(?P<orso>or\s+so|and\s+a\s+half|running|straight|in\s+a\s+row))?"""),
+    # "between 60 and 90 days": each end is an amount of the unit written once
+    # (TBAQ-cleaned and MEANTIME annotate "60" P60D and "90 days" P90D)
+    _rule("range_start", rf"""
+        (?<=between\s)(?P<num>{COUNT})(?=\s+(?:and|to|-)\s+{COUNT}\s+(?P<unit>{UNITS})\b)"""),
     _rule("duration_adj", rf"""
         (?:(?P<num>{NUM_DIGITS}|{NUM_WORD}|single|half|several|multi|many|few)-(?P<unit>{UNIT})
           |(?P<lunit>{UNITS})-long)
@@ -275,7 +293,7 @@ RULES: list[Rule] = [
         (?:\s+(?P<part>{DAY_PART}))?"""),
     _rule("day_part", rf"""
         (?:(?P<mod>early|earlier|late|later)\s+)?
-        (?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+previous|that)\s+(?P<part>{DAY_PART})"""),
+        (?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that|the\s+same)\s+(?P<part>{DAY_PART})"""),
     _rule("mid_part", rf"""
         mid-?\s?(?P<part>morning|afternoon|evening)
         (?:\s+(?P<dayref>today|yesterday|tomorrow|{WEEKDAY}))?"""),
@@ -318,6 +336,8 @@ RULES: list[Rule] = [
         (?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?
         (?P<word>{_alt(lexicon.HOLIDAYS)})
         (?:,?\s+(?P<year>{YEAR4}))?"""),
+    _rule("nth_weekday", rf"""the\s+(?P<nth>first|second|third|fourth|last|final)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+
+        (?P<month>{MONTH_ALONE})(?:,?\s+(?P<year>{YEAR4}))?"""),
     _rule("week_of", rf"""the\s+(?:(?P<nth>first|second|third|fourth|last|final)\s+)?week\s+of\s+
         (?:(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<year>{YEAR4}))?
           |(?P<nmonth>{MONTH_ALONE})(?:,?\s+(?P<nyear>{YEAR4}))?)"""),

@@ -5,7 +5,10 @@ news resolves them backwards ("said Tuesday") unless the verb points forward
 ("will meet Tuesday", "is scheduled to close Monday", "the March 15 deadline").
 Without a parser, the nearest tense-bearing word in the same sentence decides:
 modal and planning words mean future, past-tense verbs mean past; prepositions
-("by", "until", "since") decide only when no verb does.
+("by", "until", "through", "since") decide when no verb does, or when the verb is a
+weak past or a present ("began sampling ... through the spring of 2026"). A verb
+across a quotation mark is another clause's ("'... will leave Thursday,' Castro
+said") and counts only when no verb on this side of the mark does.
 """
 
 from __future__ import annotations
@@ -17,7 +20,17 @@ from .lexicon import IRREGULAR_PAST
 __all__ = ["sentence_bounds", "tense_near"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.;:!?]")
-_SENTENCE_END = re.compile(r"[.!?]['\"”’]?\s+(?=[A-Z\"“‘(])|\n\s*\n|\n(?=[A-Z])")
+# A full stop, ! or ? before a capital, or a blank line. Not the full stop of a title
+# or a month ("Mr. Smith", "Sept. 30"), nor of "a.m."/"p.m." before the day it is on
+# ("at 9 a.m. Tuesday").
+_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+    "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"))
+_DAY_AFTER_CLOCK = (r"(?!(?<=[apAP]\.[mM])\.\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                    r"Sunday|Today|Tonight|Tomorrow|Yesterday|Jan|Feb|March|April|May|June|July|Aug|Sep|"
+                    r"Oct|Nov|Dec)\b)")
+_SENTENCE_END = re.compile(rf"(?=[.!?]){_ABBREVIATION}{_DAY_AFTER_CLOCK}[.!?]['\"”’]?\s+(?=[A-Z\"“‘(])"
+                           r"|\n\s*\n|\n(?=[A-Z])")
 
 _FUTURE_WORDS = frozenset({
     "will", "'ll", "shall", "wo", "won't", "gonna", "upcoming", "slated", "would",
@@ -35,15 +48,23 @@ _FUTURE_BEFORE_TO = frozenset({
     "vowed", "decided", "scheduled", "due", "ready", "prepared", "poised", "about",
 })
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
+# A present "be" before a planning participle talks about what is arranged ("the vote
+# is planned for May"); before an -ing form it is the present, which outweighs past
+# verbs further away but leaves the direction to a preposition ("began in March and
+# is sampling through the spring": forward; "is continuing under a June agreement").
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+_PLANNED = frozenset({"planned", "expected", "scheduled", "slated", "proposed", "set"})
 # Past cues strong enough to overrule a forward-looking preposition ("had filed by
 # Wednesday"); a bare participle is not ("to remain closed until Friday").
 _STRONG_PAST = frozenset({"was", "were", "had", "did", "said", "told"})
 _NOT_PAST = frozenset({"need", "seed", "speed", "feed", "breed", "bleed", "proceed",
                        "exceed", "succeed", "indeed", "red", "bed", "shed", "wed", "led"})
-_FUTURE_PREPOSITIONS = frozenset({"by", "until", "till", "next", "starting", "beginning",
-                                  "effective"})
+# Words before the expression that look forward: "until Friday", "through the spring".
+_FUTURE_PREPOSITIONS = frozenset({"by", "until", "till", "through", "thru", "next", "starting",
+                                  "beginning", "effective"})
 _PAST_PREPOSITIONS = frozenset({"since", "ago", "last", "earlier"})
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
+_QUOTE = re.compile(r"''|``|[\"“”]")
 _WINDOW = 14          # words scanned on each side (TBAQ-cleaned: 8 and 10 do worse, 20 no better)
 
 
@@ -75,6 +96,12 @@ def _verb_tense(words: list[str], i: int) -> str | None:
         return "future"
     if w == "to" and nxt == "be":
         return "future"
+    if w in _PRESENT_BE and nxt in _PLANNED:
+        return "future"                            # "the vote is planned for May"
+    if w in _PRESENT_BE and nxt.endswith("ing") and len(nxt) > 4:
+        return "present"                           # "are sampling through the spring"
+    if w in ("was", "were") and nxt in _PLANNED | {"planning"} and _word(words, i + 2) == "to":
+        return "future"                            # "were planning to march Saturday"
     if w in _PAST_AUX:
         return "past"
     if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
@@ -84,34 +111,52 @@ def _verb_tense(words: list[str], i: int) -> str | None:
     return None
 
 
+def _word(words: list[str], i: int) -> str:
+    return words[i].lower() if 0 <= i < len(words) else ""
+
+
+def _strong(words: list[str], i: int) -> bool:
+    """Is the cue at i a past strong enough to overrule "by"/"until"/"through": a
+    past auxiliary or reporting verb, or a participle right after one ("had bought")?"""
+    return words[i].lower() in _STRONG_PAST or (i > 0 and words[i - 1].lower() in _STRONG_PAST)
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """ "future", "past" or None for the time expression at text[start:end]."""
     sent_start, sent_end = sentence_bounds(text, start, end)
-    left = _WORD.findall(text, sent_start, start)[-_WINDOW:]
-    right = _WORD.findall(text, end, sent_end)[:_WINDOW]
+    left_matches = list(_WORD.finditer(text, sent_start, start))[-_WINDOW:]
+    right_matches = list(_WORD.finditer(text, end, sent_end))[:_WINDOW]
+    left = [m.group() for m in left_matches]
+    right = [m.group() for m in right_matches]
     before = left[-1].lower() if left else ""
+    # Quotation marks between a cue and the expression: the cue is in another clause
+    # ("'He will leave at 4 a.m. Thursday,' Castro said": "will", not "said").
+    quotes = [m.start() for m in _QUOTE.finditer(text, sent_start, sent_end)]
+    left_quote = max((q for q in quotes if q < start), default=-1)
+    right_quote = min((q for q in quotes if q >= end), default=len(text))
 
     if before in ("next", "upcoming", "coming") or _AS_SOON_AS.search(text, max(0, start - 20), start):
         return "future"                            # "as soon as Tuesday", "as early as May"
     if before in ("last", "since", "past"):
         return "past"
 
-    found: list[tuple[int, int, str, str]] = []    # (distance, side: left first, tense, word)
+    # (across a quotation mark, distance, side: left first, tense, strong past)
+    found: list[tuple[bool, int, int, str, bool]] = []
     for i in range(len(left) - 1, -1, -1):
         tense = _verb_tense(left, i)
         if tense:
-            found.append((len(left) - i, 0, tense, left[i]))
+            found.append((left_matches[i].start() < left_quote, len(left) - i, 0, tense, _strong(left, i)))
             break
     for i in range(len(right)):
         tense = _verb_tense(right, i)
         if tense:
-            found.append((i + 1, 1, tense, right[i]))
+            found.append((right_matches[i].start() > right_quote, i + 1, 1, tense, _strong(right, i)))
             break
     if found:
-        _, _, tense, word = min(found)
-        if tense == "past" and before in _FUTURE_PREPOSITIONS and word.lower() not in _STRONG_PAST:
+        _, _, _, tense, strong = min(found)
+        if tense in ("past", "present") and before in _FUTURE_PREPOSITIONS and not strong:
             return "future"
-        return tense
+        return None if tense == "present" else tense
 
     if before in _FUTURE_PREPOSITIONS:
         return "future"

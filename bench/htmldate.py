@@ -12,11 +12,13 @@ Systems, each given only the page's HTML (no URL: upstream does not pass one):
   to prove the scorer;
 - ``htmldate-fast``: the same with ``extensive_search=False`` (published .861 / .925);
 - ``storyline``: what ``storyline build`` stores for a page: ``pipeline.process`` on the
-  page (trafilatura's metadata date, htmldate's extensive search only when the page
-  has no date markup, then the text fallback: timestamp lines, dated clock times,
-  datelines... inside htmldate's year); a day is an answer, a month, year or
-  nothing is no answer. Pages the pipeline rejects as holding no article are dated
-  the same way from the page's metadata (the date is still the page's).
+  page (htmldate's metadata date via trafilatura, its extensive search only when the
+  page has no date markup, both checked by ``extract.dates.decide`` against the dates
+  the markup states and the page prints under its headline; then the text fallback:
+  timestamp lines, dated clock times, datelines... inside htmldate's year); a day is
+  an answer, a month, year or nothing is no answer. Pages the pipeline rejects as
+  holding no article are dated the same way from the page's metadata (the date is
+  still the page's).
 
 Scoring (upstream tests/evaluation.py + comparison.py): per page, no answer -> FN
 (and TN when the reference is None); answer == reference (YYYY-MM-DD) -> TP; else FP.
@@ -24,6 +26,7 @@ P = TP/(TP+FP), R = TP/(TP+FN), accuracy = (TP+TN)/(TP+TN+FP+FN), F1 = 2TP/(2TP+
 The 5 pages labelled NaN can never be right (NaN != None), as upstream.
 
     python bench/htmldate.py [--data DIR] [--limit N] [--workers 2] [--show N]
+                             [--show-errors] [--dump rows.jsonl]
 
 Last stdout line: {"bench": "htmldate", "accuracy", "f1", "precision", "recall",
 "htmldate_accuracy", "htmldate_f1", "htmldate_fast_accuracy", "pages_per_s"} (storyline's
@@ -131,6 +134,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--show", type=int, default=0, metavar="N",
                     help="list N pages where storyline and htmldate-extensive disagree")
+    ap.add_argument("--show-errors", action="store_true",
+                    help="list every page storyline gets wrong, with htmldate's answers")
+    ap.add_argument("--dump", type=Path, default=None, metavar="FILE",
+                    help="write every page's answers (JSON lines) to FILE")
     args = ap.parse_args()
 
     pages = load(args.data)
@@ -178,6 +185,18 @@ def main() -> None:
                 shown += 1
                 print(f"  {r['file']}: ref {r['reference']}, storyline {r['storyline']} "
                       f"({r.get('method')}), htmldate {r['htmldate-extensive']}")
+    if args.show_errors:
+        wrong = [r for r in rows if r["storyline"] != r["reference"]]
+        print(f"storyline wrong on {len(wrong)} pages (ref, storyline (method), "
+              f"htmldate extensive / fast):")
+        for r in wrong:
+            print(f"  {r['file']}: ref {r['reference']}, storyline {r['storyline']} "
+                  f"({r.get('method')}), htmldate {r['htmldate-extensive']} / "
+                  f"{r['htmldate-fast']}  {r['url']}")
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r) + "\n")
     story = results["storyline"]
     seconds = sum(r["seconds"]["storyline"] for r in rows)
     print(json.dumps({"bench": "htmldate", "accuracy": round(story["accuracy"], 4),

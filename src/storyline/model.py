@@ -104,7 +104,8 @@ class Published:
     earliest: str | None = None
     latest: str | None = None
     granularity: str | None = None  # day | month | year
-    method: str | None = None      # html-meta | feed | dataset | path | warc-crawl | text | ...
+    # html-meta | html-shown | html-text | feed | dataset | path | warc-crawl | text | story
+    method: str | None = None
     confidence: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
 

@@ -1,7 +1,8 @@
 """Extract: HTML to paragraphs of text plus the page's metadata.
 
 Whole pages go through trafilatura (main-text detection, title, site, author)
-and htmldate (the original publication date, never after the crawl date).
+and htmldate (the original publication date), checked against the dates the
+page states and prints (`dates`).
 HTML fragments from feeds and dataset dumps are already the article: their
 block elements become paragraphs as they are.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from . import dates
 
 __all__ = ["Extracted", "extract_html", "fragment_paragraphs", "is_whole_page"]
 
@@ -23,8 +26,11 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcapt
 class Extracted:
     paragraphs: list[str]
     title: str | None = None
-    date: str | None = None          # YYYY-MM-DD from htmldate
-    date_method: str = "html-meta"   # html-meta: the page's date markup; html-text: found in its text
+    date: str | None = None          # YYYY-MM-DD
+    # html-meta: the page's date markup; html-shown: printed under its headline;
+    # html-text: found by htmldate's search of its text
+    date_method: str = "html-meta"
+    date_reason: str | None = None   # why that date (`dates.decide`)
     url: str | None = None
     description: str | None = None
     sitename: str | None = None
@@ -32,11 +38,22 @@ class Extracted:
 
 
 def is_whole_page(html: str) -> bool:
-    return bool(_WHOLE_PAGE.search(html[:20000]))
+    """A whole HTML document (<html>, <head> or <body> anywhere), not a fragment.
+
+    The whole text is searched: a page may open with a long <style> block or
+    inline scripts before its <body>.
+    """
+    return bool(_WHOLE_PAGE.search(html))
 
 
 def extract_html(html: str, url: str | None = None, crawl_date: str | None = None) -> Extracted:
     """Main text and metadata of a whole HTML page.
+
+    The date is htmldate's answer from the page's metadata (trafilatura runs it),
+    its extensive text search only when there is none, then checked against what
+    the page states and shows (`dates.decide`): a timestamp in the page's own
+    offset over UTC, byline microdata, the date printed under the headline. A
+    page trafilatura finds no text in keeps its date and title.
 
     `crawl_date` is not given to htmldate as its `max_date`: when the page's
     metadata date is later, htmldate falls back to the first of that month
@@ -44,34 +61,52 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
     `dating.from_metadata` applies the crawl date as an upper bound instead.
     """
     import trafilatura
+    from htmldate import find_date
+    from trafilatura.utils import load_html
 
-    # First the page's own date markup only (meta tags, JSON-LD, time
-    # elements, the URL); htmldate's extensive search of the page text runs
-    # only when there is none, and its answer is trusted less.
+    tree = load_html(html)
+    if tree is None:
+        return Extracted(paragraphs=[], date_method="html-meta")
+    # htmldate's fast search (meta tags, JSON-LD, time elements, the URL) runs
+    # inside trafilatura; it copies the tree before changing it.
     date_params = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False,
+        tree, url=url, with_metadata=True, include_comments=False,
         date_extraction_params=date_params,
     )
+    if doc is not None:
+        found, title = doc.date, doc.title
+    else:   # no main text: the metadata is still the page's
+        found = find_date(html, url=url, **date_params)
+        title = None
+    method = "html-meta"
+    if not found:
+        # htmldate parses the string itself: on trafilatura's tree its text
+        # search finds other dates
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+        method = "html-text"
+    decision = dates.decide(tree, found, method, url=url)
     if doc is None:
-        return Extracted(paragraphs=[])
+        return Extracted(paragraphs=[], title=title or _head_title(tree), date=decision.day,
+                         date_method=decision.method, date_reason=decision.reason, url=url)
     text = doc.text or ""
-    date, date_method = doc.date, "html-meta"
-    if not date:
-        from htmldate import find_date
-
-        date = find_date(html, url=url, original_date=True, extensive_search=True)
-        date_method = "html-text"
     return Extracted(
         paragraphs=[line.strip() for line in text.split("\n") if line.strip()],
         title=doc.title,
-        date=date,
-        date_method=date_method,
+        date=decision.day,
+        date_method=decision.method,
+        date_reason=decision.reason,
         url=doc.url or url,
         description=doc.description,
         sitename=doc.sitename or doc.hostname,
         author=doc.author,
     )
+
+
+def _head_title(tree) -> str | None:
+    og = tree.find('.//meta[@property="og:title"]')
+    title = (og.get("content") if og is not None else None) or tree.findtext(".//title")
+    return " ".join(title.split()) if title and title.strip() else None
 
 
 def fragment_paragraphs(html: str) -> list[str]:

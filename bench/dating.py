@@ -28,6 +28,12 @@ within 7 days. Targets: +-1 day for >= 60% of articles; >= 90% of answers within
   scoring), on the first 1,000 articles, one process;
 - ceiling: share of articles whose text names a day within 7 days of the truth
   together with its year; no text-only method dates the others to the week;
+- limits: each article classed by what its text says about the true day (A: names
+  it, +-1, with its year; B: names the month-day, a year only elsewhere; C: the
+  month-day, no year anywhere; D: only days 2-7 days off; E/F: weekdays only, with
+  or without a year; G: months or years only; H: nothing), with the share of each
+  dated within a day: A + B bounds within_1d for any text-only method;
+- month/year answers: their share and the share whose range holds the true date;
 - the story hook (``dating.from_story``), simulated: the story stage does not exist
   yet, so timeline17's topics and MEANTIME's sub-corpora stand in for stories and
   each undated article gets its 10 most similar (TF-IDF cosine) text-dated articles
@@ -37,8 +43,9 @@ within 7 days. Targets: +-1 day for >= 60% of articles; >= 90% of answers within
     python bench/dating.py [--data DIR] [--limit N] [--show-errors N] [--workers N] [--no-story]
 
 Last stdout line: {"bench": "dating", "within_0d", "within_1d", "within_7d",
-"within_31d", "answered", "precision_7d", "articles_per_s", "ceiling_7d",
-"caption_as_date", "injected_caption_as_date", "story_within_1d", "story_within_7d",
+"within_31d", "answered", "precision_7d", "articles_per_s", "ceiling_7d", "ceiling_1d"
+(limits A + B), "coarse", "coarse_correct", "caption_as_date",
+"injected_caption_as_date", "story_within_1d", "story_within_7d",
 "story_answered", "story_precision_7d", plus per set "<set>_within_1d" /
 "<set>_precision_7d"}.
 """
@@ -158,15 +165,58 @@ def run_one(doc: Doc) -> dict:
                why="; ".join(f"{e.note} {e.text[:60]!r}" for e in p.evidence[:3]))
     if p.date and any(b.kind == "caption" for b in article.blocks):
         out["caption_answer"], out["caption_other"] = _caption_dates(article.blocks, p.date)
-    out["reachable"] = _reachable(article.blocks, doc.truth)
+    clues, _ = collect(article.blocks)
+    out["reachable"] = _reachable(clues, doc.truth)
+    out["limit"] = _limit(clues, doc.truth)
     return out
 
 
-def _reachable(blocks: list[Block], truth: str) -> bool:
+# What the text says about the true day, best first: the share of articles in each
+# class bounds what any text-only method can do (bench prints them as "limits").
+LIMITS = [
+    ("A", "names the day (+-1) with its year"),
+    ("B", "names the month-day (+-1); a year only elsewhere"),
+    ("C", "names the month-day (+-1); no year anywhere"),
+    ("D", "names a day or month-day 2-7 days off, none nearer"),
+    ("E", "weekdays only (no day near); a year named"),
+    ("F", "weekdays only (no day near); no year"),
+    ("G", "months or years only"),
+    ("H", "no time expression"),
+]
+
+
+def _limit(clues, truth: str) -> str:
+    day = date.fromisoformat(truth)
+    clues = [c for c in clues if c.role != "bound"]
+
+    def md_gap(c) -> int:
+        gaps = []
+        for y in (day.year - 1, day.year, day.year + 1):
+            try:
+                gaps.append(abs((date(y, c.month, c.day) - day).days))
+            except ValueError:
+                continue
+        return min(gaps) if gaps else 10 ** 6
+
+    day_gaps = [abs(c.ordinal() - day.toordinal()) for c in clues if c.kind == "day"]
+    md_gaps = [md_gap(c) for c in clues if c.kind == "monthday"]
+    any_year = any(c.year for c in clues)
+    weekday = any(c.kind == "weekday" for c in clues)
+    if any(g <= 1 for g in day_gaps):
+        return "A"
+    if any(g <= 1 for g in md_gaps):
+        return "B" if any_year else "C"
+    if any(g <= 7 for g in day_gaps + md_gaps):
+        return "D"
+    if weekday:
+        return "E" if any_year else "F"
+    return "G" if clues else "H"
+
+
+def _reachable(clues, truth: str) -> bool:
     """Does the text name a day within a week of the true date, with its year (written
     with it, or anywhere in the text)? Without such a day no text-only method can date
     the article to the day; the share of these is a ceiling for within_7d."""
-    clues, _ = collect(blocks)
     day = date.fromisoformat(truth)
     year_named = any(c.year == day.year for c in clues)
     for c in clues:
@@ -269,12 +319,26 @@ def figures(rows: list[dict]) -> dict[str, float]:
     gaps = [abs((date.fromisoformat(r["date"]) - date.fromisoformat(r["truth"])).days)
             for r in rows if r.get("date")]
     within = {k: sum(g <= k for g in gaps) / n for k in (0, 1, 7, 31)}
+    coarse = [r for r in rows if not r.get("date") and r.get("granularity")]
     return {"n": len(rows), "within_0d": within[0], "within_1d": within[1],
             "within_7d": within[7], "within_31d": within[31], "answered": len(gaps) / n,
             "precision_7d": sum(g <= 7 for g in gaps) / len(gaps) if gaps else 0.0,
             "precision_1d": sum(g <= 1 for g in gaps) / len(gaps) if gaps else 0.0,
             "reachable": sum(1 for r in rows if r.get("reachable")) / n,
-            "coarse": sum(1 for r in rows if not r.get("date") and r.get("granularity")) / n}
+            "coarse": len(coarse) / n,
+            # month or year answers whose range holds the true date
+            "coarse_correct": sum(1 for r in coarse if r.get("earliest") and r.get("latest")
+                                  and r["earliest"] <= r["truth"] <= r["latest"]) / len(coarse)
+            if coarse else 0.0,
+            "limits": {k: sum(1 for r in rows if r.get("limit") == k) / n for k, _ in LIMITS},
+            "dated_by_limit": {k: sum(1 for r, g in _gaps(rows) if r.get("limit") == k and g <= 1)
+                               / n for k, _ in LIMITS}}
+
+
+def _gaps(rows: list[dict]):
+    for r in rows:
+        if r.get("date"):
+            yield r, abs((date.fromisoformat(r["date"]) - date.fromisoformat(r["truth"])).days)
 
 
 def speed(docs: list[Doc], count: int = 1000) -> float:
@@ -335,6 +399,14 @@ def main() -> None:
               f"{f['reachable']:7.3f}")
     print("ceiling: share of articles whose text names a day within 7 days of the truth, "
           "with its year (no text-only method can date the others to the week)")
+    print("month/yr: share answered with a month or a year only; those ranges hold the truth "
+          + ", ".join(f"{name} {f['coarse_correct']:.2f}" for name, f in table if f["coarse"]))
+    print("limits: what the text says about the true day (share of articles; share dated "
+          "within a day from it), all / t17")
+    for key, what in LIMITS:
+        print(f"  {key} {what:52s} " + "  ".join(
+            f"{f['limits'][key]:.3f} ({f['dated_by_limit'][key]:.3f})"
+            for name, f in table[:2]))
     headline = dict(table[0][1])
     print("targets: within_1d >= 0.60 of all articles "
           f"({'met' if headline['within_1d'] >= 0.6 else 'MISSED'}); precision_7d >= 0.90 "
@@ -391,6 +463,9 @@ def main() -> None:
         result[key] = round(headline[key], 4)
     result["articles_per_s"] = round(per_second, 1)
     result["ceiling_7d"] = round(headline["reachable"], 4)
+    result["ceiling_1d"] = round(headline["limits"]["A"] + headline["limits"]["B"], 4)
+    result["coarse"] = round(headline["coarse"], 4)
+    result["coarse_correct"] = round(headline["coarse_correct"], 4)
     result["caption_as_date"] = caption_as_date
     result["injected_caption_as_date"] = inj_equal
     if story_figures:

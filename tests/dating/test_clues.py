@@ -65,16 +65,33 @@ def test_caption_dates_are_lower_bounds_and_comment_stamps_upper_bounds():
         Block("March 14, 2024 at 7:36 am | I live two blocks from the plant and we still buy "
               "water. Back in 2019 it was the same.", "comments"))
     assert one(found, "Sept. 9, 2023").role == "bound"
-    assert one(found, "March 14, 2024").role == "upper"
+    # the only (so the earliest) comment's timestamp: readers start the day it appears
+    assert one(found, "March 14, 2024").role == "comment"
     # a year a reader mentions is not a timestamp
     assert not [c for c in found if c.text == "2019"]
+
+
+def test_earliest_comment_is_singled_out_and_the_others_stay_upper_bounds():
+    found = clues_of(
+        Block("The county filed its lawsuit on Monday, the clerk's office said."),
+        Block("March 16, 2024 at 9:02 pm | They should have closed the plant years ago.",
+              "comments"),
+        Block("March 14, 2024 at 7:36 am | I live two blocks from the plant.", "comments"))
+    assert one(found, "March 14, 2024").role == "comment"
+    assert one(found, "March 16, 2024").role == "upper"
+
+
+def test_no_comment_clue_when_the_article_has_its_own_stamp():
+    found = clues_of(Block("Updated: March 13, 2024 6:12 a.m.", "timestamp"),
+                     Block("March 14, 2024 at 7:36 am | I live two blocks away.", "comments"))
+    assert one(found, "March 14, 2024").role == "upper"
 
 
 def test_dated_clock_time_deep_in_the_body_is_a_comment_stamp():
     filler = "The outbreak has now reached 20 countries, health officials said. " * 10
     found = clues_of(Block(filler + "At 12:19 26th Apr 2009, barriesingleton wrote: Keep calm."))
     stamp = next(c for c in found if c.kind == "day")
-    assert stamp.role == "upper"
+    assert stamp.role == "comment"
 
 
 def test_dateline_month_day_and_copyright_year():
@@ -133,3 +150,68 @@ def test_a_tagger_failure_is_a_note_not_a_crash(monkeypatch):
     monkeypatch.setattr(clues, "tag", broken)
     found, notes = collect([Block("It took a lifetime of work, she said on Monday.")])
     assert found == [] and "unreadable" in notes[0]
+
+
+# -- where a date stands says what it is ------------------------------------------------
+
+
+def test_weekday_written_with_a_full_date_is_kept():
+    found = clues_of(Block("BP chief executive Tony Hayward arrives on Capitol Hill in Washington, "
+                           "Thursday, June 17, 2010, to testify before a House subcommittee."))
+    day = next(c for c in found if c.kind == "day")
+    assert (day.year, day.month, day.day, day.weekday) == (2010, 6, 17, 4)
+
+
+def test_byline_dates_are_stamps_before_or_after_the_byline():
+    top = clues_of(Block("January 27, 2011 | By Tim Lister and Emily Smith, CNN Protesters "
+                         "returned to Tahrir Square on Thursday, defying a curfew."))
+    assert one(top, "January 27, 2011").role == "stamp"
+    filler = "Readers asked what the stimulus bill means for the deficit this year. " * 8
+    blog = clues_of(Block(filler), Block("By Dan Froomkin | March 16, 2009; 12:20 PM ET"),
+                    Block("The single most important question is who pays."))
+    assert one(blog, "March 16, 2009").role == "stamp"
+
+
+def test_publication_notes_are_stamps_and_amendments_come_after():
+    programme = clues_of(
+        Block("Broadcasters in Port-au-Prince are back on air after the quake, they said."),
+        Block("First broadcast 22 January 2010"))
+    assert one(programme, "22 January 2010").role == "stamp"
+    found = clues_of(
+        Block("The first heavy oil washed into the marshes on Saturday, officials said."),
+        Block("This article was published on guardian.co.uk at 00.05 BST on Sunday 30 May 2010."),
+        Block("This article was amended on 2 June 2010. The original misspelt a name."))
+    assert one(found, "Sunday 30 May 2010").role == "stamp"
+    assert one(found, "2 June 2010").role == "upper"      # on or after the day
+
+
+def test_a_tweet_box_gives_no_clue():
+    found = clues_of(Block("The pope said on Monday he would step down at the end of the month."),
+                     Block("7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?"))
+    assert not [c for c in found if c.kind == "day"]
+
+
+def test_datelines_after_a_headline_or_with_only_the_agency():
+    wrapup = clues_of(Block("WRAPUP 2-Rebels take oil town * Government forces bomb arms depot, "
+                            "rebels say AJDABIYAH, Libya, March 4 (Reuters) - Government forces "
+                            "fought their way into a rebel-held town on Friday."))
+    assert one(wrapup, "March 4").role == "dateline"
+    bare = clues_of(Block("Aug 16 (Reuters) - No secret talks were held, the rebel council said."))
+    assert one(bare, "Aug 16").role == "dateline"
+    # a date in a sentence is not a dateline
+    story = clues_of(Block("The talks, which began in LONDON on March 4, ended without a deal."))
+    assert one(story, "March 4").role == "text"
+
+
+def test_a_clock_time_cut_from_its_date_line_still_makes_a_stamp():
+    # "Clare Spencer | 09:51 UK time, Friday, 28 May 2010" split by the cleaner
+    found = clues_of(Block("Clare Spencer | 09:51 UK", "timestamp"),
+                     Block("time, Friday, 28 May 2010 Commentators react to the president's "
+                           "handling of the spill."))
+    assert one(found, "Friday, 28 May 2010").role == "stamp"
+
+
+def test_relative_days_the_tagger_dated_from_another_date_are_not_new_clues():
+    found = clues_of(Block("The bank collapsed on September 15, 2008. The following day, the "
+                           "government stepped in."))
+    assert [c.text for c in found if c.kind == "day"] == ["September 15, 2008"]

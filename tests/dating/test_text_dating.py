@@ -80,7 +80,10 @@ def test_a_caption_is_a_lower_bound():
     days = [date(2024, 2, 20).toordinal(), date(2024, 3, 1).toordinal(),
             date(2024, 3, 10).toordinal()]
     before, same, after = _clue_logp(caption, days, [2024] * 3, [2, 3, 3], [2, 5, 7])
-    assert before < same == after == 0.0        # only "not before", no pull to the day
+    assert before < same == after               # only "not before", no pull to the day
+    # ... and most likely in the photo's year
+    [next_year] = _clue_logp(caption, [date(2025, 3, 10).toordinal()], [2025], [3], [1])
+    assert next_year < after
 
 
 def score_of(text: str, when: date, kind: str | None = None) -> float:
@@ -130,7 +133,9 @@ def test_weekday_with_month_day_fixes_the_year_inside_a_crawl_bound():
                     "for road repairs, the mayor said.")]
     crawl = from_metadata(None, None, "2024-02-20")
     p = from_text(blocks, crawl, today=TODAY)
-    assert p.method == "text" and p.earliest >= "2024-01-01" and p.latest <= "2024-02-20"
+    # The day itself, or a month or year: 2024 either way, never past the crawl.
+    assert p.method == "text" and p.latest <= "2024-02-20"
+    assert p.date == "2024-02-13" if p.date else p.earliest >= "2024-01-01"
     # Without a year or a bound the same text is no answer: Feb. 13 fell on a
     # Tuesday in 2018, 2024, ... as well.
     assert from_text(blocks, today=TODAY).date is None
@@ -142,7 +147,8 @@ def test_coarse_answer_when_no_day_is_sure():
             "ordered both sides into mediation.\n\n"
             "The residents' class action, filed March 20, now counts 2,300 households. The "
             "plant manager left at the end of April. The parties have until June 3 to pick a "
-            "mediator.\n\n© 2024 Riverton Ledger. All rights reserved.")
+            "mediator. The county set aside $2 million for the cleanup in its 2024 budget.\n\n"
+            "© 2024 Riverton Ledger. All rights reserved.")
     p = from_text(article(text), today=TODAY)
     assert p.date is None
     assert p.granularity in ("month", "year") and p.earliest <= "2024-05-21" <= p.latest
@@ -186,10 +192,14 @@ def test_contradicting_clues_lower_the_confidence():
             Block("Residents lined up for water again on Tuesday.")]
     odd = calm + [Block("The council voted on March 20, 2024, to extend the order, and said it "
                         "met again on Saturday.")]
-    sure = from_text(calm, today=TODAY)
-    unsure = from_text(odd, today=TODAY)
-    assert sure.date == "2024-02-14"
-    assert unsure.confidence < sure.confidence or unsure.date is None
+    sure = score_days(calm, today=TODAY)
+    unsure = score_days(odd, today=TODAY)
+    assert sure.published.date == "2024-02-14"
+    # The posterior share behind the answer drops; the calibrated confidence (which
+    # saturates near 0.99 for a timestamp line) does not rise.
+    assert unsure.published.date is None or (
+        unsure.raw_confidence < sure.raw_confidence
+        and unsure.published.confidence <= sure.published.confidence)
 
 
 def test_two_digit_years_answer_with_less_confidence():
@@ -225,3 +235,79 @@ def test_an_answer_pinned_against_a_caption_date_is_withdrawn():
     p = from_text(blocks, today=TODAY)
     assert p.date != "2012-03-30"
     assert p.date is None or p.date > "2012-03-30"
+
+
+# -- conventions the scoring relies on ---------------------------------------------------
+
+
+def test_first_reader_comment_dates_an_article_with_no_stamp():
+    text = ("Egyptians defy curfew\n\n"
+            "Protesters returned to the square on Thursday, defying the curfew for a third night.\n\n"
+            "Comments\n\n"
+            "January 28, 2011 at 10:04 am | Report abuse | Stay safe, everyone.\n\n"
+            "January 27, 2011 at 7:59 pm | Report abuse | I hope the army stays out of it.")
+    p = from_text(article(text), today=TODAY)
+    assert p.date == "2011-01-27"
+    assert p.evidence[0].text.startswith("January 27, 2011 at 7:59 pm")
+
+
+def test_a_full_date_with_its_weekday_is_a_day_of_the_last_week():
+    # AP photo style: "..., Thursday, June 17, 2010, ..." is that day or the day before.
+    text = ("BP chief executive Tony Hayward arrives on Capitol Hill in Washington, Thursday, "
+            "June 17, 2010, to testify before a House subcommittee.")
+    assert score_of(text, date(2010, 6, 17), "day") > score_of(text, date(2010, 7, 17), "day")
+    assert score_of(text, date(2010, 6, 18), "day") > score_of(text, date(2010, 6, 30), "day")
+
+
+def test_old_years_in_a_history_story_do_not_outvote_its_timestamp():
+    text = ("Veterans recall the long war\n\nTuesday 5 July 2005\n\n"
+            "The men who served in the 1990 and 1991 Gulf campaign met in London, where they "
+            "first gathered in 1968 as cadets. Many said they had not seen each other since 1991.")
+    result = score_days(article(text), today=TODAY)
+    assert result.published.date == "2005-07-05"
+    old = [c for c in result.clues if c.year in (1968, 1990)]
+    assert old and all(c.superseded for c in old)          # "written after them", no more
+    assert not any(c.superseded for c in result.clues if c.year == 1991)   # the latest counts
+
+
+def test_a_misread_year_after_today_does_not_supersede_the_real_ones():
+    # (the tagger reads "resolution 2042" as a year; whether or not it still does, the
+    # real years must keep their weight)
+    text = ("Syria monitors arrive\n\nThe first UN monitors arrived on Monday. UN Security "
+            "Council resolution 2042 permits a team of up to 30 unarmed observers. The "
+            "uprising began in March 2011, activists said.")
+    result = score_days(article(text), today=TODAY)
+    assert [c for c in result.clues if c.year == 2011]
+    assert not any(c.superseded for c in result.clues if c.year == 2011)
+
+
+def test_weekday_and_month_day_pick_the_year_after_the_latest_year_named():
+    # Reuters style: a dateline without its year, "on Friday", and an older year: of
+    # the years after it, March 4 fell on a Friday in 2011.
+    text = ("Rebels take oil town\n\nAJDABIYAH, Libya, March 4 (Reuters) - Government forces "
+            "fought their way into a rebel-held town on Friday, while rebels said they had taken "
+            "the oil port. The country has been under sanctions since the crisis of September 2008.")
+    result = score_days(article(text), today=TODAY)
+    assert result.best == date(2011, 3, 4)
+    # ... but the year is inferred, not written: a guess, not an answer to the day
+    assert result.published.date is None and result.day_confidence < 0.5
+
+
+def test_a_month_day_with_only_an_old_year_is_not_dated():
+    text = ("Flu spreads\n\nMEXICO CITY, April 24 (Reuters) - Mexico closed schools on Friday "
+            "after a flu outbreak, the worst since an outbreak in 2003, killed dozens.")
+    assert from_text(article(text), today=TODAY).date is None
+
+
+def test_a_stamp_after_the_crawl_date_is_ignored():
+    blocks = [Block("Updated: Feb. 14, 2024 6:12 a.m.", "timestamp"),
+              Block("Residents lined up for water again on Tuesday.")]
+    p = from_text(blocks, from_metadata(None, None, "2024-02-10"), today=TODAY)
+    assert p.date is None and p.latest == "2024-02-10"
+
+
+def test_confidence_is_calibrated_and_inferred_years_count_less():
+    from storyline.dating.text import calibrated
+    values = [calibrated(x / 20) for x in range(21)]
+    assert values == sorted(values) and values[0] == 0.0 and values[-1] < 1.0
+    assert calibrated(0.3, named=False) < calibrated(0.3, named=True)

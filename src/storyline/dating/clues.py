@@ -16,6 +16,8 @@ article:
 - ``bound``: a date in a photo caption: the photo was taken on or before the
   article's day, so it is a lower bound and never the article's date;
 - ``upper``: the timestamp of a reader comment: on or after the article's day;
+- ``comment``: the earliest of those timestamps: readers start commenting on the
+  day an article appears (55% the same day, 16% the next, on the tuning data);
 - ``copyright``: "© 2024" in a footer: the year the page was made (or last
   regenerated), a weak year cue.
 
@@ -37,7 +39,7 @@ from ..timex.tense import tense_near
 
 __all__ = ["Clue", "collect", "ROLES"]
 
-ROLES = ("stamp", "lead", "dateline", "text", "bound", "upper", "copyright")
+ROLES = ("stamp", "lead", "dateline", "text", "bound", "upper", "comment", "copyright")
 
 # Where each kind of removed line sends its time expressions (None: ignored).
 _REMOVED_ROLE = {
@@ -68,10 +70,30 @@ _CLOCK_NEAR = re.compile(
 # "Updated: ...", "| Published 10:31 GMT, ...": a label opening a line or after a bar
 # (not "the study, published March 3 in ...").
 _STAMP_LABEL = re.compile(r"(?:^|[\n|•·]\s*)(?:page\s+|story\s+)?(last updated|updated|published|posted|"
-                          r"last modified|modified|first published|filed)\b[^.!?\n]{0,30}$",
-                          re.I | re.M)
+                          r"last modified|modified|first published|first broadcast|filed)\b"
+                          r"[^.!?\n]{0,30}$", re.I | re.M)
+# Labels that name the publication itself wherever they stand ("First broadcast 22
+# January 2010" closing a programme page).
+_FIRST_LABELS = ("first published", "first broadcast")
+# "This article was amended on 16 June 2010": a correction, made on or after the day.
+_AMENDED = re.compile(r"\b(?:amended|corrected)\s+on\s+(?:\w+day,?\s+)?$", re.I)
+# "January 27, 2011 | By Tim Lister, CNN", "February 03, 2011 | From Mohammed
+# Tawfeeq", "... ouster February 11, 2011 | By the CNN Staff": the date of a byline,
+# written when the article was.
+_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*(?:By|From)\s+[A-Z]")
+# "By Dan Froomkin | March 16, 2009; 12:20 PM ET": a blog entry's byline and stamp.
+_BYLINE_BEFORE = re.compile(r"\bBy\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*[|•·]\s*$")
+# "This article was published on guardian.co.uk at 00.05 BST on Sunday 30 May 2010",
+# "... appeared in the Observer on Sunday 12 June 2005": the page's own publication note.
+_PUBLICATION_NOTE = re.compile(
+    r"\b(?:this (?:article|story|entry|item) (?:was )?(?:first |originally )?"
+    r"(?:published|posted|appeared)|published on [\w-]+(?:\.[\w-]+)+)\b[^\n.!?]{0,60}$", re.I)
+# "7:01 pm ET February 11, 2013 RETWEET": a tweet in a site's Twitter box, shown when
+# the page was fetched: it says nothing about the article.
+_RETWEET_AFTER = re.compile(r"\s*(?:[|•·]\s*)?(?:RETWEET|Retweet|retweet)\b")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.I)
 _SLASH = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+_DIGIT = re.compile(r"\d")
 
 _EARLIEST_YEAR, _LATEST_YEAR = 1800, 2200   # year clues outside are not about publication
 _LEAD_CHARS = 120                           # "the very start of the body"
@@ -79,8 +101,18 @@ _LEAD_CHARS = 120                           # "the very start of the body"
 # words and separators ("WASHINGTON | ", "By the CNN Wire Staff ", "Cairo, Egypt -- "),
 # not a sentence ("In the 11 September attacks").
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–|-|_)\s")
-_LEAD_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'’-]*|[|,:;—–()-]+|by|the|and|of)\s*){0,8}")
+# A leading "time, " is the tail of a clock time the cleaner cut from its line
+# ("Clare Spencer | 09:51 UK" + "time, Friday, 28 May 2010 Commentators react ...").
+_LEAD_PREFIX = re.compile(r"(?:time,\s*)?"
+                          r"(?:(?:[A-Z][\w.'’-]*|[|,:;—–()-]+|by|the|and|of)\s*){0,8}")
 _STAMP_TOP_CHARS = 500                      # a dated clock time this near the top is a stamp
+# "AJDABIYAH, Libya, March 4 (Reuters) - ..." after a headline and summary bullets: a
+# place in capitals, the date, the agency or a dash. Looked for this far into the body.
+_DATELINE_CHARS = 800
+# "Aug 16 (Reuters) - ": the agency and a dash after the date make it a dateline alone.
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][\w .&/-]{1,24}\)\s*(?:--|—|–|-|_)\s")
+_DATELINE_PLACE = re.compile(r"(?:^|[\s*•|])[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*"
+                             r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*){0,2},?\s*$")
 
 
 @dataclass
@@ -103,6 +135,8 @@ class Clue:
     line: str | None = None    # the removed line the clue is in
     block_kind: str | None = None  # kind of that removed line
     label: str | None = None   # "updated", "published"... written just before a stamp
+    superseded: bool = False   # a past date well before the latest the text names: it
+                               # says only that the article came after it (text.py)
 
     def ordinal(self) -> int | None:
         if self.kind != "day":
@@ -141,7 +175,20 @@ def collect(blocks: list[Block]) -> tuple[list[Clue], list[str]]:
     found.sort(key=lambda x: (x[0], x[1]))
     clues = [c for _, _, c in found]
     _one_stamp(clues)
+    _first_comment(clues)
     return clues, notes
+
+
+def _first_comment(clues: list[Clue]) -> None:
+    """The earliest reader-comment timestamp says more than "on or after": comments
+    open when the article appears, so the first one is most often that day or the
+    next. Only when the article has no stamp of its own (then the comments are
+    just later than it)."""
+    if any(c.role == "stamp" and c.kind == "day" for c in clues):
+        return
+    comments = [c for c in clues if c.role == "upper" and c.kind == "day"]
+    if comments:
+        min(comments, key=lambda c: c.ordinal()).role = "comment"
 
 
 def _one_stamp(clues: list[Clue]) -> None:
@@ -233,12 +280,16 @@ def _clues_of(text: str, where: str, block_kind: str | None, notes: list[str]) -
 def _read(value: str, expression: str, text: str, start: int, end: int) -> Clue | None:
     """A clue from one tagged expression, or None when it says nothing about the day."""
     m = _FULL.match(value)
+    if m and not _DIGIT.search(expression):
+        # "the following day", "that night": the tagger dated it from a date named
+        # before it, which is already a clue; counting it again would double that one.
+        return None
     if m:
         year, month, day = int(m[1]), int(m[2]), int(m[3])
         if not _EARLIEST_YEAR <= year <= _LATEST_YEAR or not _valid(year, month, day):
             return None
         clue = Clue("day", "", expression, "", start, end, year=year, month=month, day=day,
-                    reliability=_year_reliability(expression))
+                    weekday=_weekday_in(expression), reliability=_year_reliability(expression))
         if _SLASH.search(expression):
             clue.reliability *= 0.6    # 3/4/2011: March 4 or 3 April
         return clue
@@ -317,13 +368,27 @@ def _role(clue: Clue, text: str, default: str, where: str) -> str | None:
         return default
     if clue.kind in ("day", "monthday"):
         near_top = clue.start <= _STAMP_TOP_CHARS
-        if near_top and (labelled or _clock_near(text, clue)):
+        if _RETWEET_AFTER.match(text, clue.end):
+            return None
+        if clue.kind == "day" and (
+                clue.label in _FIRST_LABELS
+                or _BYLINE_BEFORE.search(text, max(0, clue.start - 60), clue.start)
+                or _PUBLICATION_NOTE.search(text, max(0, clue.start - 120), clue.start)):
             return "stamp"
+        if near_top and (labelled or _clock_near(text, clue)
+                         or _BYLINE_AFTER.match(text, clue.end)):
+            return "stamp"
+        if clue.kind == "day" and _AMENDED.search(text, max(0, clue.start - 30), clue.start):
+            return "upper"
         if clue.kind == "day" and (labelled or _clock_near(text, clue)):
             # A dated clock time further down is a reader comment's or an update's
             # timestamp ("At 12:19 26th Apr 2009, barriesingleton wrote:", "January
             # 30, 2011 at 8:03 am | Report abuse"): written on or after the day.
             return "upper"
+        if clue.start <= _DATELINE_CHARS and (_AGENCY_AFTER.match(text, clue.end) or (
+                _DATELINE_AFTER.match(text, clue.end)
+                and _DATELINE_PLACE.search(text, max(0, clue.start - 60), clue.start))):
+            return "dateline"
         if clue.start <= _LEAD_CHARS and "\n" not in text[:clue.start] \
                 and _LEAD_PREFIX.fullmatch(text[:clue.start]):
             # "Thursday, June 17, 2010 ..." opening the article: its date line.

@@ -27,10 +27,14 @@ from typing import Iterable
 
 from ..model import Article, Evidence, Published
 
-__all__ = ["StoryEvidence", "from_story", "STORY_MAX_CONFIDENCE"]
+__all__ = ["StoryEvidence", "from_story", "STORY_MAX_CONFIDENCE", "STORY_DAY_CONFIDENCE"]
 
 # A date borrowed from other articles is never as sure as one the article states.
 STORY_MAX_CONFIDENCE = 0.8
+# A day is given only when the text's calibrated confidence (with the story's dates
+# as a prior) reaches this: the story's prior is not part of the calibration data,
+# so the bar is the one the raw posterior share of 0.5 used to set.
+STORY_DAY_CONFIDENCE = 0.8
 
 
 @dataclass
@@ -51,7 +55,7 @@ def from_story(article: Article, others: Iterable[StoryEvidence | tuple[str, flo
     "story") when the story and the article's clues fix a day, month or year
     finer than what the article had; otherwise `article.published` unchanged.
     """
-    from .text import DAY_CONFIDENCE, score_days
+    from .text import score_days
 
     current = article.published
     if current.date and current.granularity == "day" and current.method != "story":
@@ -76,15 +80,14 @@ def from_story(article: Article, others: Iterable[StoryEvidence | tuple[str, flo
     # previous text or story answer is recomputed, not trusted as a bound.
     bound = current if current.method not in ("text", "story") else Published()
     prior = [(date.fromisoformat(e.date), e.weight) for e in evidence]
-    result = score_days(article, bound, today=today, prior=prior)
+    result = score_days(article, bound, today=today, prior=prior,
+                        day_threshold=STORY_DAY_CONFIDENCE)
     found = result.published
     if found.method != "text":
         return current
     if current.granularity and _rank(found.granularity) >= _rank(current.granularity):
         return current
     confidence = min(found.confidence, STORY_MAX_CONFIDENCE)
-    if found.granularity == "day" and confidence < DAY_CONFIDENCE:
-        return current
     own = [e for e in found.evidence if not (e.note or "").startswith("text:")]
     # The article's own strongest clue first (what picked the day), then the story's
     # articles nearest the answer, then the rest of its clues.

@@ -4,20 +4,29 @@ Each clue (see `clues`) says how likely a candidate publication day A is: a
 timestamp line's date is almost always A itself; "on Tuesday" in a past-tense
 sentence is most often A or the day before; "March 15" in a future-tense
 sentence ("faces a March 15 deadline") is after A; a photo caption's date is
-on or before A and says nothing more; a reader comment's timestamp is on or
-after A. The score of a day is the sum of the clues' log-likelihoods; days
+on or before A (and most often in A's year) and says nothing more; a reader
+comment's timestamp is on or after A, and the earliest one most often A or the
+next day. The score of a day is the sum of the clues' log-likelihoods; days
 near the dates the text names are scored one by one, the rest of each
-plausible year on a weekly grid, so that the answer's confidence is the share
-of the whole posterior within a day of it (the text may be about events years
-before it was written, and then no named day is near the answer).
+plausible year on a weekly grid.
+
+The answer's confidence starts from the share of the posterior within a day of
+the best day, times the chance that its year is one of the years searched (the
+year-bearing clues scored over every year the bounds allow), and is then
+calibrated (`calibrated`): measured on the tuning data, the chance that such a
+best day is right to within a day, apart for days the text writes with their
+year and days whose year is only inferred.
 
 The likelihood tables are the offsets measured between each kind of clue and
 the true date on the tuning half of timeline17 (odd-numbered files in sorted
 order), TBAQ-cleaned and MEANTIME (DCTs), smoothed; the test half of
 timeline17 was not looked at when setting them (bench/dating.py reports both).
-Two regularities of news copy carry most of the signal: a week-old event is
-named by its weekday ("on Tuesday") and an older one by its date ("on March
-3"), and a year is written out mostly when it is not the current one.
+Regularities of news copy carry most of the signal: a week-old event is named
+by its weekday ("on Tuesday") and an older one by its date ("on March 3"); a
+year, or a month with its year, is written out mostly when it is not the
+current one; a story is written after the latest event it reports, so of the
+past years it names only the latest says how long ago (the older ones are
+lower bounds); a full date written with its weekday is a day of the last week.
 """
 
 from __future__ import annotations
@@ -33,13 +42,28 @@ from .clues import Clue, collect
 __all__ = ["from_text", "TextDating", "DAY_CONFIDENCE", "MONTH_CONFIDENCE", "YEAR_CONFIDENCE",
            "score_days"]
 
-# Answer with a day when at least this share of the posterior is within a day
-# of it; else a month, else a year; else abstain. Calibrated on the tuning half of
-# timeline17: answers above 0.5 were right to the day 95% of the time, and >= 90%
-# of all answers must be within 7 days (bench/dating.py).
-DAY_CONFIDENCE = 0.5
+# Answer with a day when its calibrated confidence (the chance it is right to within
+# a day, see `calibrated`) is at least this; else a month, else a year (the share of
+# the posterior in it); else abstain. On the tuning data, answering from 0.2 gives
+# 97% of answers within 7 days (>= 90% is required, bench/dating.py); each step
+# lower adds a few answers, most of them wrong (0.1: 92.5%, for 0.5% more articles
+# dated to the day).
+DAY_CONFIDENCE = 0.2
 MONTH_CONFIDENCE = 0.75
 YEAR_CONFIDENCE = 0.8
+# The posterior's share within a day of the best day (times the chance its year is
+# one of those searched) is not itself a probability: the clues are not independent
+# and the tables are smoothed. Measured on the tuning data (timeline17's tuning half,
+# TBAQ, MEANTIME: 1,300 best days), the share of best days that were right to within
+# a day, by that raw value, piecewise linear between these points; apart for best
+# days that the text writes with their year (a date, a timestamp, a comment's stamp
+# within a day of it: raw 0.2-0.3 were right 79% of the time, 0.5 and more 84-99%)
+# and best days whose year is only inferred (a month-day, a weekday, with a year
+# named elsewhere: right about as often as the raw value says, 17-30% at 0.1-0.3).
+_CALIBRATION_NAMED = [(0.0, 0.0), (0.05, 0.1), (0.1, 0.15), (0.15, 0.35), (0.25, 0.75),
+                      (0.45, 0.8), (0.6, 0.87), (0.75, 0.96), (0.85, 0.98), (0.95, 0.985),
+                      (1.0, 0.995)]
+_CALIBRATION_INFERRED = [(0.0, 0.0), (1.0, 0.95)]
 # Clues are not independent (a story names its key date again and again):
 # scores are tempered before they become probabilities.
 TEMPERATURE = 0.75
@@ -47,6 +71,17 @@ _FAR = 3650                  # the tables' tails reach ten years either way
 _FLOOR = 1e-7
 _UNIFORM_DAY = 1 / 7300      # a day clue that means nothing: any day in twenty years
 _UNIFORM_YEAR = 1 / 60
+
+
+def calibrated(raw: float, named: bool = True) -> float:
+    """The chance that a best day is right to within a day, from its raw posterior
+    share; `named`: the text writes that day (within a day) with its year."""
+    points = _CALIBRATION_NAMED if named else _CALIBRATION_INFERRED
+    raw = min(max(raw, 0.0), 1.0)
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        if raw <= x1:
+            return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
+    return points[-1][1]
 
 
 class _Offsets:
@@ -93,6 +128,12 @@ _DAY = {
     ("text", "past"): _day_table(.66, .13, .035, .03, .025, .025, .025, .015, .01, .015, .015),
     ("text", None): _day_table(.37, .11, .05, .15, .14, .10, .01, .005, .01, .016, .04),
     ("text", "future"): _day_table(.25, .1, .06, .03, .05, .03, .04, .03, .03, .07, .3),
+    # a full date written with its weekday ("Thursday, June 17, 2010"): news style
+    # writes weekdays only for days of the last week or so; most are photo captions
+    # of that day or the day before, whatever the tense
+    ("text", "weekday"): _day_table(.05, .02, .04, .22, .25, .33, .03, .02, .02, .01, .03),
+    # the earliest reader comment (named - published: mostly 0 or +1 day)
+    ("comment", None): _day_table(.05, .02, .01, .01, .01, .55, .16, .05, .02, .01, .13),
 }
 # A month and day without a year, resolved to the nearest year either way.
 _MONTHDAY = {
@@ -124,24 +165,30 @@ _MONTH = {
     "future": _relative([.096, .02, .038, .044, .038, .096, .034, .044, .058, .082, .191, .259]),
 }
 # Years since a year the text names (published year - named year).
+# Years since a future-tense year the text names ("the fund runs out in 2030"), and
+# since a copyright year.
 _YEAR = {
-    "past": _Offsets([(-60, -3, .017), (-2, -2, .006), (-1, -1, .016), (0, 0, .036), (1, 1, .047),
-                      (2, 2, .075), (3, 5, .126), (6, 10, .123), (11, 200, .556)]),
-    None: _Offsets([(-60, -3, .06), (-2, -2, .035), (-1, -1, .038), (0, 0, .056), (1, 1, .041),
-                    (2, 2, .038), (3, 5, .101), (6, 10, .076), (11, 200, .553)]),
     "future": _Offsets([(-60, -3, .2), (-2, -2, .078), (-1, -1, .197), (0, 0, .117), (1, 1, .039),
                         (2, 2, .033), (3, 5, .056), (6, 10, .058), (11, 200, .222)]),
     "copyright": _Offsets([(-5, -2, .06), (-1, -1, .2), (0, 0, .68), (1, 1, .04), (2, 10, .02)]),
 }
-# Months since a month-and-year the text names.
-_YEAR_MONTH = {
-    "past": _Offsets([(-240, -13, .018), (-12, -2, .006), (-1, -1, .006), (0, 0, .012),
-                      (1, 1, .012), (2, 3, .031), (4, 12, .125), (13, 2400, .79)]),
-    None: _Offsets([(-240, -13, .054), (-12, -2, .041), (-1, -1, .005), (0, 0, .027),
-                    (1, 1, .027), (2, 3, .014), (4, 12, .081), (13, 2400, .757)]),
-    "future": _Offsets([(-240, -13, .1), (-12, -2, .225), (-1, -1, .01), (0, 0, .025),
-                        (1, 1, .025), (2, 3, .05), (4, 12, .075), (13, 2400, .5)]),
-}
+# Years since the latest past (or tenseless) year the text names (measured on the
+# tuning data: 17% the same year, 27% the next two, 22% twelve or more years later):
+# a story that names no recent year often names an old one. Older years are only
+# lower bounds (`_supersede`).
+_YEAR_LATEST = _Offsets([(-60, -3, .03), (-2, -2, .025), (-1, -1, .04), (0, 0, .17), (1, 1, .11),
+                         (2, 2, .16), (3, 3, .05), (4, 5, .08), (6, 11, .1), (12, 200, .22)])
+# Months since the latest past month-and-year the text names ("in September 2008"):
+# a month is written with its year mostly when it is not this year's (measured: 5%
+# within three months, 52% 13-36 months later).
+_YEAR_MONTH_LATEST = _Offsets([(-240, -1, .05), (0, 3, .05), (4, 6, .03), (7, 12, .115),
+                               (13, 24, .315), (25, 36, .205), (37, 60, .04), (61, 120, .08),
+                               (121, 2400, .115)])
+# Months since a future-tense month-and-year ("talks resume in March 2012").
+_YEAR_MONTH_FUTURE = _Offsets([(-240, -13, .1), (-12, -2, .225), (-1, -1, .01), (0, 0, .025),
+                               (1, 1, .025), (2, 3, .05), (4, 12, .075), (13, 2400, .5)])
+_SUPERSEDED_GAP = 1                # years before the latest past year the text names
+_SUPERSEDED_PENALTY = math.log(0.05)   # an article before an old past date it names: misread
 _BOUND_PENALTY = math.log(0.02)    # a caption dated after the article: rare (mislabelled)
 _UPPER_PENALTY = math.log(0.03)    # a comment written before the article: rare
 _WEEKDAY_MISMATCH = 0.03           # "Tuesday, Feb. 13" in a year when Feb. 13 is not a Tuesday
@@ -157,8 +204,9 @@ class TextDating:
     published: Published
     clues: list[Clue]
     best: date | None = None
-    day_confidence: float = 0.0
+    day_confidence: float = 0.0     # calibrated: the chance `best` is right to a day
     reason: str | None = None
+    raw_confidence: float = 0.0     # the posterior share behind it (see `calibrated`)
 
 
 def from_text(article: Article | list[Block], bound: Published | None = None, *,
@@ -175,13 +223,14 @@ def from_text(article: Article | list[Block], bound: Published | None = None, *,
 
 
 def score_days(article: Article | list[Block], bound: Published | None = None, *,
-               today: date | None = None, prior: list[tuple[date, float]] | None = None
-               ) -> TextDating:
+               today: date | None = None, prior: list[tuple[date, float]] | None = None,
+               day_threshold: float | None = None) -> TextDating:
     """`from_text` with its workings: the clues, the best day and its confidence.
 
     `prior`: (day, weight) pairs from elsewhere (the dated articles of the same
     story, see `dating.story`); they add a smooth bump of probability around each
-    day and widen the search to their years.
+    day and widen the search to their years. `day_threshold`: the calibrated
+    confidence a day needs (default `DAY_CONFIDENCE`).
     """
     bound = bound or Published()
     if isinstance(article, Article):
@@ -191,7 +240,8 @@ def score_days(article: Article | list[Block], bound: Published | None = None, *
     clues, notes = collect(blocks)
     today = today or date.today()
     try:
-        return _decide(clues, bound, today, prior or [], notes)
+        return _decide(clues, bound, today, prior or [], notes,
+                       DAY_CONFIDENCE if day_threshold is None else day_threshold)
     except Exception as error:   # never a crash: a dating bug costs a date, not the article
         return _abstain(bound, clues, f"text dating failed ({type(error).__name__}: {error})")
 
@@ -215,15 +265,20 @@ def _limits(bound: Published, today: date) -> tuple[date, date]:
 
 
 def _decide(clues: list[Clue], bound: Published, today: date, prior: list[tuple[date, float]],
-            notes: list[str]) -> TextDating:
+            notes: list[str], threshold: float = DAY_CONFIDENCE) -> TextDating:
     lo, hi = _limits(bound, today)
     if lo > hi:
         return _abstain(bound, clues, "the metadata bounds contradict each other")
-    useful = [c for c in clues if c.kind != "weekday" or c.role != "upper"]
+    # A stamp dated after the latest possible day (a crawl date, today) is some other
+    # page's or a misread, not this article's: it tells nothing about the day.
+    hi_o = hi.toordinal()
+    useful = [c for c in clues if (c.kind != "weekday" or c.role != "upper") and not (
+        c.kind == "day" and c.role in ("stamp", "lead", "dateline") and c.ordinal() > hi_o)]
     if not useful and not prior:
         reason = "; ".join(notes) or "no time expression in the text"
         return _abstain(bound, clues, reason)
     _dampen(useful)
+    _supersede(useful, hi.year)
     years = _plausible_years(useful, lo, hi, prior)
     if not years:
         named = any(c.kind in ("day", "monthday", "weekday") for c in useful)
@@ -232,6 +287,7 @@ def _decide(clues: list[Clue], bound: Published, today: date, prior: list[tuple[
     days, seeded = _candidates(useful, years, lo, hi, prior)
     if not days:
         return _abstain(bound, clues, "no day in the plausible years")
+    share = _year_share(useful, years, lo, hi, prior)
     recent = hi.toordinal() if bound.method == "warc-crawl" and bound.latest else None
     scores, parts = _score(useful, days, prior, recent)
     # Each grid day stands for the days of its week that are not scored one by one.
@@ -246,28 +302,34 @@ def _decide(clues: list[Clue], bound: Published, today: date, prior: list[tuple[
     post = [x / total for x in post]
     if not seeded:
         return _coarse(useful, days, post, bound, clues, lo, hi,
-                       "the text names no day, only months or years")
+                       "the text names no day, only months or years", share=share)
     best_i = max(range(seeded), key=lambda i: (scores[i], -abs(days[i] - days[0])))
     best = days[best_i]
-    confidence = sum(p for d, p in zip(days, post) if abs(d - best) <= 1)
+    raw = share * sum(p for d, p in zip(days, post) if abs(d - best) <= 1)
+    named = any(c.kind == "day" and c.role != "bound" and abs(c.ordinal() - best) <= 1
+                for c in useful)
+    confidence = calibrated(raw, named)
     best_parts = [row[best_i] for row in parts]
-    if confidence >= DAY_CONFIDENCE and _only_a_caption_names(useful, best):
+    if confidence >= threshold and _only_a_caption_names(useful, best):
         # The text's days pile up against a caption's date (the lower bound): the
         # photo's date would become the article's. It never does.
         confidence = 0.0
         reason = (f"the best day, {date.fromordinal(best).isoformat()}, is only a caption's "
                   f"date (a lower bound)")
         result = _coarse(useful, days, post, bound, clues, lo, hi, reason,
-                         best_parts=best_parts, parts=parts)
-        result.best = date.fromordinal(best)
+                         best_parts=best_parts, parts=parts, share=share)
+        result.best, result.raw_confidence = date.fromordinal(best), raw
         return result
-    if confidence >= DAY_CONFIDENCE:
+    if confidence >= threshold:
         published = _day_answer(useful, days, post, best, confidence, best_parts, parts, lo, hi)
-        return TextDating(published, clues, date.fromordinal(best), confidence)
+        return TextDating(published, clues, date.fromordinal(best), confidence,
+                          raw_confidence=raw)
     result = _coarse(useful, days, post, bound, clues, lo, hi,
                      f"no day is likely enough (best {date.fromordinal(best).isoformat()}, "
-                     f"{confidence:.2f} within a day)", best_parts=best_parts, parts=parts)
+                     f"{confidence:.2f} within a day)", best_parts=best_parts, parts=parts,
+                     share=share)
     result.best, result.day_confidence = date.fromordinal(best), confidence
+    result.raw_confidence = raw
     return result
 
 
@@ -299,6 +361,35 @@ def _dampen(clues: list[Clue]) -> None:
         if total > 1:
             for c in group:
                 c.weight /= math.sqrt(total)
+    # A year the story keeps naming ("in 2003", "2003's", "that year", "March 2003")
+    # is one fact, however it is written: all its mentions count 1 + ln n together.
+    by_year: dict[int, list[Clue]] = {}
+    for c in clues:
+        if c.kind in ("year", "yearmonth") and c.role == "text" and c.year:
+            by_year.setdefault(c.year, []).append(c)
+    for group in by_year.values():
+        total = sum(c.weight for c in group)
+        if total > 1:
+            for c in group:
+                c.weight *= (1 + math.log(total)) / total
+
+
+def _supersede(clues: list[Clue], last_year: int) -> None:
+    """News is written after the latest event it reports, and soon after it. Of the
+    past dates and years a story names, the latest say how long ago it was written;
+    those a year or more older ("the 1989 massacre", "founded in 1904") say only
+    that it was written after them. Without this, a history-laden story's many old
+    years would each pull the answer back towards them. Years after `last_year` (the
+    latest possible publication year) are misreadings and do not count as the latest."""
+    past = [c for c in clues if c.role in ("text", "lead") and c.year and c.tense != "future"
+            and c.kind in ("day", "yearmonth", "year") and c.reliability >= 1.0
+            and c.year <= last_year]      # not "Resolution 2042" read as a year
+    if not past:
+        return
+    latest = max(c.year for c in past)
+    for c in past:
+        if c.year <= latest - _SUPERSEDED_GAP:
+            c.superseded = True
 
 
 def _plausible_years(clues: list[Clue], lo: date, hi: date,
@@ -307,7 +398,7 @@ def _plausible_years(clues: list[Clue], lo: date, hi: date,
     likely (a stamp's year, a year after the last one named...), inside the bounds."""
     if lo.year == hi.year:
         return [lo.year]
-    named = {c.year for c in clues if c.year} | {d.year for d, _ in prior}
+    named = {c.year for c in clues if c.year and not c.superseded} | {d.year for d, _ in prior}
     if not named:
         return _weekday_years(clues, lo, hi)
     options = sorted(y + k for y in named for k in (-1, 0, 1, 2, 3)
@@ -315,16 +406,29 @@ def _plausible_years(clues: list[Clue], lo: date, hi: date,
     options = sorted(set(options))
     if not options:
         return []
+    score = _year_scores(clues, options, prior)
+    best = max(score.values())
+    ranked = sorted(options, key=lambda y: -score[y])
+    return sorted(y for y in ranked[:4] if score[y] >= best - math.log(1000))
+
+
+def _year_scores(clues: list[Clue], options: list[int], prior: list[tuple[date, float]]
+                 ) -> dict[int, float]:
+    """Log-likelihood of each candidate publication year from the year-bearing clues."""
     score = {y: 0.0 for y in options}
     for c in clues:
         if not c.year:
             continue
+        if c.superseded:
+            for y in options:
+                score[y] += c.weight * (0.0 if y >= c.year else _SUPERSEDED_PENALTY)
+            continue
         if c.kind == "day":
             table, factor = _year_of_day(c), 1.0
         elif c.kind == "yearmonth":
-            table, factor = _YEAR.get(c.tense, _YEAR[None]), 0.5
+            table, factor = _year_table(c), 0.5
         elif c.kind == "year":
-            table, factor = _YEAR["copyright" if c.role == "copyright" else c.tense], 1.0
+            table, factor = _year_table(c), 1.0
         else:
             continue
         values = _unsure([table.logp(y - c.year) for y in options], c.reliability, _UNIFORM_YEAR)
@@ -333,9 +437,26 @@ def _plausible_years(clues: list[Clue], lo: date, hi: date,
     for d, w in prior:
         for y in options:
             score[y] += w * (0.0 if y == d.year else -3.0)
-    best = max(score.values())
-    ranked = sorted(options, key=lambda y: -score[y])
-    return sorted(y for y in ranked[:4] if score[y] >= best - math.log(1000))
+    return score
+
+
+def _year_share(clues: list[Clue], years: list[int], lo: date, hi: date,
+                prior: list[tuple[date, float]]) -> float:
+    """The chance that the publication year is one of `years` (those searched day by
+    day), by the year-bearing clues over every year the bounds allow from a little
+    before the earliest year named: the day's confidence is its share of the searched
+    days times this, so that an answer whose year is a guess is not a sure one."""
+    named = [c.year for c in clues if c.year and not c.superseded]
+    if prior or not named or len(years) == 0:
+        return 1.0          # a story's dated articles fix the years searched
+    wide = list(range(max(lo.year, min(named) - 5), hi.year + 1))
+    if len(wide) <= len(years):
+        return 1.0
+    score = _year_scores(clues, wide, prior)
+    top = max(score.values())
+    weight = {y: math.exp(TEMPERATURE * (v - top)) for y, v in score.items()}
+    total = sum(weight.values())
+    return sum(weight.get(y, 0.0) for y in years) / total if total else 1.0
 
 
 def _weekday_years(clues: list[Clue], lo: date, hi: date) -> list[int]:
@@ -363,16 +484,26 @@ def _year_of_day(c: Clue) -> _Offsets:
         return _YEAR_OF_STAMP
     if c.role in ("lead", "dateline"):
         return _YEAR_OF_LEAD
-    if c.role == "upper":
+    if c.role in ("upper", "comment"):
         return _YEAR_OF_UPPER
     if c.role == "bound":
         return _YEAR_OF_BOUND
-    return _YEAR.get(c.tense, _YEAR[None])
+    return _year_table(c)
 
 
-_YEAR_OF_STAMP = _Offsets([(-50, -2, .01), (-1, -1, .02), (0, 0, .95), (1, 1, .02)])
+def _year_table(c: Clue) -> _Offsets:
+    """How the publication year relates to a year the text names (once `_supersede`
+    has left only the latest past years)."""
+    if c.role == "copyright":
+        return _YEAR["copyright"]
+    if c.tense == "future":
+        return _YEAR["future"]
+    return _YEAR_LATEST
+
+
+_YEAR_OF_STAMP = _Offsets([(-50, -2, .003), (-1, -1, .01), (0, 0, .98), (1, 1, .007)])
 _YEAR_OF_LEAD = _Offsets([(-50, -2, .08), (-1, -1, .04), (0, 0, .8), (1, 1, .08)])
-_YEAR_OF_UPPER = _Offsets([(-50, -2, .05), (-1, -1, .1), (0, 0, .85)])
+_YEAR_OF_UPPER = _Offsets([(-50, -2, .05), (-1, -1, .1), (0, 0, .85), (1, 50, .03)])
 _YEAR_OF_BOUND = _Offsets([(0, 0, .6), (1, 1, .25), (2, 50, .15)])
 
 
@@ -384,7 +515,7 @@ def _candidates(clues: list[Clue], years: list[int], lo: date, hi: date,
     seeds: set[int] = set()
     yearset = set(years)
     for c in clues:
-        if c.role in ("bound", "copyright"):
+        if c.role in ("bound", "copyright") or c.superseded:
             continue
         if c.kind == "day" and (c.year in yearset or c.year - 1 in yearset or c.year + 1 in yearset):
             o = c.ordinal()
@@ -446,19 +577,34 @@ def _score(clues: list[Clue], days: list[int], prior: list[tuple[date, float]],
 def _clue_logp(c: Clue, days: list[int], years: list[int], months: list[int],
                weekdays: list[int]) -> list[float]:
     n = len(days)
+    if c.superseded:       # only "after it" (see `_supersede`)
+        if c.kind == "day":
+            o = c.ordinal()
+            return [0.0 if o <= d else _SUPERSEDED_PENALTY for d in days]
+        if c.kind == "yearmonth":
+            here = c.year * 12 + c.month
+            return [0.0 if y * 12 + m >= here else _SUPERSEDED_PENALTY
+                    for y, m in zip(years, months)]
+        return [0.0 if y >= c.year else _SUPERSEDED_PENALTY for y in years]
     if c.kind == "day":
         o = c.ordinal()
         if c.role == "bound":
-            return [0.0 if o <= d else _BOUND_PENALTY for d in days]
+            # on or after the photo's day, and most often in its year (a day before it
+            # pays the bound's penalty only)
+            same = _YEAR_OF_BOUND.logp(0)
+            return [_YEAR_OF_BOUND.logp(y - c.year) if o <= d else _BOUND_PENALTY + same
+                    for d, y in zip(days, years)]
         if c.role == "upper":
             far = math.log(0.3)
             return [(far if o - d > 60 else 0.0) if o >= d else _UPPER_PENALTY for d in days]
-        table = _DAY.get((c.role, c.tense if c.role == "text" else None), _DAY[("text", None)])
+        fits = c.weekday and date.fromordinal(o).isoweekday() == c.weekday
+        key = (c.role, ("weekday" if fits else c.tense) if c.role == "text" else None)
+        table = _DAY.get(key, _DAY[("text", None)])
         tab, base, floor = table.table, table.base, table.floor
         size = len(tab)
         out = [tab[o - d - base] if 0 <= o - d - base < size else floor for d in days]
         reliability = c.reliability
-        if c.weekday and date.fromordinal(o).isoweekday() != c.weekday:
+        if c.weekday and not fits:
             reliability *= 0.5             # the weekday contradicts the date: trust it less
         return _unsure(out, reliability, _UNIFORM_DAY)
     if c.kind == "monthday":
@@ -508,13 +654,13 @@ def _clue_logp(c: Clue, days: list[int], years: list[int], months: list[int],
     if c.kind == "yearmonth":
         if c.role in ("bound", "upper"):
             return [0.0] * n
-        table = _YEAR_MONTH.get(c.tense, _YEAR_MONTH[None])
+        table = _YEAR_MONTH_FUTURE if c.tense == "future" else _YEAR_MONTH_LATEST
         here = c.year * 12 + c.month
         return [table.logp(y * 12 + m - here) for y, m in zip(years, months)]
     if c.kind == "year":
         if c.role in ("bound", "upper"):
             return [0.0] * n
-        table = _YEAR["copyright"] if c.role == "copyright" else _YEAR.get(c.tense, _YEAR[None])
+        table = _year_table(c)
         return _unsure([table.logp(y - c.year) for y in years], c.reliability, _UNIFORM_YEAR)
     return [0.0] * n
 
@@ -575,14 +721,15 @@ def _day_answer(clues, days, post, best, confidence, best_parts, parts, lo, hi) 
 
 
 def _coarse(clues, days, post, bound, all_clues, lo, hi, reason,
-            best_parts=None, parts=None) -> TextDating:
-    """A month or a year when the text is sure of one, else abstain."""
+            best_parts=None, parts=None, share=1.0) -> TextDating:
+    """A month or a year when the text is sure of one, else abstain. `share`: the
+    chance that the year is one of those searched (`_year_share`)."""
     months: Counter = Counter()
     years: Counter = Counter()
     for d, p in zip(days, post):
         when = date.fromordinal(d)
-        months[(when.year, when.month)] += p
-        years[when.year] += p
+        months[(when.year, when.month)] += p * share
+        years[when.year] += p * share
     (year, month), month_p = months.most_common(1)[0]
     top_year, year_p = years.most_common(1)[0]
     why = [Evidence("", where="body", note=f"text: {reason}")]
@@ -623,6 +770,7 @@ def _abstain(bound: Published, clues: list[Clue], reason: str) -> TextDating:
 _ROLE_NOTE = {
     "stamp": "timestamp", "lead": "date at the top", "dateline": "dateline",
     "bound": "caption date (a lower bound only)", "upper": "comment/update timestamp (an upper bound)",
+    "comment": "earliest comment timestamp",
     "copyright": "copyright year",
 }
 

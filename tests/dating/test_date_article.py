@@ -3,22 +3,12 @@ explanation `storyline show` prints."""
 
 from __future__ import annotations
 
+from dating_texts import SPILL
+
 from storyline import dating, pipeline
 from storyline.cli.show import explain_date
 from storyline.model import Article, Origin, RawDocument
 
-SPILL = """\
-Riverton braces for a long week without tap water
-By RACHEL DUNMORE | Riverton Ledger
-Updated: Feb. 14, 2024 6:12 a.m.
-
-Riverton residents lined up for bottled water again on Tuesday as the estimated size of the solvent spill grew.
-
-Photo: Ben Kowalski / Riverton Ledger
-Volunteers hand out cases of water at the Alder County Fairgrounds on Tuesday, Feb. 13.
-
-City officials said the do-not-drink order would stay in place at least through Friday.
-"""
 
 
 def process(text: str, **raw) -> Article:

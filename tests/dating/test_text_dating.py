@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from dating_texts import SPILL
+
 import math
 from datetime import date
 
@@ -24,18 +26,6 @@ def article(text: str) -> list[Block]:
     return clean.clean_paragraphs(clean.split_paragraphs(text))
 
 
-SPILL = """\
-Riverton braces for a long week without tap water
-By RACHEL DUNMORE | Riverton Ledger
-Updated: Feb. 14, 2024 6:12 a.m.
-
-Riverton residents lined up for bottled water again on Tuesday as the estimated size of the solvent spill grew.
-
-Photo: Ben Kowalski / Riverton Ledger
-Volunteers hand out cases of water at the Alder County Fairgrounds on Tuesday, Feb. 13.
-
-City officials said the do-not-drink order would stay in place at least through Friday.
-"""
 
 
 def test_timestamp_line_dates_the_article_with_its_evidence():

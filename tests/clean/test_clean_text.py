@@ -255,3 +255,12 @@ def test_read_also_lines_in_other_languages_are_related_links():
     blocks = clean_paragraphs([LEDE, "(Leggi anche su: I Cavalieri dello Zodiaco – FOTO)", CLOSE],
                               markup_hint="html")
     assert blocks[1].kind == "related"
+
+
+def test_a_name_and_time_prefix_comes_off_the_lede_whole():
+    lede = ("Clare Spencer | 09:51 UK time, Friday, 28 May 2010 The oil giant said on Friday "
+            "that its latest attempt had failed to stop the leak.")
+    blocks = clean_paragraphs([lede, CLOSE])
+    assert (blocks[0].kind, blocks[0].text) == ("timestamp",
+                                                "Clare Spencer | 09:51 UK time, Friday, 28 May 2010")
+    assert blocks[1].text.startswith("The oil giant said")

@@ -36,7 +36,7 @@ _BYLINE = re.compile(
     r"(?:senior |chief |political |staff )?(?:correspondent|reporter|editor|writer|columnist)|"
     r"associated press|reuters|afp|for [\w .]+)\W*$",
     re.I)
-_ZONE = r"(?:[A-Z]{2,4}|GMT|UTC|UK time|local time)"
+_ZONE = r"(?:UK time|local time|GMT|UTC|[A-Z]{2,4})"  # longest first: "UK time" before "UK"
 _PREFIX = re.compile(  # "TRIPOLI | Mon Feb 21, 2011 6:51 pm EST " before the first sentence
     r"^(?P<prefix>[^|]{2,40}\|[^|]{0,60}?(?:\b\d{4}\b(?:\s+\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s+"
     + _ZONE + r")?)?|\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?" + _ZONE + r"(?:\s*,\s*\w+day)?"

@@ -85,9 +85,9 @@ def _space_after(misc: str) -> bool:
     return "SpaceAfter=No" not in misc.split("|")
 
 
-def read_conllu(lines) -> list[Sentence]:
-    """Parse CoNLL-U lines into Sentences whose tokens are spaCy tokens (see module doc)."""
-    sents: list[Sentence] = []
+def _blocks(lines):
+    """Blank-line separated sentences of CoNLL-U and UNER IOB2 alike:
+    (token lines, `# key = value` comments, whether a new document starts)."""
     block: list[str] = []
     comments: dict[str, str] = {}
     newdoc = False
@@ -95,19 +95,21 @@ def read_conllu(lines) -> list[Sentence]:
         line = raw.rstrip("\n")
         if not line.strip():
             if block:
-                sents.append(_sentence(block, comments, newdoc))
+                yield block, comments, newdoc
             block, comments, newdoc = [], {}, False
         elif line.startswith("#"):
-            m = re.match(r"#\s*([\w.]+)\s*=\s*(.*)$", line)
+            m = re.match(r"#\s*([\w. ]+?)\s*=\s*(.*)$", line)
             if m:
                 comments[m.group(1)] = m.group(2)
-                if m.group(1) == "newdoc id":
-                    newdoc = True
             if line.startswith("# newdoc"):
                 newdoc = True
         else:
             block.append(line)
-    return sents
+
+
+def read_conllu(lines) -> list[Sentence]:
+    """Parse CoNLL-U lines into Sentences whose tokens are spaCy tokens (see module doc)."""
+    return [_sentence(block, comments, newdoc) for block, comments, newdoc in _blocks(lines)]
 
 
 def _sentence(block: list[str], comments: dict[str, str], newdoc: bool) -> Sentence:
@@ -183,25 +185,8 @@ def _token(r: list[str], space: bool) -> Token:
 
 def read_iob2(lines) -> list[Sentence]:
     """UNER files: `index token tag [- annotator]`, `# sent_id`/`# text`/`# newdoc id` comments."""
-    sents: list[Sentence] = []
-    block: list[list[str]] = []
-    comments: dict[str, str] = {}
-    newdoc = False
-    for raw in list(lines) + [""]:
-        line = raw.rstrip("\n")
-        if not line.strip():
-            if block:
-                sents.append(_iob_sentence(block, comments, newdoc))
-            block, comments, newdoc = [], {}, False
-        elif line.startswith("#"):
-            m = re.match(r"#\s*([\w ]+?)\s*=\s*(.*)$", line)
-            if m:
-                comments[m.group(1)] = m.group(2)
-                if m.group(1) == "newdoc id":
-                    newdoc = True
-        else:
-            block.append(line.split("\t"))
-    return sents
+    return [_iob_sentence([line.split("\t") for line in block], comments, newdoc)
+            for block, comments, newdoc in _blocks(lines)]
 
 
 def _iob_sentence(block: list[list[str]], comments: dict[str, str], newdoc: bool) -> Sentence:

@@ -7,7 +7,10 @@ repository root). See each folder's SOURCE.md for origin and license.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,3 +81,23 @@ def fundus_extractions(data: Path) -> dict[str, dict[str, list[str]]]:
         path.stem: {name: item.get("body") or [] for name, item in load_json(path).items()}
         for path in sorted((data / FUNDUS / "extractions").glob("*.json"))
     }
+
+
+def detokenize(text: str) -> str:
+    """Undo timeline17's PTB tokenisation: brackets, quotes, spaces before punctuation."""
+    for a, b in (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"),
+                 ("-LCB-", "{"), ("-RCB-", "}"), ("``", '"'), ("''", '"')):
+        text = text.replace(a, b)
+    text = re.sub(r" ([,.;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$]) ", r"\1", text)
+    return re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+
+
+def load_convert():
+    """scripts/train/convert.py as a module (it is a script, not part of the package)."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train" / "convert.py"
+    spec = importlib.util.spec_from_file_location("storyline_train_convert", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -71,6 +71,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 import _data  # noqa: E402
+from _data import detokenize  # noqa: E402
 import _timeml  # noqa: E402
 
 from storyline import dating, pipeline  # noqa: E402
@@ -87,16 +88,6 @@ class Doc:
     group: str       # t17-tune | t17-test | tbaq | meantime
     truth: str       # YYYY-MM-DD
     text: str
-
-
-def detokenize(text: str) -> str:
-    """Undo timeline17's PTB tokenisation: brackets, quotes, spaces before punctuation."""
-    for a, b in (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"),
-                 ("-LCB-", "{"), ("-RCB-", "}"), ("``", '"'), ("''", '"')):
-        text = text.replace(a, b)
-    text = re.sub(r" ([,.;:!?%)\]}])", r"\1", text)
-    text = re.sub(r"([(\[{$]) ", r"\1", text)
-    return re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
 
 
 def load(data: Path, limit: int | None) -> list[Doc]:
@@ -151,7 +142,7 @@ def _injected(doc: Doc) -> tuple[RawDocument, str]:
 def run_one(doc: Doc) -> dict:
     out: dict = {"name": doc.name, "group": doc.group, "truth": doc.truth}
     try:
-        article = pipeline.process(_raw(doc))
+        article = pipeline.process(_raw(doc), model=None)
     except pipeline.NoArticleText:
         out.update(date=None, granularity=None, confidence=0.0, why="no text")
         return out
@@ -237,7 +228,7 @@ def _reachable(clues, truth: str) -> bool:
 def run_injected(doc: Doc) -> dict:
     raw, caption_day = _injected(doc)
     try:
-        article = pipeline.process(raw)
+        article = pipeline.process(raw, model=None)
     except Exception:
         return {"name": doc.name, "date": None, "caption": caption_day, "removed_as_caption": False}
     removed = any(b.kind == "caption" and "FILE PHOTO: Officials inspect" in b.text
@@ -346,7 +337,7 @@ def speed(docs: list[Doc], count: int = 1000) -> float:
     articles = []
     for doc in docs[:count]:
         try:
-            article = pipeline.process(_raw(doc))
+            article = pipeline.process(_raw(doc), model=None)
         except Exception:
             continue
         article.published = Published()

@@ -99,7 +99,7 @@ def _storyline_body(html: str, path: Path, url: str | None) -> tuple[str, str | 
     raw = RawDocument(origin=Origin(path=str(path), format="html", url=url), content=html,
                       markup="html")
     try:
-        return _pipeline.process(raw).to_dict(), None
+        return _pipeline.process(raw, model=None).to_dict(), None
     except Exception as e:  # NoArticleText, or a crash: an empty prediction either way
         return "", f"{type(e).__name__}: {e}"
 

@@ -77,7 +77,7 @@ def storyline_date(html: str, filename: str) -> tuple[str | None, str]:
 
     raw = RawDocument(origin=Origin(path=filename, format="html"), content=html, markup="html")
     try:
-        article = pipeline.process(raw)
+        article = pipeline.process(raw, model=None)
     except pipeline.NoArticleText:
         page = extract.extract_html(html)
         article = Article(id="-", origin=raw.origin,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterator, TextIO
 
@@ -17,8 +18,10 @@ from .errors import Code, Problem
 from .clean.template import source_key
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
+from . import nlp
+from ._corpus import CorpusSummary, run_corpus_stages
 from .model import Article, RawDocument
-from .pipeline import NoArticleText, article_id, content_hash, process
+from .pipeline import NoArticleText, analyse, article_id, content_hash, process
 from .store import Store
 
 __all__ = ["build", "BuildSummary"]
@@ -40,6 +43,7 @@ class BuildSummary:
     inputs_skipped: int = 0
     inputs_partly_read: int = 0
     template_updates: int = 0
+    corpus: dict[str, object] = field(default_factory=dict)   # the corpus stages' summary
     seconds: float = 0.0
     problem_codes: dict[str, int] = field(default_factory=dict)
 
@@ -56,6 +60,7 @@ class BuildSummary:
                f"{self.articles_unchanged} unchanged, {self.duplicates} duplicates skipped"]
         if self.template_updates:
             out.append(f"template lines: re-applied to {self.template_updates} articles")
+        out.extend(CorpusSummary(**self.corpus).lines() if self.corpus else [])
         if self.problems:
             codes = ", ".join(f"{c} x{n}" for c, n in sorted(self.problem_codes.items()))
             out.append(f"problems: {self.problems} ({self.inputs_skipped} skipped, "
@@ -75,11 +80,12 @@ class _FileDone:
     problems: int
 
 
-def _process_safely(item: RawDocument | _FileDone) -> Article | Problem | _FileDone:
+def _process_safely(model: str | None, item: RawDocument | _FileDone,
+                    ) -> Article | Problem | _FileDone:
     if isinstance(item, _FileDone):
         return item
     try:
-        return process(item)
+        return process(item, model)
     except NoArticleText as err:
         return Problem(Code.E008, item.origin.path, item.origin.locator, str(err))
     except Exception as err:  # one bad article must not stop the build
@@ -89,12 +95,18 @@ def _process_safely(item: RawDocument | _FileDone) -> Article | Problem | _FileD
 
 def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
           workers: int | None = 1, stderr: TextIO | None = sys.stderr,
-          progress: Callable[[str], None] | None = None) -> BuildSummary:
+          progress: Callable[[str], None] | None = None,
+          model: str | None = nlp.DEFAULT_MODEL) -> BuildSummary:
+    """Read `paths` into `store`. `model`: the language pipeline (`storyline.nlp.load`);
+    None skips sentences, names and quotes."""
     options = options or ReadOptions()
+    if model is not None:
+        nlp.load(model)  # a missing model stops the build here, not once per article
     summary = BuildSummary()
     started = time.perf_counter()
     build_id = store.start_build(paths)
     touched_sources: set[str] = set()
+    changed_ids: list[str] = []   # articles added or updated: the corpus stages' input
 
     def report(problem: Problem) -> None:
         summary.problems += 1
@@ -137,7 +149,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     # results come in input order, so they arrive before that file's _FileDone.
     file_problems = 0
     try:
-        for result in executor.map(_process_safely, work()):
+        for result in executor.map(partial(_process_safely, model), work()):
             if isinstance(result, Problem):
                 report(result)
                 file_problems += 1
@@ -151,20 +163,22 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                 if progress:
                     progress(result.file.path)
             if len(pending) + len(finished) >= BATCH:
-                _write(store, pending, finished, summary, touched_sources)
+                _write(store, pending, finished, summary, touched_sources, changed_ids)
                 pending, finished = [], []
-        _write(store, pending, finished, summary, touched_sources)
+        _write(store, pending, finished, summary, touched_sources, changed_ids)
     finally:
         executor.close()
     if touched_sources:
-        summary.template_updates = store.refresh_templates(touched_sources)
+        summary.template_updates = store.refresh_templates(
+            touched_sources, reanalyse=partial(analyse, model=model), changed_ids=changed_ids)
+    summary.corpus = run_corpus_stages(store, changed_ids).to_dict()
     summary.seconds = round(time.perf_counter() - started, 2)
     store.finish_build(build_id, summary.to_dict())
     return summary
 
 
 def _write(store: Store, articles: list[Article], finished: list[_FileDone],
-           summary: BuildSummary, touched_sources: set[str]) -> None:
+           summary: BuildSummary, touched_sources: set[str], changed_ids: list[str]) -> None:
     """One transaction: a batch of articles, and the files whose last article is among
     them or before them."""
     if not articles and not finished:
@@ -178,6 +192,7 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
                 summary.duplicates += 1
                 continue
             store.put_article(article)
+            changed_ids.append(article.id)
             touched_sources.add(source_key(article.source))
             if state == "changed":
                 summary.articles_updated += 1

@@ -30,6 +30,7 @@ class Code(str, Enum):
     E012 = "record has no text or title"
     E013 = "record too large"
     E014 = "article failed to process"
+    E015 = "language model not available"
 
     @property
     def why(self) -> str:

@@ -21,6 +21,7 @@ __all__ = [
     "TimeExpr",
     "Article",
     "Entity",
+    "Mention",
     "Quote",
     "Event",
     "Story",
@@ -126,6 +127,24 @@ class TimeExpr:
 
 
 @dataclass
+class Mention:
+    """A name in an article's body: a person, organization or place.
+
+    `name` is the fullest form the article uses for the same one ("Maria
+    Alvarez" for a later "Alvarez"; "Environmental Protection Agency" for
+    "EPA"); the corpus stage joins names across articles into `Entity`s.
+    """
+
+    start: int                     # offsets into the body
+    end: int
+    text: str
+    type: str                      # PERSON | ORG | LOC
+    name: str
+    role: str | None = None        # "Secretary of State", "press secretary"
+    role_of: str | None = None     # whose role it is ("Tom Weller" for his press secretary)
+
+
+@dataclass
 class Article:
     id: str
     origin: Origin
@@ -136,6 +155,11 @@ class Article:
     published: Published = field(default_factory=Published)
     blocks: list[Block] = field(default_factory=list)
     timexes: list[TimeExpr] = field(default_factory=list)
+    # Filled by the annotate stage (storyline's language pipeline); offsets
+    # are into `body`.
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list["Mention"] = field(default_factory=list)
+    quotes: list["Quote"] = field(default_factory=list)
     story_id: str | None = None
     content_hash: str = ""
     notes: list[str] = field(default_factory=list)
@@ -157,6 +181,9 @@ class Article:
         d["published"]["evidence"] = [dict(vars(e)) for e in self.published.evidence]
         d["blocks"] = [dict(vars(b)) for b in self.blocks]
         d["timexes"] = [dict(vars(t)) for t in self.timexes]
+        d["sentences"] = [list(s) for s in self.sentences]
+        d["mentions"] = [dict(vars(m)) for m in self.mentions]
+        d["quotes"] = [q.to_dict() for q in self.quotes]
         d["notes"] = list(self.notes)
         return d
 
@@ -167,6 +194,9 @@ class Article:
         d["published"] = Published.from_dict(d.get("published"))
         d["blocks"] = [Block(**b) for b in d.get("blocks", [])]
         d["timexes"] = [TimeExpr(**t) for t in d.get("timexes", [])]
+        d["sentences"] = [tuple(s) for s in d.get("sentences", [])]
+        d["mentions"] = [Mention(**m) for m in d.get("mentions", [])]
+        d["quotes"] = [Quote.from_dict(q) for q in d.get("quotes", [])]
         return cls(**d)
 
 
@@ -192,9 +222,22 @@ class Quote:
     speaker: str | None = None     # entity id
     speaker_name: str | None = None
     kind: str = "direct"           # direct | partial | indirect
-    start: int = 0
+    start: int = 0                 # offsets of the quoted content in the body
     end: int = 0
     evidence: list[Evidence] = field(default_factory=list)
+    role: str | None = None        # the speaker's role as the article states it
+    cue: str | None = None         # the reporting verb or phrase ("said", "according to")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(vars(self))
+        d["evidence"] = [dict(vars(e)) for e in self.evidence]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Quote":
+        d = dict(d)
+        d["evidence"] = [Evidence(**e) for e in d.get("evidence", [])]
+        return cls(**d)
 
 
 @dataclass
@@ -209,5 +252,14 @@ class Event:
 class Story:
     id: str
     title: str
-    article_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)   # date order, copies included
     timeline: list[Event] = field(default_factory=list)
+    # Filled by story grouping (storyline.stories):
+    copies: dict[str, str] = field(default_factory=dict)   # copy article id -> original's id
+    merged_from: list[str] = field(default_factory=list)   # ids of stories merged into this one
+    first_date: str | None = None                          # earliest and latest dated member
+    last_date: str | None = None
+    sources: list[str] = field(default_factory=list)       # outlets, most articles first
+    # Filled by the timeline stage (storyline.timeline.compare): which outlet
+    # reports what, and where outlets disagree on a date or a number.
+    comparison: dict[str, Any] = field(default_factory=dict)

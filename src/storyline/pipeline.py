@@ -11,10 +11,11 @@ import hashlib
 import os
 import re
 
-from . import clean, dating, extract, timex
+from . import clean, dating, extract, nlp, timex
+from .annotate import annotate
 from .model import Article, Block, Origin, RawDocument
 
-__all__ = ["process", "article_id", "content_hash", "NoArticleText"]
+__all__ = ["process", "analyse", "article_id", "content_hash", "NoArticleText"]
 
 
 class NoArticleText(Exception):
@@ -57,7 +58,13 @@ def article_id(origin: Origin, content_digest: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
-def process(raw: RawDocument) -> Article:
+def process(raw: RawDocument, model: str | None = nlp.DEFAULT_MODEL) -> Article:
+    """Extract, clean, date and annotate one document.
+
+    `model`: the language pipeline for sentences, names and quotes (see
+    `storyline.nlp.load`); None skips that stage (the article keeps its text,
+    dates and time expressions).
+    """
     digest = content_hash(raw)
     origin = raw.origin
     title, source, byline = raw.title, raw.source, raw.byline
@@ -100,9 +107,19 @@ def process(raw: RawDocument) -> Article:
     # No day in the metadata: reason one from the text (inside the metadata's
     # bounds: a crawl date, htmldate's year).
     article.published = dating.date_article(article)
+    return analyse(article, model)
+
+
+def analyse(article: Article, model: str | None = nlp.DEFAULT_MODEL) -> Article:
+    """The stages that read the clean body and its date: time expressions, then the
+    language pipeline. Re-run whenever the body changes (template lines found later)."""
     # Time expressions are resolved against the article's own date; without
     # one they stay underspecified ("XXXX-03", "PAST_REF").
     article.timexes = timex.tag(article.body, article.published.date)
+    if model is not None:
+        annotate(article, nlp.load(model))
+    else:
+        article.sentences, article.mentions, article.quotes = [], [], []
     return article
 
 

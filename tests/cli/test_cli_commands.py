@@ -175,10 +175,13 @@ def test_search(capsys, db):
 
 
 def test_stories(capsys, db):
-    code, out, _ = run(capsys, "stories", "--db", db)
-    assert code == 0 and "no stories yet (4 articles stored" in out
+    # Four unrelated articles: each is a story of its own, titled by its article.
     code, out, _ = run(capsys, "stories", "--db", db, "--json")
-    assert json.loads(out) == []
+    stories = json.loads(out)
+    assert code == 0 and len(stories) == 4
+    assert sorted(len(s["article_ids"]) for s in stories) == [1, 1, 1, 1]
+    code, out, _ = run(capsys, "stories", "--db", db)
+    assert code == 0 and "Millbrook Street bridge reopens after four months of repairs" in out
 
 
 # -- export -----------------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ def test_documented_export_formats_exist(readme):
     using = command_list(readme)
     line = next(line for line in using.splitlines() if line.startswith("storyline export"))
     documented = set(re.findall(r"--format (\w+)", line)) | set(
-        re.findall(r"\b(json|jsonl|csv|md|html)\b", line.split("#", 1)[1]))
+        re.findall(r"\b(json|jsonl|csv|md|html|timelinejs)\b", line.split("#", 1)[1]))
     assert documented == set(export.FORMATS)
 
 

@@ -40,21 +40,6 @@ def render(db, fmt: str) -> str:
     return out.getvalue()
 
 
-def add_story(db, article_ids: list[str]) -> None:
-    """A story row as the (future) story stage will write it."""
-    story = {"id": "s-calder-spill", "title": "Calder Resin Works spill in Riverton",
-             "article_ids": article_ids,
-             "timeline": [{"date": "2024-06-27", "granularity": "day",
-                           "text": "Calder agrees to pay $41.5 million to settle the spill claims.",
-                           "sources": [{"article_id": article_ids[0],
-                                        "sentence": "Calder Resin Works agreed on Thursday to pay "
-                                                    "$41.5 million to settle claims."}]}]}
-    now = datetime.now(timezone.utc).isoformat()
-    with Store(str(db)) as store:
-        store.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
-                           (story["id"], story["title"], json.dumps(story), now, now))
-
-
 @pytest.fixture
 def records(built) -> dict:
     return json.loads(render(built, "json"))
@@ -104,23 +89,44 @@ def test_json_values(records):
     assert kinds["SEE ALSO: Judge keeps county's spill lawsuit alive, orders Calder into mediation"] \
         == "related"
     assert kinds["Salem library bond campaign kicks off"] == "teaser"
-    assert a["story_id"] is None
+    assert a["story_id"] in {s["id"] for s in records["stories"]}
     page = by_title(records["articles"])["Riverton council approves water plant upgrade"]
     assert page["url"] == "https://riverledger.example/news/council-water-plant"
     assert page["published"]["method"] == "html-meta"
 
 
-def test_json_stories(built):
-    with Store(str(built)) as store:
-        ids = [a.id for a in store.articles()][:2]
-    add_story(built, ids)
-    [story] = json.loads(render(built, "json"))["stories"]
-    assert STORY_KEYS <= set(story)
-    assert story["article_ids"] == ids
-    [event] = story["timeline"]
-    assert EVENT_KEYS <= set(event)
-    assert SOURCE_KEYS <= set(event["sources"][0])
-    assert event["sources"][0]["article_id"] == ids[0]
+def test_json_stories(records):
+    stories = records["stories"]
+    # Every article is in exactly one story, and the articles say which.
+    held = sorted(i for story in stories for i in story["article_ids"])
+    assert held == sorted(a["id"] for a in records["articles"])
+    story_of = {i: story["id"] for story in stories for i in story["article_ids"]}
+    assert all(a["story_id"] == story_of[a["id"]] for a in records["articles"])
+    for story in stories:
+        assert STORY_KEYS <= set(story) and story["title"]
+        for event in story["timeline"]:
+            assert EVENT_KEYS <= set(event)
+            for source in event["sources"]:
+                assert SOURCE_KEYS <= set(source) and source["article_id"] in story["article_ids"]
+    assert any(story["timeline"] for story in stories)
+
+
+def test_json_entities_and_quotes(records):
+    entities = {e["id"]: e for e in records["entities"]}
+    assert entities, "the sample articles name people"
+    for e in entities.values():
+        assert {"id", "name", "type", "aliases", "roles", "article_ids"} <= set(e)
+        assert e["type"] in {"PERSON", "ORG", "LOC"} and e["article_ids"]
+    quotes = records["quotes"]
+    assert quotes, "the sample articles quote people"
+    article_ids = {a["id"] for a in records["articles"]}
+    for q in quotes:
+        assert {"id", "article_id", "text", "speaker", "speaker_name", "kind", "start", "end",
+                "evidence"} <= set(q)
+        assert q["article_id"] in article_ids and q["kind"] in {"direct", "partial", "indirect"}
+        assert q["speaker"] is None or q["speaker"] in entities
+    bodies = {a["id"]: a["body"] for a in records["articles"]}
+    assert all(bodies[q["article_id"]][q["start"]:q["end"]] == q["text"] for q in quotes)
 
 
 def test_json_of_an_empty_store(db_path):
@@ -191,9 +197,10 @@ def test_html_lists_stories_and_problems(built, corpus):
     with Store(str(built)) as store:
         ids = [a.id for a in store.articles()]
         storyline.build([str(corpus)], store, stderr=None)
-    add_story(built, ids[:2])
+    with Store(str(built)) as store:
+        stories = store.stories()
     html = render(built, "html")
-    assert "Calder Resin Works spill in Riverton" in html and "s-calder-spill" in html
+    assert all(escape(s.title) in html and s.id in html for s in stories)
     assert "Problems in the last build" in html
     assert f"{escape(str(corpus / 'empty.txt'))}: E002" in html
 

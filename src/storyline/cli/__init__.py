@@ -13,11 +13,11 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import StorylineError
-from . import articles, build, export, search, show, stories
+from . import articles, build, entities, export, quotes, search, show, stories, timeline
 
 __all__ = ["main", "make_parser", "COMMANDS"]
 
-COMMANDS = (build, stories, articles, show, search, export)
+COMMANDS = (build, stories, timeline, articles, show, search, entities, quotes, export)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from .. import _build as build_stage
+from .. import nlp
 from ..errors import StorylineError
 from ..ingest import FieldMap, ReadOptions
 from ._common import add_db, open_store, print_json
@@ -29,6 +30,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", help="outlet name for every article read")
     p.add_argument("--max-file-mb", type=int, default=50,
                    help="skip single-article files larger than this (default 50)")
+    p.add_argument("--model", default=None, metavar="NAME",
+                   help="language pipeline for sentences, names and quotes: storyline's own "
+                        "(default), an installed spaCy package such as en_core_web_sm, or a path")
+    p.add_argument("--no-language", action="store_true",
+                   help="skip the language pipeline (no names or quotes; faster)")
     p.add_argument("--json", action="store_true", help="print the build summary as JSON on stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
@@ -49,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
     with open_store(args, create=True) as store:
         summary = build_stage.build(args.paths, store, options=options, workers=args.workers,
-                                    stderr=sys.stderr, progress=progress)
+                                    stderr=sys.stderr, progress=progress,
+                                    model=None if args.no_language else nlp.model_name(args.model))
         total = store.count_articles()
     if tty:
         print(file=sys.stderr)

@@ -10,10 +10,12 @@ import json
 from typing import Callable, TextIO
 
 from ..store import Store
-from .contract import ARTICLE_FIELDS, article_record, story_record
+from .contract import ARTICLE_FIELDS, article_record, entity_record, quote_record, story_record
 from .report import write_html
+from .timelinejs import write as write_timelinejs
 
-__all__ = ["FORMATS", "write", "article_record", "story_record", "ARTICLE_FIELDS"]
+__all__ = ["FORMATS", "write", "article_record", "story_record", "entity_record",
+           "quote_record", "ARTICLE_FIELDS"]
 
 
 def _json(store: Store, out: TextIO) -> None:
@@ -21,10 +23,18 @@ def _json(store: Store, out: TextIO) -> None:
     for i, article in enumerate(store.articles()):
         out.write(",\n  " if i else "\n  ")
         out.write(json.dumps(article_record(article), ensure_ascii=False))
+    out.write("\n],\n \"entities\": [")
+    for i, entity in enumerate(store.entities()):
+        out.write(",\n  " if i else "\n  ")
+        out.write(json.dumps(entity_record(entity), ensure_ascii=False))
+    out.write("\n],\n \"quotes\": [")
+    i = 0
+    for article in store.articles():   # a second pass: articles are streamed, not held
+        for quote in store.with_speakers(article).quotes:
+            out.write(",\n  " if i else "\n  ")
+            out.write(json.dumps(quote_record(quote), ensure_ascii=False))
+            i += 1
     out.write("\n],\n")
-    # Entities and quotes arrive with their capabilities; the keys are part
-    # of the contract from the start.
-    out.write(' "entities": [],\n "quotes": [],\n')
     stories = [story_record(s) for s in store.stories()]
     out.write(' "stories": ' + json.dumps(stories, ensure_ascii=False) + "\n}\n")
 
@@ -79,6 +89,7 @@ def _md(store: Store, out: TextIO) -> None:
 
 FORMATS: dict[str, Callable[[Store, TextIO], None]] = {
     "json": _json, "jsonl": _jsonl, "csv": _csv, "md": _md, "html": write_html,
+    "timelinejs": write_timelinejs,
 }
 
 

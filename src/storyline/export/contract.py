@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Article, Story
+from ..model import Article, Entity, Quote, Story
 
-__all__ = ["article_record", "story_record", "ARTICLE_FIELDS"]
+__all__ = ["article_record", "story_record", "entity_record", "quote_record", "ARTICLE_FIELDS"]
 
 ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "dateline", "byline",
-                  "published", "body", "removed", "timexes", "story_id")
+                  "published", "body", "removed", "timexes", "sentences", "mentions", "story_id")
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -36,6 +36,8 @@ def article_record(article: Article) -> dict[str, Any]:
         "body": article.body,
         "removed": [{"text": b.text, "kind": b.kind, "rule": b.rule} for b in article.removed],
         "timexes": [asdict(t) for t in article.timexes],
+        "sentences": [list(s) for s in article.sentences],
+        "mentions": [asdict(m) for m in article.mentions],
         "story_id": article.story_id,
     }
 
@@ -43,3 +45,17 @@ def article_record(article: Article) -> dict[str, Any]:
 def story_record(story: Story) -> dict[str, Any]:
     return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
             "timeline": [asdict(e) for e in story.timeline]}
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "type": entity.type,
+            "aliases": list(entity.aliases), "roles": [dict(r) for r in entity.roles],
+            "article_ids": list(entity.article_ids)}
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    return {"id": quote.id, "article_id": quote.article_id, "text": quote.text,
+            "speaker": quote.speaker, "speaker_name": quote.speaker_name,
+            "role": quote.role, "kind": quote.kind, "cue": quote.cue,
+            "start": quote.start, "end": quote.end,
+            "evidence": [asdict(e) for e in quote.evidence]}

@@ -13,11 +13,13 @@ import sqlite3
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from dataclasses import asdict
+from types import SimpleNamespace
+from typing import Any, Callable, Iterator
 
 from ..clean.template import apply_template, repeated_keys, source_key, template_keys
 from ..errors import Problem, StorylineError
-from ..model import Article, Story
+from ..model import Article, Entity, Event, Mention, Story
 from .schema import SCHEMA_VERSION, migrate
 
 __all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION"]
@@ -121,6 +123,11 @@ class Store:
             "INSERT OR IGNORE INTO template_lines VALUES (?, ?, ?)",
             [(source_key(article.source), key, article.id) for key in template_keys(article.blocks)])
 
+    def update_article(self, article: Article) -> None:
+        """Write back an article a later stage changed (same id and content; call
+        inside a transaction)."""
+        self._update_article(article)
+
     def _update_article(self, article: Article) -> None:
         self.conn.execute(
             "UPDATE articles SET body = ?, title = ?, published = ?, story_id = ?, data = ?, "
@@ -173,9 +180,13 @@ class Store:
 
     # -- template lines (corpus evidence) -----------------------------------
 
-    def refresh_templates(self, sources: set[str]) -> int:
+    def refresh_templates(self, sources: set[str],
+                          reanalyse: Callable[[Article], Article] | None = None,
+                          changed_ids: list[str] | None = None) -> int:
         """Re-apply template lines to the articles of `sources` (source keys); returns
-        articles changed."""
+        articles changed. `reanalyse` re-runs the stages that read the body (its
+        offsets moved) on each changed article before it is written; the ids of
+        changed articles are appended to `changed_ids`."""
         changed = 0
         for source in sources:
             n = self.conn.execute("SELECT count(DISTINCT article_id) FROM template_lines "
@@ -193,7 +204,11 @@ class Store:
                 for article_id in sorted(ids):
                     article = self.get_article(article_id)
                     if article and apply_template(article.blocks, repeated):
+                        if reanalyse:
+                            article = reanalyse(article)
                         self._update_article(article)
+                        if changed_ids is not None:
+                            changed_ids.append(article.id)
                         changed += 1
         return changed
 
@@ -224,11 +239,106 @@ class Store:
     # -- stories ---------------------------------------------------------------
 
     def stories(self) -> list[Story]:
-        from ..model import Event
+        """All stories, oldest first."""
+        return [_story(row["data"]) for row in self.conn.execute(
+            "SELECT data FROM stories ORDER BY created_at, id")]
 
-        out = []
-        for row in self.conn.execute("SELECT data FROM stories ORDER BY created_at, id"):
-            d = json.loads(row["data"])
-            d["timeline"] = [Event(**e) for e in d.get("timeline", [])]
-            out.append(Story(**d))
-        return out
+    def story(self, ref: str) -> Story | None:
+        """By id, the id of a story merged into it, or a unique id prefix."""
+        alias = self.conn.execute("SELECT story_id FROM story_aliases WHERE alias = ?",
+                                  (ref,)).fetchone()
+        story_id = alias[0] if alias else ref
+        row = self.conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            rows = self.conn.execute("SELECT data FROM stories WHERE id LIKE ? LIMIT 2",
+                                     (ref + "%",)).fetchall()
+            if len(rows) > 1:
+                raise StorylineError(f"{ref!r} names more than one story; give more of the id")
+            row = rows[0] if rows else None
+        return _story(row["data"]) if row else None
+
+    def story_merges(self) -> list[dict[str, Any]]:
+        """The merge log: when, which story into which, why."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT at, into_id, from_id, reason, similarity, articles_moved FROM story_merges "
+            "ORDER BY id")]
+
+    def grouped_ids(self) -> set[str]:
+        """Ids of the articles story grouping has placed."""
+        return {r[0] for r in self.conn.execute("SELECT article_id FROM story_members")}
+
+    def story_ids_of(self, article_ids: list[str]) -> set[str]:
+        """The stories now holding these articles."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL AND id IN "
+            "(SELECT value FROM json_each(?))", (json.dumps(article_ids),))}
+
+    def put_timeline(self, story_id: str, events: list[Event],
+                     comparison: dict[str, Any]) -> None:
+        """Store a story's timeline and its cross-source comparison (in a transaction)."""
+        self.conn.execute(
+            "UPDATE stories SET data = json_set(data, '$.timeline', json(?), "
+            "'$.comparison', json(?)) WHERE id = ?",
+            (json.dumps([asdict(e) for e in events], ensure_ascii=False),
+             json.dumps(comparison, ensure_ascii=False), story_id))
+
+    # -- entities ---------------------------------------------------------------
+
+    def mention_holders(self) -> Iterator[SimpleNamespace]:
+        """Every article's id, story and name mentions, without loading whole articles."""
+        for row in self.conn.execute(
+                "SELECT id, story_id, json_extract(data, '$.mentions') AS m FROM articles "
+                "ORDER BY rowid"):
+            yield SimpleNamespace(id=row["id"], story_id=row["story_id"],
+                                  mentions=[Mention(**m) for m in json.loads(row["m"] or "[]")])
+
+    def put_entities(self, resolution: Any) -> None:
+        """Replace the corpus's entities with a `storyline.entities.Resolution` (in a
+        transaction), with the map from each article's names to them."""
+        self.conn.execute("DELETE FROM entities")
+        self.conn.execute("DELETE FROM entity_names")
+        self.conn.executemany(
+            "INSERT INTO entities (id, name, type, articles, data) VALUES (?, ?, ?, ?, ?)",
+            [(e.id, e.name, e.type, len(e.article_ids), json.dumps(asdict(e), ensure_ascii=False))
+             for e in resolution.entities])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entity_names (article_id, name, type, entity_id) "
+            "VALUES (?, ?, ?, ?)",
+            [(article_id, name, type_, entity_id)
+             for (article_id, name, type_), entity_id in resolution.names()])
+
+    def entities(self, *, type: str | None = None, name: str | None = None,
+                 story_id: str | None = None) -> list[Entity]:
+        """People, organizations and places, most articles first."""
+        sql, args, where = "SELECT data FROM entities e", [], []
+        if type:
+            where.append("e.type = ?"), args.append(type)
+        if name:
+            where.append("(e.name LIKE ? OR e.data LIKE ?)"), args.extend([f"%{name}%"] * 2)
+        if story_id:
+            story = self.story(story_id)
+            where.append("e.id IN (SELECT n.entity_id FROM entity_names n JOIN articles a "
+                         "ON a.id = n.article_id WHERE a.story_id = ?)")
+            args.append(story.id if story else story_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.articles DESC, e.name"
+        return [Entity(**json.loads(r["data"])) for r in self.conn.execute(sql, args)]
+
+    def with_speakers(self, article: Article) -> Article:
+        """The article with each quote's `speaker` set to the entity its speaker names."""
+        names = {(r["name"]): r["entity_id"] for r in self.conn.execute(
+            "SELECT name, entity_id FROM entity_names WHERE article_id = ?", (article.id,))}
+        for quote in article.quotes:
+            quote.speaker = names.get(quote.speaker_name or "")
+        return article
+
+
+def _story(data: str) -> Story:
+    from dataclasses import fields
+
+    d = json.loads(data)
+    known = {f.name for f in fields(Story)}
+    d = {k: v for k, v in d.items() if k in known}
+    d["timeline"] = [Event(**e) for e in d.get("timeline", [])]
+    return Story(**d)

@@ -89,6 +89,93 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 2: story grouping (storyline.stories): membership with copies, the per-story
+    #    representation and its inverted index, incremental document frequencies,
+    #    MinHash signatures and LSH bands, merges and the aliases they leave.
+    """
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL,
+        copy_of TEXT,                   -- the original's article id, for a near-duplicate
+        score REAL,                     -- similarity that placed it (NULL: started the story)
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE TABLE story_state (
+        story_id TEXT PRIMARY KEY,
+        first_date TEXT,                -- YYYY-MM-DD of the earliest dated member, or NULL
+        last_date TEXT,
+        size INTEGER NOT NULL,          -- members that are not copies
+        centroid TEXT NOT NULL,         -- {term: weight}, the heaviest terms of the members
+        names TEXT NOT NULL,            -- {name: weight}
+        sources TEXT NOT NULL           -- {outlet: articles}
+    );
+    CREATE TABLE story_terms (
+        term TEXT NOT NULL,             -- a term, or "@name" for a name
+        story_id TEXT NOT NULL,
+        weight REAL NOT NULL,
+        last_date TEXT NOT NULL,        -- the story's last date ('9999-12-31' when undated)
+        PRIMARY KEY (term, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_terms_recent ON story_terms(term, last_date);
+    CREATE INDEX story_terms_heavy ON story_terms(term, weight);
+    CREATE INDEX story_terms_story ON story_terms(story_id);
+    CREATE TABLE term_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE story_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE minhash (
+        article_id TEXT PRIMARY KEY,
+        date TEXT,
+        signature BLOB NOT NULL,        -- uint64 hash values
+        size INTEGER NOT NULL           -- distinct shingles
+    );
+    CREATE TABLE minhash_bands (
+        band INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        date TEXT NOT NULL,             -- '' when undated
+        article_id TEXT NOT NULL
+    );
+    CREATE INDEX minhash_bands_key ON minhash_bands(band, hash, date);
+    CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+    CREATE TABLE story_aliases (
+        alias TEXT PRIMARY KEY,         -- a story id that was merged away
+        story_id TEXT NOT NULL
+    );
+    CREATE TABLE story_merges (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        into_id TEXT NOT NULL,
+        from_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        articles_moved INTEGER NOT NULL
+    );
+    """,
+    # 3: entities across the corpus (storyline.entities.resolve), and which entity
+    #    each article's names stand for (quote speakers, a story's people).
+    """
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,             -- PERSON | ORG | LOC
+        articles INTEGER NOT NULL,
+        data TEXT NOT NULL              -- the whole Entity as JSON
+    );
+    CREATE INDEX entities_type ON entities(type, articles);
+    CREATE TABLE entity_names (
+        article_id TEXT NOT NULL,
+        name TEXT NOT NULL,             -- Mention.name in that article
+        type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, name, type)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_entity ON entity_names(entity_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

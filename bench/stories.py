@@ -1,0 +1,314 @@
+"""Story grouping: B³ F1 against gold story labels, and the cost per added article.
+
+Data (read from --data, nothing copied):
+- ecbplus: the test topics 36-45 (210 documents; subtopic = story). `--split dev`
+  scores the train+dev topics instead (what the thresholds were tuned on).
+  Anchor: TF-IDF + average link .858 B³ F1 on test (measured for BENCHMARKS.md).
+- timeline17: 4,650 articles of 17 topic-source folders; story = the topic (the
+  folder name before "_", so H1N1_bbc and H1N1_guardian are one story: 9 topics).
+- uci-news-aggregator-sample: 6,366 headlines with the aggregator's story ids;
+  its clusters are incomplete (a crawl cut), so precision is the figure.
+
+Every article goes through `storyline.pipeline.process` (cleaning, dating; the
+language model only with --model: names then come from its mentions, else from
+capitalized words; at ~1,500 words/s it takes hours on timeline17's long texts)
+into a temporary store, in date order, in batches of 200 as the build writes
+them, and is grouped by `storyline.stories.update`, the code path the build uses.
+timeline17 has 4,650 files, 25 of them empty; the build's content-hash check
+drops 9 exact duplicates, leaving 4,616 articles.
+
+Cost: time per added article with 1k, 10k and 100k articles already stored
+(timeline17 texts replicated with new ids, dates shifted by 6 years a copy, so
+each copy is a new set of stories over the same words).
+
+    python bench/stories.py [--data ../shared/data] [--split test|dev] [--only ecb,t17,uci,cost]
+    python bench/stories.py --check          # the B³ scorer on hand-counted examples
+
+Last stdout line: {"bench": "stories", "ecb_b3_f1", "t17_b3_f1", "uci_precision",
+"growth_1k_to_100k", ...}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+# Keep this folder behind the installed packages on sys.path (bench/htmldate.py
+# shadows the htmldate package).
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
+
+from _cluster import _check, b_cubed  # noqa: E402
+from _data import DEFAULT_DATA, REPO_ROOT  # noqa: E402
+
+from storyline import stories  # noqa: E402
+from storyline.ingest import ReadOptions, read_paths  # noqa: E402
+from storyline.model import Article, Origin, RawDocument  # noqa: E402
+from storyline.pipeline import process  # noqa: E402
+from storyline.store import Store  # noqa: E402
+
+CACHE = REPO_ROOT / "build" / "bench-stories"
+BATCH = 200                       # articles per build transaction (storyline._build.BATCH)
+ECB_TEST = set(range(36, 46))
+
+
+# -- data ------------------------------------------------------------------------------------------
+
+def _detokenize(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    return text
+
+
+def ecb_documents(data: Path, split: str) -> list[tuple[RawDocument, str]]:
+    folder = data / "ecbplus"
+    out = []
+    with open(folder / "ecbplus_documents.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            test = int(row["topic"]) in ECB_TEST
+            if test != (split == "test"):
+                continue
+            root = ET.parse(folder / row["doc_file"]).getroot()
+            sentences: dict[int, list[str]] = {}
+            for tok in root.iter("token"):
+                sentences.setdefault(int(tok.get("sentence")), []).append(tok.text or "")
+            lines = [_detokenize(toks) for _, toks in sorted(sentences.items())]
+            url = row["source_url"] or None
+            if row["doc_name"].endswith("ecbplus") and lines and lines[0].startswith("http"):
+                lines = lines[1:]           # sentence 0 of ECB+ documents is the source URL
+            raw = RawDocument(origin=Origin(path=f"ecbplus/{row['doc_name']}.txt", format="txt",
+                                            url=url), content="\n\n".join(lines))
+            out.append((raw, row["subtopic"]))
+    return out
+
+
+def t17_documents(data: Path) -> list[tuple[RawDocument, str]]:
+    out = []
+    for folder in sorted(p for p in (data / "timeline17").iterdir() if p.is_dir()):
+        topic, outlet = folder.name.split("_", 1)
+        for _, item in read_paths([str(folder / "InputDocs")], ReadOptions(source=outlet)):
+            if isinstance(item, RawDocument):
+                out.append((item, topic))
+    return out
+
+
+def uci_documents(data: Path) -> list[tuple[RawDocument, str]]:
+    out = []
+    path = data / "uci-news-aggregator-sample" / "uci_news_aggregator_first6366.csv"
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            when = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, timezone.utc)
+            raw = RawDocument(origin=Origin(path=str(path), format="csv", locator=f"row={row['ID']}",
+                                            url=row["URL"]),
+                              content=row["TITLE"], title=row["TITLE"], source=row["PUBLISHER"],
+                              published=when.date().isoformat(), published_method="dataset")
+            out.append((raw, row["STORY"]))
+    return out
+
+
+def articles(name: str, docs_fn, model: str | None) -> list[tuple[Article, str]]:
+    """Processed articles with their gold labels, cached under build/bench-stories."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cache = CACHE / f"{name}-{'model' if model else 'nomodel'}.jsonl"
+    if cache.exists():
+        with open(cache, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f]
+        return [(Article.from_dict(r["article"]), r["label"]) for r in rows]
+    out = []
+    started = time.perf_counter()
+    for raw, label in docs_fn():
+        try:
+            out.append((process(raw, model), label))
+        except Exception as err:  # noqa: BLE001 - a page without text: not part of the run
+            print(f"  skipped {raw.origin.where()}: {type(err).__name__}", file=sys.stderr)
+    print(f"  processed {len(out)} {name} articles in {time.perf_counter() - started:.0f}s "
+          f"(model: {model or 'none'})", file=sys.stderr)
+    with open(cache, "w", encoding="utf-8") as f:
+        for article, label in out:
+            f.write(json.dumps({"article": article.to_dict(), "label": label}) + "\n")
+    return out
+
+
+# -- grouping ----------------------------------------------------------------------------------------
+
+def _date_order(items: list[Article]) -> list[Article]:
+    return sorted(items, key=lambda a: (a.published.date is None, a.published.date or "",
+                                        a.origin.where()))
+
+
+def feed(store: Store, items: list[Article], batch: int = BATCH) -> float:
+    """Store and group `items` in date order, `batch` at a time; returns grouping seconds."""
+    spent = 0.0
+    for i in range(0, len(items), batch):
+        chunk = items[i:i + batch]
+        with store.transaction():
+            for article in chunk:
+                store.put_article(article)
+        started = time.perf_counter()
+        stories.update(store, [a.id for a in chunk])
+        spent += time.perf_counter() - started
+    return spent
+
+
+def group(items: list[tuple[Article, str]]) -> tuple[dict[str, str], dict[str, str], Store, float]:
+    """gold and system labels per article id, the store, seconds spent grouping."""
+    seen, unique = set(), []
+    for article, label in items:
+        if article.id not in seen and article.content_hash not in seen:  # the build skips these
+            seen.update((article.id, article.content_hash))
+            unique.append((article, label))
+    gold = {a.id: label for a, label in unique}
+    tmp = tempfile.mkdtemp(prefix="bench-stories-")
+    store = Store(os.path.join(tmp, "stories.db"))
+    seconds = feed(store, _date_order([a for a, _ in unique]))
+    system = {r[0]: r[1] for r in store.conn.execute(
+        "SELECT article_id, story_id FROM story_members")}
+    return gold, system, store, seconds
+
+
+def score(name: str, items: list[tuple[Article, str]], show: int = 0) -> dict[str, float]:
+    gold, system, store, seconds = group(items)
+    s = b_cubed(gold, system)
+    copies = store.conn.execute("SELECT count(*) FROM story_members WHERE copy_of IS NOT NULL"
+                                ).fetchone()[0]
+    merges = store.conn.execute("SELECT count(*) FROM story_merges").fetchone()[0]
+    s.update(articles=len(gold), gold_stories=len(set(gold.values())),
+             stories=len(set(system.values())), copies=copies, merges=merges,
+             ms_per_article=1000 * seconds / max(1, len(gold)))
+    if show:
+        # the largest system stories with their gold make-up
+        by_story: dict[str, Counter] = {}
+        for aid, sid in system.items():
+            by_story.setdefault(sid, Counter())[gold.get(aid)] += 1
+        for sid, c in sorted(by_story.items(), key=lambda kv: -sum(kv[1].values()))[:show]:
+            title = store.conn.execute("SELECT title FROM stories WHERE id = ?", (sid,)).fetchone()
+            print(f"    {sid} {sum(c.values()):5d} {dict(c.most_common(3))}  "
+                  f"{title[0][:70] if title else ''}")
+    store.close()
+    shutil.rmtree(os.path.dirname(store.path), ignore_errors=True)
+    return s
+
+
+# -- cost per added article ------------------------------------------------------------------------
+
+def _replica(article: Article, copy: int) -> Article:
+    """The same text under a new id, dated `copy` x 6 years later."""
+    d = Article.from_dict(article.to_dict())
+    d.id = f"{article.id}-r{copy}"
+    d.content_hash = f"{article.content_hash}-r{copy}"
+    d.story_id = None
+    if d.published.date:
+        day = date.fromisoformat(d.published.date)
+        d.published.date = (day + timedelta(days=copy * 6 * 365)).isoformat()
+    return d
+
+
+def cost(items: list[tuple[Article, str]], sizes=(1_000, 10_000, 100_000), probe: int = 400
+         ) -> dict[str, float]:
+    """Milliseconds per added article (batches of 200, as the build) at each store size."""
+    base = _date_order([a for a, _ in items])
+    tmp = tempfile.mkdtemp(prefix="bench-stories-cost-")
+    store = Store(os.path.join(tmp, "cost.db"))
+
+    def stream():
+        copy = 0
+        while True:
+            for article in base:
+                yield _replica(article, copy)
+            copy += 1
+
+    source = stream()
+    stored, out = 0, {}
+    for size in sizes:
+        started = time.perf_counter()
+        while stored < size:
+            n = min(BATCH * 10, size - stored)
+            feed(store, [next(source) for _ in range(n)])
+            stored += n
+        fill = time.perf_counter() - started
+        spent = feed(store, [next(source) for _ in range(probe)])
+        stored += probe
+        out[size] = 1000 * spent / probe
+        print(f"  {size:>7,} stored: {out[size]:.2f} ms per added article "
+              f"(filled in {fill:.0f}s)", file=sys.stderr)
+    store.close()
+    return out
+
+
+# -- main ---------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--split", choices=("test", "dev"), default="test", help="ECB+ topics to score")
+    ap.add_argument("--only", default="ecb,t17,uci,cost")
+    ap.add_argument("--model", default=None,
+                    help="language model for names (a path or 'storyline'); default: none")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--show", type=int, default=0, help="print the N largest stories per set")
+    ap.add_argument("--check", action="store_true", help="check the B³ scorer and exit")
+    args = ap.parse_args(argv)
+    _check()
+    if args.check:
+        print("b_cubed: hand-counted examples OK")
+        return 0
+    only = set(args.only.split(","))
+    figures: dict[str, object] = {"bench": "stories"}
+    rows = []
+    if "ecb" in only:
+        items = articles(f"ecb-{args.split}", lambda: ecb_documents(args.data, args.split),
+                         args.model)
+        s = score(f"ecb-{args.split}", items, args.show)
+        rows.append((f"ECB+ {args.split} (subtopics)", s))
+        figures["ecb_b3_f1"] = round(s["f1"], 4)
+        figures["ecb_b3_precision"], figures["ecb_b3_recall"] = round(s["precision"], 4), round(
+            s["recall"], 4)
+    t17 = None
+    if "t17" in only or "cost" in only:
+        t17 = articles("t17", lambda: t17_documents(args.data), args.model)
+    if "t17" in only:
+        s = score("t17", t17, args.show)
+        rows.append(("timeline17 (9 topics)", s))
+        figures["t17_b3_f1"] = round(s["f1"], 4)
+        figures["t17_b3_precision"], figures["t17_b3_recall"] = round(s["precision"], 4), round(
+            s["recall"], 4)
+    if "uci" in only:
+        items = articles("uci", lambda: uci_documents(args.data), args.model)
+        s = score("uci", items, args.show)
+        rows.append(("UCI headlines (story ids)", s))
+        figures["uci_precision"] = round(s["precision"], 4)
+        figures["uci_b3_recall"], figures["uci_b3_f1"] = round(s["recall"], 4), round(s["f1"], 4)
+    print(f"{'set':30} {'articles':>8} {'gold':>5} {'stories':>7} {'copies':>6} {'merges':>6} "
+          f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ms/art':>7}")
+    for name, s in rows:
+        print(f"{name:30} {s['articles']:8d} {s['gold_stories']:5d} {s['stories']:7d} "
+              f"{s['copies']:6d} {s['merges']:6d} {s['precision']:6.3f} {s['recall']:6.3f} "
+              f"{s['f1']:6.3f} {s['ms_per_article']:7.2f}")
+    if "cost" in only:
+        sizes = [int(x) for x in args.sizes.split(",")]
+        per = cost(t17, sizes)
+        for size, ms in per.items():
+            print(f"time per added article with {size:>7,} stored: {ms:.2f} ms")
+            figures[f"ms_per_article_{size}"] = round(ms, 3)
+        figures["growth_1k_to_100k" if sizes == [1000, 10000, 100000]
+                else f"growth_{sizes[0]}_to_{sizes[-1]}"] = round(per[sizes[-1]] / per[sizes[0]], 3)
+    figures["model"] = args.model or "none"
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+"""Timeline summarization on timeline17 (T17) with the news-tls protocol.
+
+Protocol (Ghalandari & Ifrim 2020, news-tls `experiments/evaluate.py`):
+- the 17 outlet folders merge into 9 topics (bpoil, EgyptianProtest, Finan, H1N1, haiti,
+  IraqWar, LibyaWar, MJ, SyrianCrisis); each topic's gold timelines (19 in all) are
+  predicted one at a time;
+- input: the topic's articles published between the gold timeline's first and last
+  date (time-span extension 0 for T17);
+- length: as many dates as the gold timeline (l) and k = round(mean sentences per
+  gold date) sentences per date;
+- scores per timeline: alignment-based ROUGE-1 / ROUGE-2 ("align+ m:1" of Martschat &
+  Markert 2017, tilse's `evaluate_align_date_content_costs_many_to_one`) and Date-F1
+  (set overlap of predicted and gold dates); the reported figure averages precision
+  and recall over the 19 timelines and takes F1 of the averages (news-tls
+  `get_average_results`).
+
+The metric is re-implemented here (tilse and ROUGE-1.5.5 are not installed):
+- ROUGE counts as tilse gets them from ROUGE-1.5.5 run with `-n 2 -m -s -t 2 -f A`:
+  lower-case, non-alphanumerics to spaces, stopwords removed (the SMART list of
+  ROUGE's `smart_common_words.txt`, reconstructed below: the 571 SMART words plus the
+  24 extra news words ROUGE adds), Porter stemming of tokens longer than 3 characters
+  (NLTK's original-algorithm Porter stemmer, as py-rouge does for compatibility),
+  n-grams over the whole daily summary; hit = sum of min(count) over shared n-grams;
+- alignment: cost(pred date p, ref date r) = (1 - 1/(|p-r|+1)) x (1 - ROUGE-1 approx F1
+  on raw whitespace tokens) (tilse `util.compute_rouge_approximation`); for precision
+  every predicted date goes to its cheapest reference date (first on ties), for recall
+  every reference date to its cheapest predicted date; each aligned pair's hits are
+  multiplied by 1/(|p-r|+1); unaligned dates add their n-gram counts with no hits;
+  P = sum hits / sum predicted n-grams, R = sum hits / sum reference n-grams.
+`--check` runs the metric on a hand-made example with known answers.
+
+Articles are processed with storyline's own pipeline (`pipeline.process`, no language
+model: our sentence splitter, our time expressions, dates from the folder names as
+dataset metadata) and cached under build/cache/t17.
+
+    python bench/tls.py [--data ../shared/data] [--topics bpoil,H1N1] [--check] [-v]
+
+Last stdout line: {"bench": "tls", "ar1", "ar2", "date_f1", "ar1_p", "ar1_r", ...,
+"timelines", "seconds"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
+
+from _data import detokenize  # noqa: E402
+from storyline import pipeline, timeline  # noqa: E402
+from storyline.model import Article, Origin, RawDocument  # noqa: E402
+
+ROOT = _HERE.parent
+CACHE = ROOT / "build" / "cache" / "t17"
+
+# -- data ---------------------------------------------------------------------------
+
+
+def topic_dirs(data: Path) -> dict[str, list[Path]]:
+    out: dict[str, list[Path]] = defaultdict(list)
+    for d in sorted((data / "timeline17").iterdir()):
+        if d.is_dir():
+            out[d.name.split("_")[0]].append(d)
+    return dict(sorted(out.items()))
+
+
+def load_articles(folder: Path) -> list[Article]:
+    """The folder's articles through storyline's pipeline, cached."""
+    cache = CACHE / (folder.name + ".jsonl.gz")
+    if cache.exists():
+        with gzip.open(cache, "rt", encoding="utf-8") as f:
+            return [Article.from_dict(json.loads(line)) for line in f]
+    outlet = folder.name.split("_", 1)[1]
+    articles = []
+    for path in sorted(folder.glob("InputDocs/*/*.txt")):
+        text = detokenize(path.read_text(encoding="utf-8", errors="replace"))
+        raw = RawDocument(origin=Origin(path=str(path.relative_to(folder.parent)), format="txt"),
+                          content=text, source=outlet, published=path.parent.name,
+                          published_method="dataset")
+        try:
+            articles.append(pipeline.process(raw, model=None))
+        except pipeline.NoArticleText:
+            continue
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with gzip.open(cache, "wt", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+    return articles
+
+
+def load_timelines(folder: Path) -> list[dict[date, list[str]]]:
+    out = []
+    for line in (folder / "timelines.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        tl: dict[date, list[str]] = {}
+        for day, sents in json.loads(line):
+            if day == "2011-04-0":          # MJ_bbc's known typo; tilse reads 2011-04-02
+                day = "2011-04-02"
+            tl[date.fromisoformat(day[:10])] = [s.strip() for s in sents]
+        out.append(tl)
+    return out
+
+
+# -- metric -------------------------------------------------------------------------
+
+# ROUGE-1.5.5's smart_common_words.txt: 24 news words, then the SMART stopword list.
+SMART = frozenset("""reuters ap jan feb mar apr may jun jul aug sep oct nov dec tech news index
+mon tue wed thu fri sat 's a a's able about above according accordingly across actually after
+afterwards again against ain't all allow allows almost alone along already also although always
+am among amongst an and another any anybody anyhow anyone anything anyway anyways anywhere apart
+appear appreciate appropriate are aren't around as aside ask asking associated at available away
+awfully b be became because become becomes becoming been before beforehand behind being believe
+below beside besides best better between beyond both brief but by c c'mon c's came can can't
+cannot cant cause causes certain certainly changes clearly co com come comes concerning
+consequently consider considering contain containing contains corresponding could couldn't
+course currently d definitely described despite did didn't different do does doesn't doing don't
+done down downwards during e each edu eg eight either else elsewhere enough entirely especially et
+etc even ever every everybody everyone everything everywhere ex exactly example except f far few
+fifth first five followed following follows for former formerly forth four from further
+furthermore g get gets getting given gives go goes going gone got gotten greetings h had hadn't
+happens hardly has hasn't have haven't having he he's hello help hence her here here's hereafter
+hereby herein hereupon hers herself hi him himself his hither hopefully how howbeit however i i'd
+i'll i'm i've ie if ignored immediate in inasmuch inc indeed indicate indicated indicates inner
+insofar instead into inward is isn't it it'd it'll it's its itself j just k keep keeps kept know
+knows known l last lately later latter latterly least less lest let let's like liked likely little
+look looking looks ltd m mainly many may maybe me mean meanwhile merely might more moreover most
+mostly much must my myself n name namely nd near nearly necessary need needs neither never
+nevertheless new next nine no nobody non none noone nor normally not nothing novel now nowhere o
+obviously of off often oh ok okay old on once one ones only onto or other others otherwise ought
+our ours ourselves out outside over overall own p particular particularly per perhaps placed
+please plus possible presumably probably provides q que quite qv r rather rd re really reasonably
+regarding regardless regards relatively respectively right s said same saw say saying says second
+secondly see seeing seem seemed seeming seems seen self selves sensible sent serious seriously
+seven several shall she should shouldn't since six so some somebody somehow someone something
+sometime sometimes somewhat somewhere soon sorry specified specify specifying still sub such sup
+sure t t's take taken tell tends th than thank thanks thanx that that's thats the their theirs
+them themselves then thence there there's thereafter thereby therefore therein theres thereupon
+these they they'd they'll they're they've think third this thorough thoroughly those though three
+through throughout thru thus to together too took toward towards tried tries truly try trying
+twice two u un under unfortunately unless unlikely until unto up upon us use used useful uses using
+usually uucp v value various very via viz vs w want wants was wasn't way we we'd we'll we're we've
+welcome well went were weren't what what's whatever when whence whenever where where's whereafter
+whereas whereby wherein whereupon wherever whether which while whither who who's whoever whole
+whom whose why will willing wish with within without won't wonder would would wouldn't x y yes yet
+you you'd you'll you're you've your yours yourself yourselves z zero""".split())
+
+
+@lru_cache(maxsize=None)
+def _stem(word: str) -> str:
+    from nltk.stem.porter import PorterStemmer
+    global _STEMMER
+    try:
+        stemmer = _STEMMER
+    except NameError:
+        stemmer = _STEMMER = PorterStemmer(PorterStemmer.ORIGINAL_ALGORITHM)
+    return stemmer.stem(word) if len(word) > 3 else word
+
+
+def rouge_tokens(sentences: list[str]) -> list[str]:
+    """ROUGE-1.5.5 -m -s preprocessing of a summary (its sentences concatenated)."""
+    text = re.sub(r"[^a-z0-9]+", " ", " ".join(sentences).lower())
+    return [_stem(w) for w in text.split() if w not in SMART]
+
+
+def ngram_counts(tokens: list[str], n: int) -> Counter:
+    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+
+
+def rouge_counts(pred: list[str], ref: list[str], n: int) -> tuple[int, int, int]:
+    """(hits, predicted n-grams, reference n-grams)."""
+    p, r = ngram_counts(rouge_tokens(pred), n), ngram_counts(rouge_tokens(ref), n)
+    hits = sum(min(c, r[g]) for g, c in p.items() if g in r)
+    return hits, sum(p.values()), sum(r.values())
+
+
+def rouge_approx(pred: list[str], ref: list[str]) -> float:
+    """tilse's ROUGE-1 F1 approximation on raw whitespace tokens (one reference)."""
+    p = Counter(w for s in pred for w in s.split())
+    r = Counter(w for s in ref for w in s.split())
+    match = sum(min(c, r[w]) for w, c in p.items())
+    prec = match / sum(p.values()) if p else 0.0
+    rec = match / sum(r.values()) if r else 0.0
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def align_rouge(pred: dict[date, list[str]], ref: dict[date, list[str]],
+                ns: tuple[int, ...] = (1, 2)) -> dict[int, dict[str, float]]:
+    """align+ m:1 ROUGE-n precision, recall and F1 of one predicted timeline."""
+    pdates, rdates = sorted(pred), sorted(ref)
+
+    def cost(p: date, r: date) -> float:
+        return (1 - 1 / (abs((p - r).days) + 1)) * (1 - rouge_approx(pred[p], ref[r]))
+
+    out = {}
+    prec_pairs = [(p, min(rdates, key=lambda r: cost(p, r))) for p in pdates] if rdates else []
+    rec_pairs = [(min(pdates, key=lambda p: cost(p, r)), r) for r in rdates] if pdates else []
+    for n in ns:
+        pn = pd = rn = rd = 0.0
+        for p, r in prec_pairs:
+            hits, npred, _ = rouge_counts(pred[p], ref[r], n)
+            pn += hits / (abs((p - r).days) + 1)
+            pd += npred
+        if not rdates:
+            pd += sum(rouge_counts(pred[p], [], n)[1] for p in pdates)
+        for p, r in rec_pairs:
+            hits, _, nref = rouge_counts(pred[p], ref[r], n)
+            rn += hits / (abs((p - r).days) + 1)
+            rd += nref
+        if not pdates:
+            rd += sum(rouge_counts([], ref[r], n)[2] for r in rdates)
+        prec = pn / pd if pd else 0.0
+        rec = rn / rd if rd else 0.0
+        out[n] = {"p": prec, "r": rec, "f": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+    return out
+
+
+def date_prf(pred: dict, ref: dict) -> dict[str, float]:
+    shared = len(set(pred) & set(ref))
+    prec = shared / len(pred) if pred else 0.0
+    rec = shared / len(ref) if ref else 0.0
+    return {"p": prec, "r": rec, "f": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
+def check() -> None:
+    """The metric on a hand-made example (answers worked out by hand)."""
+    d = date.fromisoformat
+    ref = {d("2010-04-20"): ["The rig exploded killing eleven workers ."],
+           d("2010-07-15"): ["BP capped the leaking well ."]}
+    # Perfect prediction: everything 1.
+    got = align_rouge(ref, ref)
+    assert all(abs(got[n][k] - 1) < 1e-9 for n in (1, 2) for k in "prf"), got
+    assert date_prf(ref, ref)["f"] == 1.0
+    # One date off by one day with the same text: hits weigh 1/2.
+    pred = {d("2010-04-21"): ["The rig exploded killing eleven workers ."],
+            d("2010-07-15"): ["BP capped the leaking well ."]}
+    got = align_rouge(pred, ref)
+    # Unigrams after stopwords/stemming: rig explod kill eleven worker (5), bp cap leak (3;
+    # "well" is a SMART stopword).
+    assert abs(got[1]["p"] - (5 / 2 + 3) / 8) < 1e-9, got
+    assert abs(got[1]["r"] - (5 / 2 + 3) / 8) < 1e-9, got
+    assert date_prf(pred, ref) == {"p": 0.5, "r": 0.5, "f": 0.5}
+    # Two predicted dates both map to the same reference date (many-to-one); the
+    # second reference date aligns to a far date with no overlap: its 3 unigrams, no hits.
+    pred = {d("2010-04-20"): ["The rig exploded ."], d("2010-04-22"): ["Eleven workers died ."]}
+    got = align_rouge(pred, ref)
+    # precision: "rig explod" 2/2 hits at distance 0; "eleven worker die" 2 hits of 3 at
+    # distance 2 (x 1/3): (2 + 2/3) / 5.
+    assert abs(got[1]["p"] - (2 + 2 / 3) / 5) < 1e-9, got
+    # recall: ref 04-20 aligns to pred 04-20 (cost 0): 2 hits of 5; ref 07-15 aligns to the
+    # nearest-cost pred date (04-22, 84 days: cost .988 < .989), 0 hits of 3: 2 / 8.
+    assert abs(got[1]["r"] - 2 / 8) < 1e-9, got
+    print("metric check passed")
+
+
+# -- run ----------------------------------------------------------------------------
+
+
+def predict(articles: list[Article], ref: dict[date, list[str]]) -> dict[date, list[str]]:
+    start, end = min(ref).isoformat(), max(ref).isoformat()
+    inputs = [a for a in articles if a.published.date and start <= a.published.date <= end]
+    k = round(sum(len(s) for s in ref.values()) / len(ref))
+    events = timeline.build(inputs, length=len(ref), per_date=k, granularities=("day",),
+                            start=start, end=end)
+    return {date.fromisoformat(e.date): [e.text] for e in events}
+
+
+def average(rows: list[dict[str, float]]) -> dict[str, float]:
+    p = sum(r["p"] for r in rows) / len(rows)
+    r = sum(r["r"] for r in rows) / len(rows)
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--topics", default="", help="comma-separated topic names (default: all 9)")
+    ap.add_argument("--check", action="store_true", help="check the metric and stop")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print predicted timelines")
+    args = ap.parse_args()
+    check()
+    if args.check:
+        return
+    wanted = {t.lower() for t in args.topics.split(",") if t}
+    started = time.perf_counter()
+    rows = []
+    print(f"{'timeline':34s} {'l':>3s} {'k':>2s} {'AR1-F':>6s} {'AR2-F':>6s} {'Date-F':>6s}")
+    for topic, dirs in topic_dirs(args.data).items():
+        if wanted and topic.lower() not in wanted:
+            continue
+        articles = [a for d in dirs for a in load_articles(d)]
+        for d in dirs:
+            for j, ref in enumerate(load_timelines(d)):
+                pred = predict(articles, ref)
+                ar = align_rouge(pred, ref)
+                df = date_prf(pred, ref)
+                name = f"{d.name}/{j}"
+                k = round(sum(len(s) for s in ref.values()) / len(ref))
+                rows.append({"name": name, "ar1": ar[1], "ar2": ar[2], "date": df})
+                print(f"{name:34s} {len(ref):3d} {k:2d} {ar[1]['f']:6.3f} {ar[2]['f']:6.3f} "
+                      f"{df['f']:6.3f}")
+                if args.verbose:
+                    for day in sorted(pred):
+                        mark = "*" if day in ref else " "
+                        print(f"   {mark}{day} {pred[day][0][:150]}")
+    ar1 = average([r["ar1"] for r in rows])
+    ar2 = average([r["ar2"] for r in rows])
+    dates = average([r["date"] for r in rows])
+    seconds = time.perf_counter() - started
+    print(f"\n{'mean over ' + str(len(rows)) + ' timelines':34s} {'':6s} {ar1['f']:6.3f} "
+          f"{ar2['f']:6.3f} {dates['f']:6.3f}   (DATEWISE .120 .035 .544)")
+    print(json.dumps({"bench": "tls", "ar1": round(ar1["f"], 4), "ar2": round(ar2["f"], 4),
+                      "date_f1": round(dates["f"], 4), "ar1_p": round(ar1["p"], 4),
+                      "ar1_r": round(ar1["r"], 4), "ar2_p": round(ar2["p"], 4),
+                      "ar2_r": round(ar2["r"], 4), "date_p": round(dates["p"], 4),
+                      "date_r": round(dates["r"], 4), "timelines": len(rows),
+                      "seconds": round(seconds, 1)}))
+
+
+if __name__ == "__main__":
+    main()

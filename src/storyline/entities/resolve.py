@@ -1,0 +1,200 @@
+"""Corpus stage: one `Entity` per real person, organization or place across articles.
+
+Each article already gave every mention the fullest name it uses (`find_mentions`).
+Here names are joined across articles, with dictionaries only (cost linear in the
+number of mentions):
+
+1. the same normalized name is the same entity ("Boeing Co." = "Boeing"; an ORG/LOC
+   type disagreement between articles does not split it: the majority type wins);
+2. an acronym joins the full name it stands for: the one articles introduced it with
+   ("Environmental Protection Agency (EPA)"), else the only name in the corpus whose
+   initials it is;
+3. a one-word personal name (an article that never gives the full name) joins the one
+   person of the same story with that surname; with two it stays apart, and it never
+   joins a namesake from another story. With none, and an organization or place of that
+   name in the corpus, it is taken for a mislabelled organization or place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping
+
+from ..model import Entity
+from .names import acronym_of, acronyms, is_acronym, name_key, org_stem, surname
+
+__all__ = ["resolve", "Resolution", "entity_id_for"]
+
+
+def entity_id_for(type: str, name: str, scope: str = "") -> str:
+    """Stable entity id: a hash of type and normalized canonical name (and, for a
+    surname that never met its full name, the story it was seen in)."""
+    text = f"{type}|{name_key(name, type)}|{scope}" if scope else f"{type}|{name_key(name, type)}"
+    return "e-" + hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass
+class Resolution:
+    """What `resolve` found: the entities, and which one each article's mention names.
+
+    `entity_id(article_id, mention.name)` gives the entity id of a mention (None for a
+    name the article did not mention); pass `type` too to tell apart a person and a
+    place that share a name in one article.
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    _ids: dict[tuple[str, str, str | None], str] = field(default_factory=dict, repr=False)
+
+    def entity_id(self, article_id: str, name: str, type: str | None = None) -> str | None:
+        if type is not None and (article_id, name, type) in self._ids:
+            return self._ids[(article_id, name, type)]
+        return self._ids.get((article_id, name, None))
+
+    def names(self) -> Iterator[tuple[tuple[str, str, str], str]]:
+        """Each ((article_id, mention name, type), entity id): what the store keeps."""
+        return ((key, eid) for key, eid in self._ids.items() if key[2] is not None)
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x: Any) -> Any:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Any, b: Any) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _single_person(name: str, type: str) -> bool:
+    return type == "PERSON" and len(name.split()) == 1
+
+
+def resolve(articles: Iterable[Any], story_of: Mapping[str, str] | None = None) -> Resolution:
+    """Entities of a corpus from its articles' mentions.
+
+    `articles`: objects with `.id` and `.mentions` (storyline `Article`s). `story_of`:
+    {article_id: story_id}; a surname alone is only joined to a full name of the same
+    story. Without it, an article's `.story_id` is used, and when that is unset too the
+    whole corpus counts as one story.
+    """
+    uf = _Union()
+    rows: list[tuple[str, Any, Any]] = []          # (article_id, mention, node)
+    story_names: dict[str, dict[str, set]] = {}    # story -> surname -> full-name nodes
+    introduced: dict[str, Counter] = {}            # acronym -> full-name nodes it stood for
+    initials: dict[str, set] = {}                  # acronym -> full-name nodes with those initials
+    acronym_nodes: set = set()
+    stems: dict[str, set] = {}                     # "ford" -> nodes of "Ford", "Ford Motor Co."
+    node_types: dict[Any, Counter] = {}
+    surname_nodes: dict[Any, tuple[str, str]] = {}  # node -> (story, surname)
+    for article in articles:
+        aid = article.id
+        story = (story_of.get(aid, f"article:{aid}") if story_of is not None
+                 else getattr(article, "story_id", None) or "*")
+        for m in article.mentions:
+            if _single_person(m.name, m.type):
+                node = ("S", story, name_key(m.name, m.type))
+                surname_nodes[node] = (story, surname(m.name))
+            else:
+                node = ("N", name_key(m.name, m.type))
+                if m.type == "PERSON":
+                    story_names.setdefault(story, {}).setdefault(surname(m.name), set()).add(node)
+                elif is_acronym(m.name):
+                    acronym_nodes.add(node)
+                else:
+                    for a in acronyms(m.name):
+                        initials.setdefault(a, set()).add(node)
+                    if is_acronym(m.text):        # "EPA" written, "Environmental ..." meant
+                        introduced.setdefault(acronym_of(m.text), Counter())[node] += 1
+            uf.find(node)
+            rows.append((aid, m, node))
+            node_types.setdefault(node, Counter())[m.type] += 1
+            if m.type == "ORG" and node[0] == "N" and not is_acronym(m.name):
+                stems.setdefault(org_stem(m.name), set()).add(node)
+
+    for node in acronym_nodes:
+        code = acronym_of(node[1])
+        if code in introduced:
+            uf.union(introduced[code].most_common(1)[0][0], node)
+        elif len(initials.get(code, ())) == 1:
+            uf.union(next(iter(initials[code])), node)
+    # "Ford" = "Ford Motor Company", when every name involved is mostly an organization
+    for nodes in stems.values():
+        orgs = [n for n in nodes if node_types[n].most_common(1)[0][0] == "ORG"]
+        for n in orgs[1:]:
+            uf.union(orgs[0], n)
+    for node, (story, sur) in surname_nodes.items():
+        full = {uf.find(n) for n in story_names.get(story, {}).get(sur, ())}
+        if len(full) == 1:
+            uf.union(full.pop(), node)
+        elif not full and ("N", node[2]) in node_types \
+                and node_types[("N", node[2])].most_common(1)[0][0] != "PERSON":
+            # no person of that name in the story, but an organization or place: the
+            # NER called "Boeing" a person here
+            uf.union(("N", node[2]), node)
+
+    groups: dict[Any, list[tuple[str, Any]]] = {}
+    for aid, m, node in rows:
+        groups.setdefault(uf.find(node), []).append((aid, m))
+    result = Resolution()
+    used: set[str] = set()
+    for root, members in groups.items():
+        entity = _entity(root, members, used)
+        result.entities.append(entity)
+        for aid, m in members:
+            result._ids.setdefault((aid, m.name, None), entity.id)
+            result._ids.setdefault((aid, m.name, m.type), entity.id)
+    names = {e.id: e.name for e in result.entities}
+    for entity, (root, members) in zip(result.entities, groups.items()):
+        entity.roles = _roles(members, result, names)
+    return result
+
+
+def _entity(root: Any, members: list[tuple[str, Any]], used: set[str]) -> Entity:
+    types = Counter(m.type for _, m in members)
+    type = types.most_common(1)[0][0]
+    names = Counter(m.name for _, m in members)
+    # the most frequent full form; acronyms and lone surnames only when nothing else is known
+    name = max(names, key=lambda n: (not is_acronym(n), type != "PERSON" or len(n.split()) > 1,
+                                     names[n], len(n)))
+    scope = root[1] if root[0] == "S" else ""
+    eid = entity_id_for(type, name, scope)
+    n = 2
+    while eid in used:                   # two namesakes kept apart: disambiguate the later
+        eid = entity_id_for(type, name, f"{scope}#{n}")
+        n += 1
+    used.add(eid)
+    aliases: dict[str, None] = {}
+    article_ids: dict[str, None] = {}
+    for aid, m in members:
+        for form in (m.name, m.text):
+            if form[:1].isupper() or form[:1].isdigit():   # not "the agency"
+                aliases.setdefault(form, None)
+        article_ids.setdefault(aid, None)
+    return Entity(id=eid, name=name, type=type, aliases=list(aliases),
+                  article_ids=list(article_ids))
+
+
+def _roles(members: list[tuple[str, Any]], result: Resolution,
+           names: dict[str, str]) -> list[dict[str, Any]]:
+    roles: dict[tuple, dict[str, Any]] = {}
+    for aid, m in members:
+        if not m.role:
+            continue
+        of = m.role_of
+        if of is not None:
+            owner = result.entity_id(aid, of)
+            of = names.get(owner, of) if owner else of
+        roles.setdefault((m.role, of, aid), {"role": m.role, "of": of, "article_id": aid})
+    return list(roles.values())

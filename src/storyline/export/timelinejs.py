@@ -1,0 +1,142 @@
+"""Export timelines as TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html).
+
+`to_timelinejs(story, events, articles)` gives one story's timeline: a title slide
+(the story's title, its size and outlets) and one slide per entry with its date at
+the entry's granularity (a month-level entry has no day), the entry's text and its
+sources (outlet, sentence, a link to the article when it has a URL).
+
+`write(store, out)` writes every story of the store into one TimelineJS3 document
+(TimelineJS shows one document per page): each story's entries form a group named
+after the story, and an era spans each story's dates. A story whose timeline has
+not been stored yet gets one computed with `timeline.build`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html import escape
+from typing import Any, Sequence, TextIO
+
+from ..model import Article, Event, Story
+
+__all__ = ["to_timelinejs", "write", "story_events", "story_copies", "slide"]
+
+_HEADLINE_CHARS = 100
+
+
+def _date(value: str, granularity: str) -> dict[str, str]:
+    d = date.fromisoformat(value[:10])
+    out = {"year": str(d.year)}
+    if granularity in ("day", "week", "month"):
+        out["month"] = str(d.month)
+    if granularity in ("day", "week"):
+        out["day"] = str(d.day)
+    return out
+
+
+def _display(value: str, granularity: str) -> str | None:
+    d = date.fromisoformat(value[:10])
+    if granularity == "week":
+        return f"week of {d.strftime('%B')} {d.day}, {d.year}"
+    return None
+
+
+def _headline(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _HEADLINE_CHARS:
+        return text
+    cut = text[:_HEADLINE_CHARS].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def slide(event: Event, articles: dict[str, Article], unique_id: str) -> dict[str, Any]:
+    """One TimelineJS slide for a timeline entry."""
+    items = []
+    for s in event.sources:
+        a = articles.get(s.get("article_id", ""))
+        outlet = s.get("outlet") or (a.source if a else None) or "unknown outlet"
+        label = escape(outlet)
+        if a is not None and a.origin.url:
+            label = f'<a href="{escape(a.origin.url, quote=True)}">{label}</a>'
+        title = f" <em>{escape(a.title)}</em>" if a is not None and a.title else ""
+        items.append(f"<li>{label}{title}: “{escape(s.get('sentence', ''))}” "
+                     f"<small>({escape(str(s.get('article_id', '')))})</small></li>")
+    html = f"<p>{escape(event.text)}</p>"
+    if items:
+        html += f"<p>Sources ({len(items)}):</p><ul>{''.join(items)}</ul>"
+    out: dict[str, Any] = {
+        "start_date": _date(event.date, event.granularity),
+        "text": {"headline": escape(_headline(event.text)), "text": html},
+        "unique_id": unique_id,
+    }
+    shown = _display(event.date, event.granularity)
+    if shown:
+        out["display_date"] = shown
+    return out
+
+
+def to_timelinejs(story: Story, events: Sequence[Event], articles: Sequence[Article]
+                  ) -> dict[str, Any]:
+    """One story's timeline as a TimelineJS3 document."""
+    by_id = {a.id: a for a in articles}
+    outlets = sorted({a.source for a in articles if a.source})
+    about = f"{len(story.article_ids) or len(articles)} articles"
+    if outlets:
+        about += " from " + ", ".join(outlets[:8]) + (" and others" if len(outlets) > 8 else "")
+    return {
+        "title": {"text": {"headline": escape(story.title or story.id),
+                           "text": f"<p>{escape(about)}</p>"}},
+        "events": [slide(e, by_id, f"{story.id}-{i}") for i, e in enumerate(events)],
+    }
+
+
+def story_events(story: Story, articles: Sequence[Article],
+                 copies: dict[str, str] | None = None) -> list[Event]:
+    """The story's stored timeline, or one built now when none is stored."""
+    if story.timeline:
+        return list(story.timeline)
+    from .. import timeline
+    return timeline.build(articles, copies=copies)
+
+
+def story_copies(store, story: Story) -> dict[str, str]:
+    """{copy's article id: original's id} as story grouping recorded them."""
+    copies = getattr(story, "copies", None)
+    if copies is None:
+        row = store.conn.execute("SELECT data FROM stories WHERE id = ?", (story.id,)).fetchone()
+        copies = json.loads(row["data"]).get("copies") if row else None
+    return dict(copies or {})
+
+
+def _story_articles(store, story: Story) -> list[Article]:
+    articles = list(store.articles(story_id=story.id))
+    if not articles:
+        articles = [a for a in (store.get_article(i) for i in story.article_ids) if a]
+    return articles
+
+
+def write(store, out: TextIO) -> None:
+    """All stories of `store` as one TimelineJS3 document (one group and era per story)."""
+    stories = store.stories()
+    doc: dict[str, Any] = {"events": [], "eras": []}
+    for story in stories:
+        articles = _story_articles(store, story)
+        events = story_events(story, articles, story_copies(store, story))
+        one = to_timelinejs(story, events, articles)
+        for e in one["events"]:
+            e["group"] = story.title or story.id
+            doc["events"].append(e)
+        if len(stories) == 1:
+            doc["title"] = one["title"]
+        if events:
+            first = min(events, key=lambda e: e.date)
+            last = max(events, key=lambda e: e.date)
+            doc["eras"].append({"start_date": _date(first.date, "day"),
+                                "end_date": _date(last.date, "day"),
+                                "text": {"headline": escape(story.title or story.id)}})
+    if "title" not in doc:
+        doc["title"] = {"text": {"headline": "storyline",
+                                 "text": f"<p>{len(stories)} stories</p>"}}
+    json.dump(doc, out, ensure_ascii=False, indent=1)
+    out.write("\n")

@@ -1,0 +1,145 @@
+"""Plain-text layer of quote finding: paragraphs, sentences and quote-mark spans.
+
+Works on characters only (no parse), so it behaves the same whatever the language
+model's quality, and never fails on odd or unbalanced quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Marked", "paragraphs", "sentences", "quote_spans", "OPENING", "CLOSING"]
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+# Single marks open partial quotes ('reckless gamble') but are also apostrophes.
+SINGLE_OPEN = "‘'"
+SINGLE_CLOSE = "’'"
+
+# Words whose trailing period does not end a sentence ("Sen. Alvarez", "U.S.").
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+    "st", "jr", "sr", "prof", "rev", "hon", "pres", "sec", "atty", "supt", "insp", "det",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
+    "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "etc",
+}
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9—–-])|[.!?]+[\"”’')\]]*$")
+
+
+@dataclass
+class Marked:
+    """A quoted stretch of text: `start`/`end` exclude the marks themselves."""
+
+    start: int
+    end: int
+    open_at: int                  # offset of the opening mark (or `start` when missing)
+    close_at: int | None          # offset of the closing mark; None when left open
+    continued: bool = False       # runs on from the previous paragraph
+    single: bool = False          # 'single' marks
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of `text` (separated by blank lines)."""
+    spans, pos = [], 0
+    for piece in text.split("\n\n"):
+        start, end = pos, pos + len(piece)
+        pos = end + 2
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (one paragraph), by punctuation.
+
+    A period after a known abbreviation or a single capital letter (an initial) does
+    not end a sentence; a period inside quote marks followed by a lower-case word
+    ("“We will,” she said") does not either, since the pattern wants a capital next.
+    """
+    spans, begin = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.$", text[begin:m.start() + 1])
+        if word and text[m.start()] == ".":
+            w = word.group(1).lower()
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w?", w):
+                continue
+        stop = m.end()
+        if text[begin:stop].strip():
+            spans.append((begin, stop))
+        begin = stop
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end and text[begin:end].strip():
+        spans.append((begin, end))
+    return spans
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    """Does the straight mark at i open a quote (judged by its neighbours)?"""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-:/" or i == lo:
+        return not after.isspace()
+    return False
+
+
+def quote_spans(text: str, para_start: int, para_end: int,
+                open_from_before: bool = False) -> list[Marked]:
+    """The quoted stretches of one paragraph, double marks first, then single marks
+    outside them. `open_from_before`: the previous paragraph left a quote open."""
+    spans: list[Marked] = []
+    opened: int | None = None
+    first = para_start
+    continued = False
+    for i in range(para_start, para_end):
+        ch = text[i]
+        # A closing mark where an opening one belongs (”Fortunately, …) still opens.
+        reversed_open = ch in CLOSING and opened is None and _opens(text, i, first)
+        if ch in OPENING or reversed_open or (ch == STRAIGHT and opened is None and _opens(text, i, first)):
+            if opened is not None:      # an opening mark inside an open quote: the
+                _add(text, spans, opened, i, None, continued)   # first one was never closed
+            opened, continued = i, False
+        elif ch in CLOSING or ch == STRAIGHT:
+            if opened is None:
+                if ch == STRAIGHT:
+                    continue            # a stray straight mark (inches, typos): ignore
+                if open_from_before and not spans:
+                    # closes a quote carried over from the previous paragraph
+                    _add(text, spans, para_start - 1, i, i, True)
+                continue
+            _add(text, spans, opened, i, i, continued)
+            opened, continued = None, False
+    if opened is not None:
+        _add(text, spans, opened, para_end, None, continued)
+    spans.extend(_single_spans(text, para_start, para_end, spans))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _add(text: str, spans: list[Marked], opened: int, end: int, close_at: int | None,
+         continued: bool) -> None:
+    start = opened + 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        spans.append(Marked(start, end, opened, close_at, continued))
+
+
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)([^‘’'\n]{1,120}?[\w.,!?])[’'](?![\w’'])")
+
+
+def _single_spans(text: str, start: int, end: int, doubles: list[Marked]) -> list[Marked]:
+    """'Single-quoted' stretches outside double-quoted ones (headline style, or a
+    partial quote): the mark must open before a word and close after one, not be an
+    apostrophe ("it's", "Trump's", "the '90s")."""
+    found = []
+    for m in _SINGLE.finditer(text, start, end):
+        a, b = m.start(1), m.end(1)
+        if any(d.open_at <= a and b <= (d.close_at if d.close_at is not None else end) for d in doubles):
+            continue
+        found.append(Marked(a, b, m.start(), b, single=True))
+    return found

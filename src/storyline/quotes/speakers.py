@@ -1,0 +1,429 @@
+"""Speaker phrases: find the noun phrase next to a cue, and resolve it to a name.
+
+Token-level, on the spaCy Doc. Tags (PTB) are used when they are there, but every
+decision has a lexical fallback (capitalized words, pronouns, job nouns), so a weak
+or missing tagger degrades the results instead of breaking them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from .cues import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, cue_kind
+
+__all__ = ["Tokens", "Speaker", "Resolver", "TITLES"]
+
+_NP_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS",
+            "HYPH", "NFP"}
+# Words that never sit inside a speaker's noun phrase, whatever a tagger says.
+_STOP = {
+    "that", "which", "whom", "whose", "would", "will", "could", "should", "can", "may", "might",
+    "must", "and", "or", "but", "nor", "to", "is", "was", "are", "were", "be", "been", "being",
+    "has", "have", "had", "do", "does", "did", "not", "if", "when", "while", "as", "than", "so",
+    "because", "after", "before", "since", "then", "also", "there", "here", "this", "these",
+    "those", "in", "on", "into", "by", "with", "about", "over", "under", "without", "during", "at",
+    "against", "according", "like", "later", "what", "how", "why", "where", "said", "says",
+    "told", "added", "wrote", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "said:", "it", "its", "he", "she", "they", "we",
+    "i", "you", "him", "them", "us", "me", "who", "-", "—", "–",
+}
+_NP_PREPOSITIONS = {"of", "at", "for", "from"}   # "a spokesman for the agency"
+# Words between a speaker and the cue ("Alvarez also said", "she has long argued").
+_BETWEEN = {"also", "has", "have", "had", "later", "previously", "once", "recently", "repeatedly",
+            "would", "will", "then", "publicly", "privately", "again", "often", "long", "already",
+            "even", "never", "first", "had", "just", "further", "simply", "flatly", "quickly",
+            "initially", "subsequently", "earlier", "reportedly", "separately", "told", "'s", "’s",
+            "’d", "'d", "did", "does", "do", "not", "is", "was", "has", "been", "being", "wo", "n't",
+            "himself", "herself", "themselves", "itself", "are", "were", "now", "still"}
+TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.",
+          "capt.", "prof.", "rev.", "sec.", "atty.", "pres.", "president", "senator", "governor",
+          "mayor", "secretary", "minister", "chancellor", "judge", "justice", "chief",
+          "representative", "congressman", "congresswoman", "prime", "premier", "sheriff",
+          "commissioner", "director", "spokesman", "spokeswoman", "ambassador", "general"}
+_FEMALE = {"she", "her", "mrs.", "ms.", "mrs", "ms", "spokeswoman", "congresswoman", "chairwoman",
+           "councilwoman"}
+_MALE = {"he", "his", "him", "mr.", "mr", "spokesman", "congressman", "chairman", "councilman"}
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """"Mayor" of "Mayor Maria Alvarez", "Police Chief" of "Police Chief Ana Ruiz"."""
+    words = text[max(0, start - 60):start].split()
+    title: list[str] = []
+    for w in reversed(words):
+        if w.lower() in TITLES or w.lower() in ROLE_NOUNS or (title and w[:1].isupper() and w.isalpha()):
+            title.insert(0, w)
+        else:
+            break
+    while title and title[0].lower() not in TITLES and title[0].lower() not in ROLE_NOUNS and len(title) > 1 \
+            and not title[0][:1].isupper():
+        title.pop(0)
+    if not title or title[-1].lower() in ("mr.", "mrs.", "ms.", "dr."):
+        return None
+    return " ".join(title)
+
+
+def _title_in(phrase: str) -> str | None:
+    """"Alder County Judge" of "Alder County Judge Ana Ruiz": the words up to the last
+    job word, when a name follows it."""
+    words = phrase.split()
+    jobs = [i for i, w in enumerate(words) if w.lower().strip(",") in TITLES or w.lower() in ROLE_NOUNS]
+    if not jobs or jobs[-1] == len(words) - 1:
+        return None
+    title = " ".join(words[:jobs[-1] + 1]).strip(" ,")
+    return None if title.lower() in ("mr.", "mrs.", "ms.", "dr.") else title
+
+
+class Tokens:
+    """The Doc as plain lists (fast to index), with char -> token lookup."""
+
+    def __init__(self, doc) -> None:
+        self.text = doc.text
+        self.words, self.tags, self.starts, self.ends = [], [], [], []
+        for t in doc:                      # one pass: making Token objects is the cost
+            w = t.text
+            self.words.append(w)
+            self.tags.append(t.tag_)
+            self.starts.append(t.idx)
+            self.ends.append(t.idx + len(w))
+        self.lower = [w.lower() for w in self.words]
+        self.n = len(self.words)
+        self.ent = [-1] * self.n          # index of the entity a token is in, -1 for none
+        self.person = [False] * self.n    # inside a person's name
+        for k, ent in enumerate(doc.ents):
+            is_person = ent.label_ in ("PER", "PERSON")
+            for i in range(ent.start, ent.end):
+                self.ent[i] = k
+                self.person[i] = is_person
+
+    def at(self, char: int) -> int:
+        """Index of the token that contains or follows `char`."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and self.ends[i] > char:
+            return i
+        return i + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Token range [a, b) covering chars [start, end)."""
+        return self.at(start), max(self.at(start), bisect_right(self.starts, end - 1))
+
+    def is_cap(self, i: int) -> bool:
+        w = self.words[i]
+        return w[:1].isupper() and any(c.isalpha() for c in w)
+
+    def head_ok(self, i: int) -> bool:
+        """Can token i end a speaker's noun phrase?"""
+        low = self.lower[i]
+        if low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENT_NOUNS or low in GROUP_NOUNS:
+            return True
+        if low in _STOP or cue_kind(low) or not any(c.isalnum() for c in low):
+            return False
+        return self.is_cap(i) or self.tags[i] in ("NN", "NNS", "NNP", "NNPS")
+
+    def np_ok(self, i: int) -> bool:
+        """Can token i sit inside a speaker's noun phrase?"""
+        low = self.lower[i]
+        if low in ("'s", "’s", "'", "’", "-", "(", ")", "."):
+            return True
+        if low in _PLACE_WORDS:
+            return True
+        if low in _STOP or low in PRONOUNS or cue_kind(low):
+            return False
+        if self.is_cap(i) or low in TITLES or low in ROLE_NOUNS or low in GROUP_NOUNS:
+            return True
+        return self.tags[i] in _NP_TAGS and any(c.isalnum() for c in low)
+
+
+@dataclass
+class Speaker:
+    """A speaker phrase in the text and what it resolved to."""
+
+    start: int                    # char offsets of the whole phrase (with apposition)
+    end: int
+    text: str
+    core_start: int               # the name part ("Maria Alvarez" of "Maria Alvarez, the mayor")
+    core_end: int
+    role: str | None = None       # as the phrase states it (apposition or title)
+    name: str | None = None       # resolved full name
+    type: str | None = None       # PERSON | ORG | DOC | None
+    notes: list[str] = field(default_factory=list)
+
+
+# Lower-case words that sit before an organization's name: "the state Department of …"
+_PLACE_WORDS = {"state", "federal", "national", "local", "city", "county", "regional", "provincial",
+                "former", "then", "longtime", "veteran", "top", "senior", "chief", "deputy", "acting"}
+_QUANTITIES = {"percent", "majority", "most", "many", "some", "half", "quarters", "third", "thirds",
+               "share", "number", "one", "two", "three", "four", "five", "six", "seven", "eight",
+               "nine", "ten", "dozens", "hundreds", "thousands", "millions", "all", "none", "each",
+               "both", "several", "few", "minority", "plurality", "percentage", "fraction"}
+
+
+def _agentive(word: str) -> bool:
+    """A job-like lower-case word ("pollster", "lawmaker", "analyst") before a name."""
+    return word in ROLE_NOUNS or word in TITLES or word.endswith(
+        ("er", "or", "ist", "ian", "ent", "man", "woman", "ant", "ive"))
+
+
+def np_back(tok: Tokens, end: int, lo: int) -> int | None:
+    """Start token of the noun phrase ending at token `end` (inclusive), not before `lo`."""
+    if end >= lo and tok.words[end] == ")":          # "Graham (R-S.C.) said"
+        k = end
+        while k > lo and tok.words[k] != "(" and end - k < 8:
+            k -= 1
+        if tok.words[k] == "(" and k - 1 >= lo:
+            st = np_back(tok, k - 1, lo)
+            return st
+        return None
+    if end < lo or not tok.head_ok(end):
+        return None
+    if tok.lower[end] in PRONOUNS:
+        return end
+    i = end
+    while i - 1 >= lo:
+        j = i - 1
+        if tok.words[j] == ")":
+            k = j
+            while k > lo and tok.words[k] != "(" and j - k < 8:
+                k -= 1
+            if tok.words[k] != "(" or k - 1 < lo or not tok.np_ok(k - 1):
+                break
+            i = k
+            continue
+        if tok.ent[i] >= 0 and tok.ent[j] >= 0 and tok.ent[j] != tok.ent[i] \
+                and tok.lower[i] not in ("'s", "’s"):
+            break                  # "the Washington Post Trump": two names, no comma
+        if tok.np_ok(j):
+            if tok.is_cap(i) and not tok.is_cap(j) and tok.lower[j] not in ("the", "a", "an") \
+                    and tok.tags[j] not in ("JJ", "DT", "PRP$", "POS", "CD") and not _agentive(tok.lower[j]) \
+                    and tok.lower[j] not in ("'s", "’s", "-", ".") and not tok.person[i] \
+                    and tok.lower[j] not in _PLACE_WORDS:
+                break              # "the third time AROS said": a name after a lower-case noun
+            i = j                  # (but "neurosurgeon Ben Carson": a job before a person)
+        elif (tok.lower[j] in ("of", "in") and j - 1 >= lo and (
+                tok.lower[j - 1] in _QUANTITIES or tok.tags[j - 1] == "CD" or tok.lower[j - 1][:1].isdigit())):
+            i = j - 1              # "Seventy-four percent of voters", "four in 10 voters"
+        elif tok.lower[j] == "to" and j - 1 >= lo and (
+                tok.lower[j - 1] in ROLE_NOUNS or tok.lower[j - 1] in ("aides", "advisers", "advisors")):
+            i = j - 1              # "Aides to Clinton"
+        elif (tok.lower[j] in _NP_PREPOSITIONS and j - 1 >= lo and tok.head_ok(j - 1)
+              and tok.lower[j - 1] not in PRONOUNS and (
+                  tok.lower[j - 1] in ROLE_NOUNS or tok.lower[j - 1] in GROUP_NOUNS
+                  or tok.lower[j - 1] in DOCUMENT_NOUNS or tok.is_cap(j - 1) or _agentive(tok.lower[j - 1]))):
+            i = j - 1            # "officials at the agency": keep going over "at"
+        elif (tok.lower[j] == "and" and j - 1 >= lo and tok.head_ok(j - 1)
+              and tok.lower[j - 1] not in PRONOUNS and tok.is_cap(j - 1) == tok.is_cap(i)):
+            i = j - 1            # "Mr. Grassley and Mr. Leahy said"
+        else:
+            break
+        if end - i > 14:
+            break
+    while i < end and tok.lower[i] in ("'s", "’s", "-", ")", "(", "'", "’", "."):
+        i += 1
+    return i
+
+
+def np_forward(tok: Tokens, start: int, hi: int) -> int | None:
+    """End token (exclusive) of a noun phrase starting at `start`, not past `hi`."""
+    if start >= hi:
+        return None
+    if tok.lower[start] in PRONOUNS:
+        return start + 1 if tok.lower[start] not in ("it", "who") else None
+    i = start
+    last_head = None
+    while i < hi and (tok.np_ok(i) or (tok.lower[i] in _NP_PREPOSITIONS and last_head is not None
+                                        and i + 1 < hi and tok.np_ok(i + 1))
+                      or (last_head is None and tok.tags[i] in ("VBN", "VBG") and i + 1 < hi
+                          and tok.np_ok(i + 1) and tok.lower[i] not in _STOP)):
+        # (a participle may open the phrase: "retired neurosurgeon Ben Carson")
+        if last_head is not None and tok.lower[i] in ("the", "a", "an"):
+            break                 # "a preliminary timeline | the company filed"
+        if tok.head_ok(i):
+            last_head = i
+        i += 1
+        if i - start > 14:
+            break
+    if last_head is None:
+        return None
+    return last_head + 1
+
+
+class Resolver:
+    """Resolve speaker phrases to full names, walking the article in order."""
+
+    def __init__(self, tok: Tokens, mentions: list[Mention]) -> None:
+        self.tok = tok
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.recent: list[tuple[int, str, str | None, str]] = []   # (offset, name, role, type)
+        self.gender: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        self.quoted: list[tuple[int, int]] = []   # quoted stretches: names there do not speak
+        for m in self.mentions:
+            if m.type == "PERSON" and not m.role:
+                title = _title_before(tok.text, m.start)
+                if title:
+                    self.roles.setdefault(m.name, title)
+            if m.role and m.name not in self.roles:
+                self.roles[m.name] = m.role
+            first = m.text.split()[0].lower() if m.text.split() else ""
+            if first in _FEMALE:
+                self.gender.setdefault(m.name, "f")
+            elif first in _MALE:
+                self.gender.setdefault(m.name, "m")
+
+    def _overlapping(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self.starts, end - 1)
+        return [m for m in self.mentions[max(0, i - 30):i] if m.end > start]
+
+    def _before(self, offset: int, types: tuple[str, ...]) -> Mention | None:
+        """The latest mention of one of `types` before `offset`, outside quotes."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.type in types and m.end <= offset and not any(a <= m.start < b for a, b in self.quoted):
+                return m
+            i -= 1
+        return None
+
+    def resolve(self, sp: Speaker) -> Speaker:
+        text = self.tok.text[sp.core_start:sp.core_end]
+        low = text.lower()
+        if low in ("he", "she", "i", "we", "they", "it", "who"):
+            self._pronoun(sp, low)
+        else:
+            inside = self._overlapping(sp.core_start, sp.core_end)
+            person = [m for m in inside if m.type == "PERSON"]
+            org = [m for m in inside if m.type == "ORG"]
+            pick = person[-1] if person else (org[-1] if org else None)
+            words = low.replace("’", "'").split()
+            head = words[-1] if words else ""
+            job = re.match(r"(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|for|at|to)\s", low)
+            if job and job.group(1) in ROLE_NOUNS:
+                self._nominal(sp, job.group(1), low.split()[:1] + [job.group(1)])
+                pick = None
+                inside = []
+            last_word = text.split()[-1] if text.split() else ""
+            if pick is not None and pick.end < sp.core_end and last_word[:1].isupper() \
+                    and last_word not in pick.text:
+                # "Judge Ana | Ruiz" (a name cut short by the tagger): trust the surname
+                same = [m for m in self.mentions if m.type == "PERSON" and m.name.split()[-1:] == [last_word]]
+                if same:
+                    pick = max(same, key=lambda m: len(m.name))
+            if sp.name:
+                pass                                   # named by its job above
+            elif pick is not None:
+                sp.name, sp.type = pick.name, pick.type
+                sp.role = sp.role or pick.role or self.roles.get(pick.name)
+                if pick.type == "PERSON" and not sp.role:
+                    sp.role = _title_in(text)
+            elif head in ROLE_NOUNS and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
+                self._nominal(sp, head, words)
+            elif head in DOCUMENT_NOUNS:
+                sp.name, sp.type = text, "DOC"
+            elif head in GROUP_NOUNS and words[0] in ("the", "its", "their"):
+                m = self._group(sp.core_start, head)
+                sp.name, sp.type = (m.name, "ORG") if m else (text, "ORG")
+            else:
+                self._surname(sp, text)
+        if sp.name and sp.type == "PERSON":
+            if not sp.role:
+                sp.role = self.roles.get(sp.name)
+            elif sp.name not in self.roles:
+                self.roles[sp.name] = sp.role
+        if sp.name:
+            self.recent.append((sp.core_start, sp.name, sp.role, sp.type or ""))
+        return sp
+
+    def _pronoun(self, sp: Speaker, low: str) -> None:
+        if low == "who":
+            sp.notes.append("who: speaker is the phrase before the relative clause")
+            return
+        if low in ("he", "she", "i"):
+            want = {"he": "m", "she": "f"}.get(low)
+            m = self._before(sp.core_start, ("PERSON",))
+            while m is not None and not self._fits(m.name, want):
+                m = self._before(m.start, ("PERSON",))
+            m = self._leftmost_in_sentence(m, want)
+            for offset, name, role, typ in reversed(self.recent):
+                if typ == "PERSON" and sp.core_start - offset < 3000 and self._fits(name, want) \
+                        and (m is None or offset >= m.start or m.name == name):
+                    sp.name, sp.role, sp.type = name, sp.role or role, "PERSON"
+                    self._learn(name, want)
+                    return
+            if m is not None:
+                sp.name, sp.role, sp.type = m.name, sp.role or m.role or self.roles.get(m.name), "PERSON"
+                self._learn(m.name, want)
+            return
+        for offset, name, role, typ in reversed(self.recent):
+            if typ in ("ORG", "DOC") and sp.core_start - offset < 3000:
+                sp.name, sp.type = name, typ
+                return
+        m = self._before(sp.core_start, ("ORG",))
+        if m is not None and low in ("it", "they", "we"):
+            sp.name, sp.type = m.name, "ORG"
+
+    def _leftmost_in_sentence(self, m: Mention | None, want: str | None) -> Mention | None:
+        """The subject is usually the first person of its sentence: "Sen. Carla Whitfield,
+        a Democrat who represents Riverton, …. She called it …" is Whitfield."""
+        if m is None:
+            return None
+        text = self.tok.text
+        begin = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), 0)
+        for other in self._overlapping(begin, m.start):
+            if other.type == "PERSON" and other.start >= begin and self._fits(other.name, want) \
+                    and not any(a <= other.start < b for a, b in self.quoted):
+                return other
+        return m
+
+    def _group(self, offset: int, head: str) -> Mention | None:
+        """The organization "the agency" / "the company" stands for: the latest one
+        whose name has the word, else the latest of the right kind."""
+        orgs = [m for m in self.mentions if m.type == "ORG" and m.end <= offset
+                and not any(a <= m.start < b for a, b in self.quoted)]
+        named = [m for m in orgs if head in m.name.lower()]
+        if named:
+            return named[-1]
+        public = ("agency", "department", "ministry", "office", "committee", "council", "commission",
+                  "court", "police", "bureau", "university", "school", "party", "government", "board")
+        if head in ("company", "firm"):
+            orgs = [m for m in orgs if not any(w in m.name.lower() for w in public)]
+        elif head in public:
+            orgs = [m for m in orgs if any(w in m.name.lower() for w in public)] or orgs
+        return orgs[-1] if orgs else None
+
+    def _fits(self, name: str, want: str | None) -> bool:
+        return want is None or self.gender.get(name, want) == want
+
+    def _learn(self, name: str, want: str | None) -> None:
+        if want:
+            self.gender.setdefault(name, want)
+
+    def _nominal(self, sp: Speaker, head: str, words: list[str]) -> None:
+        """'the spokesman': the person the article gave that job, else the phrase."""
+        role_words = " ".join(w for w in words if w not in ("the", "a", "an", "his", "her", "its", "their"))
+        for m in reversed(self.mentions):
+            if m.start < sp.core_start and m.type == "PERSON" and m.role and head in m.role.lower():
+                sp.name, sp.type, sp.role = m.name, "PERSON", sp.role or m.role
+                return
+        for name, role in self.roles.items():
+            if head in role.lower():
+                sp.name, sp.type, sp.role = name, "PERSON", sp.role or role
+                return
+        sp.name, sp.type, sp.role = self.tok.text[sp.core_start:sp.core_end], None, sp.role or role_words
+
+    def _surname(self, sp: Speaker, text: str) -> None:
+        words = [w for w in text.replace("’", "'").split() if w.lower() not in TITLES]
+        last = words[-1].strip(",.'") if words else text
+        for m in self.mentions:
+            if m.name.split() and m.name.split()[-1] == last:
+                sp.name, sp.type = m.name, m.type
+                sp.role = sp.role or m.role or self.roles.get(m.name)
+                return
+        for offset, name, role, typ in reversed(self.recent):
+            if name.split() and name.split()[-1] == last:
+                sp.name, sp.type, sp.role = name, typ, sp.role or role
+                return
+        sp.name = " ".join(words) if words else text
+        sp.type = "PERSON" if any(w[:1].isupper() for w in words) else None

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from timeline_texts import COLLAPSE_GAZETTE, INQUIRY_GAZETTE, article
+
+from storyline.model import Block
+from storyline.timeline import extract, parse_value
+from storyline.timeline.text import numbers, split_sentences
+
+
+def test_time_values_become_dates_with_granularity():
+    assert parse_value("2024-02-14") == ("2024-02-14", "day")
+    assert parse_value("2024-02-14TMO") == ("2024-02-14", "day")
+    assert parse_value("2024-02-14T15:30") == ("2024-02-14", "day")
+    assert parse_value("2024-02") == ("2024-02-01", "month")
+    assert parse_value("2024") == ("2024-01-01", "year")
+    assert parse_value("2024-W07") == ("2024-02-12", "week")
+    for nothing in ("PRESENT_REF", "PAST_REF", "P3D", "XXXX-03", "XXXX-WXX-2", "2024-SU", ""):
+        assert parse_value(nothing) is None
+
+
+def test_weekday_report_is_dated_by_the_time_layer():
+    found = {s.sentence: s for s in extract(INQUIRY_GAZETTE)}
+    inquiry = found["Governor Lena Okafor ordered an independent inquiry into the bridge "
+                    "collapse on Monday."]
+    assert (inquiry.date, inquiry.granularity, inquiry.how) == ("2024-03-11", "day", "timex")
+    assert inquiry.timex == "Monday"
+    looking_back = found["The Harlow Bridge collapsed on March 5, killing two people."]
+    assert looking_back.date == "2024-03-05"
+    assert found["The inquiry will report by June."].granularity == "month"
+
+
+def test_lead_without_time_takes_the_article_date():
+    a = article("x1", "Gazette", "2024-05-02",
+                "Flood water reached the town hall steps in the early hours.",
+                "Residents said the river rose faster than in any year they remember.",
+                "The council will meet to discuss new defences.",
+                "Sandbags were handed out at the fire station all afternoon long.")
+    found = extract(a)
+    assert [(s.date, s.how, s.position) for s in found] == [
+        ("2024-05-02", "published", 0), ("2024-05-02", "published", 1)]
+    # A plan ("will meet") is not a report of the day; past the lead nothing is dated.
+
+
+def test_undated_article_dates_only_what_its_text_fixes():
+    a = article("x2", "Gazette", None,
+                "The mill closed on March 3, 2023, after ninety years of trading.",
+                "Workers gathered outside the gates on Tuesday to say goodbye.")
+    found = extract(a)
+    assert [(s.date, s.granularity) for s in found] == [("2023-03-03", "day")]
+
+
+def test_entities_named_in_the_sentence_are_kept():
+    from storyline.model import Mention
+    a = article("x3", "Gazette", "2024-03-12",
+                "Governor Lena Okafor ordered an inquiry into the collapse on Monday.")
+    a.mentions = [Mention(0, 20, "Governor Lena Okafor", "PERSON", "Lena Okafor")]
+    assert extract(a)[0].entities == ["Lena Okafor"]
+
+
+def test_fallback_sentence_splitter_keeps_offsets_and_abbreviations():
+    text = "Mr. Okafor spoke at 9 a.m. on Monday. The U.S. team left.\n\nA new paragraph here."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Mr. Okafor spoke at 9 a.m. on Monday.", "The U.S. team left.", "A new paragraph here."]
+
+
+def test_pipeline_sentences_are_used_when_present():
+    a = article("x4", "Gazette", "2024-03-05", "The bridge collapsed. Two people died in it today.")
+    a.sentences = [(0, len(a.body))]          # the language pipeline saw one sentence
+    assert [s.sentence for s in extract(a)] == [a.body]
+
+
+def test_numbers_with_units():
+    got = numbers("The tanker spilled 12,000 gallons and $4.5 billion was set aside; 35% "
+                  "of the 2010 budget, five barrels.")
+    assert (12000.0, "gallon", "12,000 gallons") in got
+    assert any(v == 4.5e9 and u.startswith("$") for v, u, _ in got)
+    assert any(v == 35 and u == "%" for v, u, _ in got)
+    assert (5.0, "barrel", "five barrels") in got
+    assert not any(v == 2010 for v, _, _ in got)      # a year is not a quantity
+
+
+def test_title_of_a_dated_article_is_a_report_of_its_day():
+    a = COLLAPSE_GAZETTE
+    titled = type(a)(id="t1", origin=a.origin, source=a.source, title="Harlow Bridge collapses",
+                     published=a.published, blocks=[Block("Nothing else to say here today.")])
+    first = extract(titled)[0]
+    assert (first.sentence, first.date, first.position) == ("Harlow Bridge collapses",
+                                                            "2024-03-05", -1)

@@ -1,5 +1,6 @@
 # Two entry points for a fresh machine (Python >= 3.11 on PATH as python3):
-#   make demo   set up, build the bundled example corpus into ./storyline.db, print it, write report.html
+#   make demo   set up, build the bundled example corpus into ./storyline.db, print its stories,
+#               the largest story's timeline, people and quotes, one article; write report.html
 #   make test   set up and run the test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,6 +11,9 @@ BIN = $(VENV)/bin
 demo: $(VENV)/.installed
 	$(BIN)/storyline build examples/corpus
 	@echo; echo "== stories"; $(BIN)/storyline stories
+	@echo; echo "== the largest story's timeline"; $(BIN)/storyline timeline --length 8
+	@echo; echo "== people, organizations, places"; $(BIN)/storyline entities --limit 12
+	@echo; echo "== who said what"; $(BIN)/storyline quotes --speaker Ruiz
 	@echo; echo "== articles"; $(BIN)/storyline articles
 	@echo; echo "== one article, with its date evidence and removed lines"
 	$(BIN)/storyline show examples/corpus/riverton-ledger/2024-02-14-spill-estimate-grows.txt
@@ -25,12 +29,20 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/te3.py
 	$(BIN)/python bench/dating.py
 	$(BIN)/python bench/htmldate.py
+	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/ner.py
+	$(BIN)/python bench/speed_nlp.py
+	$(BIN)/python bench/entities.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/tls.py
+	$(BIN)/python bench/propagation.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,bench,train]'
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	touch $@
 
 clean:

@@ -25,6 +25,7 @@ packages}; scores are fractions.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time

@@ -44,7 +44,11 @@ def article_record(article: Article) -> dict[str, Any]:
 
 def story_record(story: Story) -> dict[str, Any]:
     return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
-            "timeline": [asdict(e) for e in story.timeline]}
+            "first_date": story.first_date, "last_date": story.last_date,
+            "sources": list(story.sources), "copies": dict(story.copies),
+            "merged_from": list(story.merged_from),
+            "timeline": [asdict(e) for e in story.timeline],
+            "comparison": story.comparison}
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:

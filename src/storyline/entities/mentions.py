@@ -40,6 +40,16 @@ _NAME_TAGS = {"NNP", "NNPS", ""}
 _MAX_ROLE = 8   # words; longer "roles" are clauses the patterns ran into
 
 
+
+def _doc_text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy's `Doc.text` joins every token on each
+    access, which made slicing it per mention quadratic (and ran out of memory on a
+    50,000-token article)."""
+    text = doc.user_data.get("storyline.text")
+    if text is None:
+        text = doc.user_data["storyline.text"] = doc.text
+    return text
+
 def find_mentions(doc: "Doc") -> list[Mention]:
     """Mentions of persons, organizations and places in an article's Doc.
 
@@ -201,7 +211,7 @@ def _role_only(doc: "Doc", toks: list["Token"]) -> _Raw | None:
     head = _role_head(" ".join(t.text for t in toks))
     if not toks or head is None:
         return None
-    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    text = _doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     return _Raw(toks[0].i, toks[-1].i + 1, "PERSON", text, "role", nominal_head=head)
 
 
@@ -234,7 +244,7 @@ def _raw(doc: "Doc", toks: list["Token"], type: str, trim_possessive: bool = Fal
     if len(toks) == 1 and toks[0].lower_ in NOT_NAMES and not toks[0].text.isupper():
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = doc.text[s:e]
+    text = _doc_text(doc)[s:e]
     if trim_possessive:
         text = text[:-2]
     words = sum(1 for t in toks if not _is_punct(t))
@@ -587,7 +597,7 @@ def _missed(doc: "Doc", named: list[_Raw], clusters: _Clusters) -> list[_Raw]:
             nxt = doc[i + 1]
             if nxt.lower_ in NOMINAL_HEADS and nxt.text.islower() and nxt.lower_ in clusters.by_head \
                     and i + 1 not in taken and not (i + 2 < len(doc) and doc[i + 2].lower_ == "of"):
-                out.append(_Raw(i, i + 2, "ORG", doc.text[tok.idx:nxt.idx + len(nxt.text)],
+                out.append(_Raw(i, i + 2, "ORG", _doc_text(doc)[tok.idx:nxt.idx + len(nxt.text)],
                                 "nominal", nominal_head=nxt.lower_))
             continue
         if not tok.text[:1].isupper() or low in NOT_NAMES or tok.tag_ not in _NAME_TAGS:
@@ -614,7 +624,7 @@ def _missed_role(doc: "Doc", i: int) -> _Raw | None:
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in TITLES or nxt.lower_ == "of"):
                 return None                  # "the governor Tom Weller", "the secretary of ..."
-            text = doc.text[doc[i].idx:doc[j].idx + len(doc[j].text)]
+            text = _doc_text(doc)[doc[i].idx:doc[j].idx + len(doc[j].text)]
             return _Raw(i, j + 1, "PERSON", text, "role", nominal_head=_role_head(doc[j].text))
         j += 1
     return None

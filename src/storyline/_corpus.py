@@ -84,9 +84,9 @@ def _update_story(store: Store, story_id: str) -> int:
 def _resolve_entities(store: Store) -> int:
     """One entity per person, organization and place across the corpus.
 
-    Re-resolved whole from the stored mentions each build: cheap next to the
-    language pipeline (about 10 µs a mention), and a name seen for the first time
-    can join names already stored.
+    Re-resolved whole from the stored mentions each build (100k mentions: 7.6 s,
+    cheap next to the language pipeline that found them), so a name seen for the
+    first time can join names already stored.
     """
     resolution = entities.resolve(store.mention_holders())
     with store.transaction():

@@ -11,6 +11,7 @@ import pytest
 
 import storyline
 from storyline import Store
+from storyline.cli.quotes import collect as collect_quotes
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -30,11 +31,12 @@ def two_builds(tmp_path_factory):
         after = {a.id: a.story_id for a in store.articles()}
         stories = store.stories()
         entities = store.entities()
-    return one, two, before, after, stories, entities
+        quotes = collect_quotes(store)
+    return one, two, before, after, stories, entities, quotes
 
 
 def test_first_build_groups_its_articles(two_builds):
-    one, _, before, _, _, _ = two_builds
+    one, _, before, *_ = two_builds
     assert one.corpus["grouping"]["articles"] == len(before) == 5
     assert all(before.values())
     # four spill articles and one robotics article from the same outlet: two stories
@@ -42,7 +44,7 @@ def test_first_build_groups_its_articles(two_builds):
 
 
 def test_later_articles_join_without_reshuffling(two_builds):
-    _, two, before, after, stories, _ = two_builds
+    _, two, before, after, stories, *_ = two_builds
     assert two.corpus["grouping"]["articles"] == len(after) - len(before)
     # what the user saw after the first build stays where it was
     assert all(after[i] == s for i, s in before.items())
@@ -53,7 +55,7 @@ def test_later_articles_join_without_reshuffling(two_builds):
 
 
 def test_each_touched_story_has_a_timeline_with_sources(two_builds):
-    *_, stories, _ = two_builds
+    stories = two_builds[4]
     spill = max(stories, key=lambda s: len(s.article_ids))
     assert spill.timeline
     dates = [e.date for e in spill.timeline]
@@ -64,10 +66,20 @@ def test_each_touched_story_has_a_timeline_with_sources(two_builds):
 
 
 def test_entities_join_across_articles_with_roles(two_builds):
-    *_, entities = two_builds
+    entities = two_builds[5]
     by_name = {e.name: e for e in entities}
     ruiz = by_name.get("Ana Ruiz")
     assert ruiz is not None and ruiz.type == "PERSON"
     assert len(ruiz.article_ids) >= 3
     assert any("Judge" in r["role"] for r in ruiz.roles)
 
+
+
+def test_quotes_by_speaker_entity_without_wire_copies(two_builds):
+    stories, quotes = two_builds[4], two_builds[6]
+    copies = {c for s in stories for c in s.copies}
+    listed = [q for qs in quotes.values() for q in qs]
+    assert listed and not any(q["article_id"] in copies for q in listed)
+    ruiz = quotes.get("Ana Ruiz", [])
+    assert len({q["article_id"] for q in ruiz}) >= 2
+    assert len({q["speaker"] for q in ruiz}) == 1 and ruiz[0]["speaker"]

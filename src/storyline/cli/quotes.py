@@ -30,11 +30,17 @@ def collect(store: Any, story: str | None = None, speaker: str | None = None) ->
     """Speaker -> its quotes (dicts with the article's title, date and outlet), in article
     order. Quotes are grouped by speaker entity when the corpus stage has set one (so
     "Ruiz" and "Ana Ruiz" are one speaker), else by the name; a group is named by its
-    longest name."""
+    longest name. A wire copy's quotes are its original's and are not listed again."""
     groups: dict[str, list[dict]] = defaultdict(list)
     needle = speaker.lower() if speaker else None
+    if story:
+        found = store.story(story)   # an id, a merged-away id or a unique prefix
+        story = found.id if found else story
+    copies = {copy for s in store.stories() for copy in s.copies}
     for article in store.articles(story_id=story):
-        for q in article.quotes:
+        if article.id in copies:
+            continue
+        for q in store.with_speakers(article).quotes:
             name = q.speaker_name or UNKNOWN
             if needle and needle not in name.lower():
                 continue

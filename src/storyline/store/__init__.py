@@ -330,7 +330,7 @@ class Store:
         names = {(r["name"]): r["entity_id"] for r in self.conn.execute(
             "SELECT name, entity_id FROM entity_names WHERE article_id = ?", (article.id,))}
         for quote in article.quotes:
-            quote.speaker = names.get(quote.speaker_name or "")
+            quote.speaker = names.get(quote.speaker_name or "", quote.speaker)
         return article
 
 

@@ -217,10 +217,7 @@ class _Finder:
         for c in range(a, min(b, a + 25)):    # room for "Paris, who used to work on …, said"
             low = tok.lower[c]
             if low == "according" and c + 1 < b and tok.lower[c + 1] == "to" and c == a:
-                end = np_forward(tok, c + 2, b)
-                if end is not None:
-                    return self._speaker_fwd(c + 2, end, b), (tok.starts[c], tok.ends[c + 1])
-                return None
+                return self._according_to(c, b)
             if not cue_kind(low) or not self._verb_here(c, a):
                 continue
             if c == a:        # ,” said Alvarez
@@ -240,6 +237,13 @@ class _Finder:
                 return sp, self._cue_span(c, b)
             return None
         return None
+
+    def _according_to(self, c: int, limit: int) -> tuple[Speaker, tuple[int, int]] | None:
+        """The speaker after "according to" at token `c` (up to token `limit`), with the cue."""
+        end = np_forward(self.tok, c + 2, limit)
+        if end is None:
+            return None
+        return self._speaker_fwd(c + 2, end, limit), (self.tok.starts[c], self.tok.ends[c + 1])
 
     def _before(self, m: Marked, ps: int) -> tuple[Speaker, tuple[int, int]] | None:
         """Alvarez said: “… / She told reporters, “… / Alvarez: “… / According to X, “…"""
@@ -261,10 +265,7 @@ class _Finder:
         for c in range(end - 1, max(a, end - 9) - 1, -1):
             low = tok.lower[c]
             if low == "according" and c + 1 < end and tok.lower[c + 1] == "to":
-                e = np_forward(tok, c + 2, end)
-                if e is not None:
-                    return self._speaker_fwd(c + 2, e, end), (tok.starts[c], tok.ends[c + 1])
-                return None
+                return self._according_to(c, end)
             if not cue_kind(low) or not self._verb_here(c, a):
                 continue
             if last not in (":", ",") and (c != end - 1 or low not in STRONG_VERBS):

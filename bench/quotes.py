@@ -20,7 +20,9 @@ How spans are matched (the scorer; `--check` runs it on a hand-counted example):
   decreasing overlap, keeping pairs at or above the threshold (1.0 for exact).
   P = pairs / predicted, R = pairs / gold, F1 = 2PR/(P+R), summed over documents.
 - (a) direct subset: gold attributions whose content contains a double quote mark
-  (" “ ” „ « »), against our quotes of kind direct or partial. Speaker accuracy is over
+  (" “ ” „ « », or '' two apostrophes), against our quotes of kind direct or partial
+  with such a mark in or right around their content (symmetric: unmarked transcript
+  lines and 'single'-marked quotes are out on both sides). Speaker accuracy is over
   the pairs matched at overlap >= 0.3: correct when our speaker phrase overlaps the
   gold Source span, or when the last word of our resolved speaker name equals the last
   word of the gold Source text (the gold marks "he" where we may point at the name).
@@ -61,7 +63,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 
 ROOT = _HERE.parent
 CACHE = ROOT / "build" / "cache" / "quotes"
-DOUBLE_MARKS = '"“”„«»'
+# '' (two apostrophes) is the double mark of some archives (PolNeAR's NYT texts)
+DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»", "''")
 
 
 @dataclass
@@ -140,6 +143,13 @@ def speaker_ok(text: str, g: Attribution, p: Attribution) -> bool:
     return bool(gold_words and pred_words and gold_words[-1].lower() == pred_words[-1].lower())
 
 
+def in_marks(text: str, p: Attribution) -> bool:
+    """Is our attribution a direct or partial quote in double marks (the predicted side of
+    the direct subset; a transcript's "PENCE: …" line is direct speech without marks)?"""
+    return p.kind in ("direct", "partial") and any(
+        ch in text[max(0, a - 2):b + 2] for a, b in p.content for ch in DOUBLE_MARKS)
+
+
 def score(docs: list[Document], preds: list[list[Attribution]]) -> dict[str, float]:
     t = {k: Tally() for k in ("direct_exact", "direct_03", "direct_08", "source", "cue", "content",
                               "content_03")}
@@ -147,7 +157,7 @@ def score(docs: list[Document], preds: list[list[Attribution]]) -> dict[str, flo
     for doc, pred in zip(docs, preds):
         text = doc.text
         gd = [g for g in doc.gold if any(ch in text[a:b] for a, b in g.content for ch in DOUBLE_MARKS)]
-        pd = [p for p in pred if p.kind in ("direct", "partial")]
+        pd = [p for p in pred if in_marks(text, p)]
         gs = [signature(text, g.content) for g in gd]
         ps = [signature(text, p.content) for p in pd]
         for key, th in (("direct_exact", 1.0), ("direct_03", 0.3), ("direct_08", 0.8)):
@@ -342,7 +352,7 @@ def show_errors(docs: list[Document], preds: list[list[Attribution]], limit: int
     for doc, pred in zip(docs, preds):
         text = doc.text
         gd = [g for g in doc.gold if any(ch in text[a:b] for a, b in g.content for ch in DOUBLE_MARKS)]
-        pd = [p for p in pred if p.kind in ("direct", "partial")]
+        pd = [p for p in pred if in_marks(text, p)]
         pairs = pair([signature(text, g.content) for g in gd], [signature(text, p.content) for p in pd], 0.3)
         pg = {i for i, _ in pairs}
         pp = {j for _, j in pairs}

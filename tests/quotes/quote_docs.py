@@ -18,7 +18,7 @@ _TAGS = {
     "for": "IN", "at": "IN", "to": "TO", "and": "CC", "but": "CC", "'s": "POS", "’s": "POS",
     "would": "MD", "will": "MD", "also": "RB", "not": "RB", "said": "VBD", "says": "VBZ",
     "told": "VBD", "added": "VBD", "wrote": "VBD", "called": "VBD", "is": "VBZ", "was": "VBD",
-    "had": "VBD", "has": "VBZ", "be": "VB", "close": "VB", "reads": "VBZ", "adding": "VBG",
+    "had": "VBD", "has": "VBZ", "shows": "VBZ", "show": "VBP", "be": "VB", "close": "VB", "reads": "VBZ", "adding": "VBG",
 }
 
 
@@ -61,3 +61,20 @@ def make_doc(text: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = ()
 
 
 __all__ = ["make_doc", "Span"]
+
+
+def quotes(text: str, people=(), orgs=()):
+    """find_quotes on a hand-built Doc; every quote's offsets must give its text."""
+    from storyline.quotes import find_quotes
+
+    found = find_quotes(make_doc(text, people=people, orgs=orgs))
+    for q in found:
+        assert text[q.start:q.end] == q.text
+    return found
+
+
+def one(found, contains: str):
+    """The one quote whose text contains `contains`."""
+    hits = [q for q in found if contains in q.text]
+    assert len(hits) == 1, [(q.text, q.speaker_name) for q in found]
+    return hits[0]

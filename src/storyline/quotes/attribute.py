@@ -27,15 +27,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Evidence, Mention, Quote
-from .cues import PRONOUNS, ROLE_NOUNS, STRONG_VERBS, cue_kind
+from .cues import (AUTHOR_VERBS, HOLDER_VERBS, NOMINAL_CUES, PRONOUNS, ROLE_NOUNS, SHOW_VERBS, STRONG_VERBS, cue_kind,
+                   is_document)
 from .marks import Marked, paragraphs, quote_spans, sentences
 from .speakers import TITLES, Resolver, Speaker, Tokens, _BETWEEN, np_back, np_forward
 
 __all__ = ["find_quotes", "mentions_from_ents"]
 
 _SENT_END = {".", "!", "?", ";"}
+_NAME_EDGES = " \n―—–-\"“”'’‘,:"
 _DASHES = {"—", "–", "--", "-", "―"}
-_OPEN_MARKS = {"“", '"', "„", "«", "‘"}
+_OPEN_MARKS = {"“", '"', "„", "«", "‘", "''"}
 # Words after a cue that belong to it: "said in a statement", "wrote in a letter".
 _WRITTEN = {"statement", "letter", "interview", "email", "e-mail", "post", "tweet", "memo",
             "release", "op-ed", "essay", "message", "speech", "filing", "report", "briefing"}
@@ -74,6 +76,16 @@ _ADJUNCT_STARTS = {"at", "in", "on", "during", "after", "before", "speaking", "w
 _INTRO_WORDS = {"warning", "message", "statement", "words", "advice", "response", "reply",
                 "answer", "explanation", "view", "verdict", "prediction", "plea", "promise",
                 "reaction", "comment", "comments", "remarks", "put it", "explained", "said"}
+# Paragraph labels that are not speakers: "NOTE: …", "UPDATE: …".
+_NOT_SPEAKERS = {"note", "update", "updated", "editor's note", "editor’s note", "correction", "source",
+                 "sources", "photo", "video", "related", "read more", "watch", "see also", "warning",
+                 "breaking", "exclusive", "analysis", "opinion", "live", "background", "disclosure", "q", "a",
+                 "clarification", "editor", "editors", "caption", "credit", "tags", "topics"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
+# Time words between a document's participle and its "by": "a poll released Monday by X".
+_WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+         "yesterday", "last", "this", "week", "month", "year", "online", "earlier", "recently"}
 # A quote of fewer words, with no attribution near it, is a scare quote or a title.
 # (tuned on PolNeAR dev: shorter unattributed quotes were mostly not attributions)
 _MIN_FLOATING_WORDS = 4
@@ -102,14 +114,17 @@ def mentions_from_ents(doc) -> list[Mention]:
         typ = ENTITY_TYPES.get(ent.label_)
         if typ not in ("PERSON", "ORG"):
             continue
-        name = ent.text.strip()
+        name = ent.text.strip(_NAME_EDGES)       # "― Steve Quinlan": a dash the tagger took in
+        if not name:
+            continue
+        start = ent.start_char + ent.text.index(name)
         if typ == "PERSON":
             last = name.split()[-1] if name.split() else name
             for m in out:
                 if m.type == "PERSON" and m.name.split()[-1:] == [last] and len(m.name) > len(name):
                     name = m.name
                     break
-        out.append(Mention(ent.start_char, ent.end_char, ent.text, typ, name))
+        out.append(Mention(start, start + len(name), name, typ, name))
     return out
 
 
@@ -153,12 +168,17 @@ class _Finder:
     def _paragraph(self, p: int, ps: int, pe: int, marks: list[Marked]) -> None:
         found: list[_Found] = []
         sents = sentences(self.text, ps, pe)
+        label = self._label(p, ps, pe)
+        if label is not None:     # a transcript's "PENCE: …": the paragraph is the quote
+            found.append(label)
+            marks = [m for m in marks if m.open_at > label.start or (m.close_at or m.end) < label.start]
         doubles = [m for m in marks if not m.single]
         for m in marks:      # 'single' marks too: British style, or a headline's quote
             attr = self._after(m, pe) or self._before(m, ps)
             if attr:
                 found.append(_Found(m.start, self._trim(m.start, m.end), "direct", attr[0], attr[1], m, p))
-        taken = [(f.marked.open_at, (f.marked.close_at or f.end) + 1) for f in found]
+        taken = [(f.marked.open_at, (f.marked.close_at or f.end) + 1) if f.marked else (f.start, f.end)
+                 for f in found]
         for ss, se in sents:
             found.extend(self._indirect(p, ss, se, marks, taken))
         # direct quotes inside an indirect content belong to it (a mixed quote)
@@ -171,6 +191,45 @@ class _Finder:
         found.sort(key=lambda f: f.start)
         found = [f for f in found if not self._inside_other(f, found)]
         self._resolve(p, ps, found, sents)
+
+    def _label(self, p: int, ps: int, pe: int) -> _Found | None:
+        """A paragraph opening with a speaker label, "PENCE: Well, look, …" (a
+        transcript; CAPS, or the name of a person the article names), is that
+        speaker's direct quote up to the paragraph's end."""
+        tok = self.tok
+        a, b = tok.span(ps, pe)
+        while a < b and tok.words[a] in _OPEN_MARKS:
+            a += 1
+        colon = next((i for i in range(a, min(b, a + 5)) if tok.words[i] == ":"), None)
+        if colon is None or colon == a or colon + 3 >= b:
+            return None
+        words = tok.words[a:colon]
+        caps = all(w.isupper() and any(ch.isalpha() for ch in w) for w in words) and (
+            len(words) > 1 or len(words[0]) > 2)
+        person = [m for m in self.resolver._overlapping(tok.starts[a], tok.ends[colon - 1])
+                  if m.type == "PERSON" and m.start <= tok.starts[a] and m.end >= tok.ends[colon - 1]]
+        if not caps and not person:
+            return None
+        label = " ".join(words)
+        if label.lower().strip(".") in _NOT_SPEAKERS:
+            return None
+        start, end = tok.starts[colon + 1], pe
+        while end > start and self.text[end - 1] in " \n\"”'":
+            end -= 1
+        if len(self.text[start:end].split()) < 3:
+            return None
+        sp = self._make_speaker(a, colon, a, colon)
+        if person:
+            sp.name, sp.type = person[0].name, "PERSON"
+        else:                  # "PENCE" is the Mike Pence the article names
+            last = words[-1].strip(".").lower()
+            named = [m for m in self.resolver.mentions if m.type == "PERSON"
+                     and m.name.split() and m.name.split()[-1].lower() == last]
+            sp.name, sp.type = (max(named, key=lambda m: len(m.name)).name, "PERSON") if named \
+                else (label.title(), None)
+        cue = (tok.starts[colon], tok.ends[colon])
+        self.used_cues.add(colon)
+        return _Found(start, end, "direct", sp, cue, None, p)
 
     def _trim(self, start: int, end: int) -> int:
         """End of a direct quote without the comma that hands over to the attribution."""
@@ -209,10 +268,16 @@ class _Finder:
         if a >= b:
             return None
         if tok.words[a] in _DASHES or tok.words[a].lstrip("”\"'’")[:1] in ("—", "–", "―"):
-            end = np_forward(tok, a + 1, b)
+            n = a + 1
+            while n < b and tok.words[n].isspace():     # "” ―\xa0Jorge Falcon"
+                n += 1
+            end = np_forward(tok, n, b)
             if end is None:
                 return None
-            sp = self._speaker_fwd(a + 1, end, b)
+            if end + 1 < b and tok.words[end] == "," and (
+                    tok.lower[end + 1] in _MONTHS or tok.words[end + 1].isdigit()):
+                return None       # “Title” — CBC.ca, August 15, 2008: a citation, not a speaker
+            sp = self._speaker_fwd(n, end, b)
             return sp, (tok.ends[a] - 1, tok.ends[a])      # the dash itself (even glued: ”―)
         for c in range(a, min(b, a + 25)):    # room for "Paris, who used to work on …, said"
             low = tok.lower[c]
@@ -243,7 +308,53 @@ class _Finder:
         end = np_forward(self.tok, c + 2, limit)
         if end is None:
             return None
-        return self._speaker_fwd(c + 2, end, limit), (self.tok.starts[c], self.tok.ends[c + 1])
+        sp = self._document(c + 2, end, limit) or self._speaker_fwd(c + 2, end, limit)
+        return sp, (self.tok.starts[c], self.tok.ends[c + 1])
+
+    def _document(self, s: int, e: int, limit: int) -> Speaker | None:
+        """A document phrase [s, e) with what follows it about who made or holds it:
+        "a timeline the company filed with regulators" / "a poll released by the agency" /
+        "a count by the AP" speak for their author (the company, the agency, the AP);
+        "records reviewed by the Dispatch" stay the records. The phrase covers it all
+        (PolNeAR's source spans do); None when [s, e) is not a document."""
+        tok = self.tok
+        if not is_document(tok.lower[e - 1]) or e >= limit:
+            return None
+        author: tuple[int, int] | None = None
+        j = e
+        low = tok.lower[j]
+        if low == "by":                                     # "a count by the AP"
+            a_end = np_forward(tok, j + 1, limit)
+            if a_end is None:
+                return None
+            author, end = (j + 1, a_end), a_end
+        elif low in AUTHOR_VERBS or low in HOLDER_VERBS:    # "a poll released (Monday) by X"
+            end = j + 1
+            while end < limit and (tok.lower[end] in _WHEN or tok.tags[end] == "RB") and end - j < 4:
+                end += 1
+            if end < limit and tok.lower[end] == "by":
+                a_end = np_forward(tok, end + 1, limit)
+                if a_end is not None:
+                    if low in AUTHOR_VERBS:
+                        author = (end + 1, a_end)
+                    end = a_end
+        else:                                               # "a timeline the company filed"
+            a_end = np_forward(tok, j, limit)
+            if a_end is None or a_end >= limit or tok.lower[a_end] not in AUTHOR_VERBS \
+                    or not self._speaks(j, a_end):
+                return None
+            author, end = (j, a_end), a_end + 1
+        for _ in range(2):        # "… filed with the state Department of Environmental Quality"
+            if end < limit and tok.lower[end] in ("with", "to", "for", "on", "in", "from", "at"):
+                more = np_forward(tok, end + 1, limit)
+                if more is None:
+                    break
+                end = more
+        cs, ce = author or (s, e)
+        sp = self._make_speaker(s, end, cs, ce)
+        if author is not None:
+            sp.notes.append(f"document: {self.text[tok.starts[s]:tok.ends[e - 1]]}")
+        return sp
 
     def _before(self, m: Marked, ps: int) -> tuple[Speaker, tuple[int, int]] | None:
         """Alvarez said: “… / She told reporters, “… / Alvarez: “… / According to X, “…"""
@@ -253,7 +364,7 @@ class _Finder:
             return None
         a = b
         while a - 1 >= 0 and tok.starts[a - 1] >= ps and tok.words[a - 1] not in _SENT_END \
-                and tok.words[a - 1] not in ("”", '"', "»") and b - a < 40:
+                and tok.words[a - 1] not in ("”", '"', "»", "''") and b - a < 40:
             a -= 1
         if a >= b:
             return None
@@ -309,6 +420,10 @@ class _Finder:
                 continue
             if low == "according" and c + 1 < b and tok.lower[c + 1] == "to":
                 f = self._according(p, c, a, b, ss, se)
+            elif low == "in" and c == a:
+                f = self._in_document(p, c, b, se)
+            elif low in NOMINAL_CUES:
+                f = self._nominal(p, c, a, b, se)
             else:
                 kind = cue_kind(low)
                 if not kind or not self._verb_here(c, a):
@@ -320,7 +435,8 @@ class _Finder:
                 continue        # the content is a direct quote already attributed
             self.used_cues.add(c)
             last_speaker = f.speaker
-            if any(ch in self.text[f.start:f.end] for ch in "“”\"‘’") and self._has_mark(f, marks):
+            if any(ch in self.text[f.start:f.end] for ch in ("“", "”", '"', "‘", "’", "''")) \
+                    and self._has_mark(f, marks):
                 f.kind = "partial"
             out.append(f)
         return out
@@ -344,7 +460,7 @@ class _Finder:
         if e is None:
             return None
         # at the end of a sentence the apposition is safe: "according to their lawyer, Elise Moreau."
-        sp = self._speaker_fwd(c + 2, e, b, stop_at_comma=c == a)
+        sp = self._document(c + 2, e, b) or self._speaker_fwd(c + 2, e, b, stop_at_comma=c == a)
         cue = (tok.starts[c], tok.ends[c + 1])
         if c > a and tok.words[c - 1] == ",":
             start, end = ss, tok.starts[c - 1]
@@ -358,6 +474,51 @@ class _Finder:
         else:
             return None
         return self._content(p, start, end, sp, cue, "indirect")
+
+    def _nominal(self, p: int, c: int, a: int, b: int, se: int) -> _Found | None:
+        """"Trump's claim that crime is rising" / "her warning that …": a reporting noun
+        with its owner before it and a that-clause after it."""
+        tok = self.tok
+        if c + 2 >= b or tok.lower[c + 1] != "that" or c - 1 < a:
+            return None
+        if tok.lower[c - 1] in ("his", "her", "their", "its"):
+            owner = c - 1
+            word = {"his": "he", "her": "she", "their": "they", "its": "it"}[tok.lower[c - 1]]
+            sp = self._make_speaker(owner, c, owner, c)
+            sp.text = self.text[sp.start:sp.end]
+            sp.notes.append(f"possessive: {word}")
+            self.resolver._pronoun(sp, word)
+            if sp.name is None:
+                return None
+        elif tok.lower[c - 1] in ("'s", "’s") and c - 2 >= a:
+            st = np_back(tok, c - 2, a)
+            if st is None or not self._speaks(st, c - 1):
+                return None
+            sp = self._make_speaker(st, c - 1, st, c - 1)
+        else:
+            return None
+        end = se
+        for j in range(c + 2, b):              # the clause ends at a comma or a semicolon
+            if tok.words[j] in (",", ";", "—", "–"):
+                end = tok.starts[j]
+                break
+        return self._content(p, tok.starts[c + 1], end, sp, (tok.starts[c], tok.ends[c]), "indirect")
+
+    def _in_document(self, p: int, c: int, b: int, se: int) -> _Found | None:
+        """"In the poll, Clinton led by five points.": a document opening the sentence
+        speaks for the rest of it (unless a reporting verb there has its own speaker)."""
+        tok = self.tok
+        s = c + 1
+        e = np_forward(tok, s + 1 if tok.lower[s] in ("this", "these", "that") else s, b)
+        if e is None or not is_document(tok.lower[e - 1]) or tok.lower[e - 1] in ("statement", "release"):
+            return None
+        sp = self._document(s, e, b) or self._make_speaker(s, e, s, e)
+        k = tok.at(sp.end)
+        if k >= b or tok.words[k] != ",":
+            return None
+        if any(cue_kind(w) == "speech" for w in tok.lower[k + 1:b]):
+            return None
+        return self._content(p, tok.starts[k + 1], se, sp, (tok.starts[c], tok.ends[c]), "indirect")
 
     def _reported(self, p: int, c: int, a: int, b: int, ss: int, se: int, kind: str,
                   last_speaker: Speaker | None) -> _Found | None:
@@ -384,7 +545,9 @@ class _Finder:
                     return self._content(p, ss, tok.starts[c - 1], sp, cue, "indirect")
             return None
         # "…, Alvarez said." : content before the speaker
-        if st > a + 2 and tok.words[st - 1] == "," and self._tail_ok(c + 1, b) and kind == "speech":
+        # (not when it is only an opening adjunct: "In a statement, Alvarez said the …")
+        if st > a + 2 and tok.words[st - 1] == "," and self._tail_ok(c + 1, b) and kind == "speech" \
+                and not (tok.lower[a] in _ADJUNCT_STARTS and st - 1 - a <= 8 and c + 2 < b):
             return self._content(p, ss, tok.starts[st - 1], sp, cue, "indirect")
         # "Alvarez said (that) …"
         k = c + 1
@@ -406,6 +569,8 @@ class _Finder:
                 return None
         elif kind == "stance":
             pass                    # "Clinton cited his comments about …": the object is the content
+        elif low in SHOW_VERBS and self._document_speaker(sp):
+            pass                    # "The poll shows Clinton ahead by three points"
         elif kind == "belief" or low not in STRONG_VERBS:
             return None
         elif nxt in ("to", "in", "on", "at", "for", "with", "by", "about", "of", "so",
@@ -427,7 +592,7 @@ class _Finder:
             if tok.words[j] in _OPEN_MARKS:
                 m = tok.at(tok.starts[j] + 1)
                 e = m
-                while e < b and tok.words[e] not in ("”", '"', "’", "'", "»"):
+                while e < b and tok.words[e] not in ("”", '"', "’", "'", "»", "''"):
                     e += 1
                 if e > m and e < b:      # content: from the cue's object to the closing mark
                     return _Found(tok.starts[k], tok.ends[e], "partial", sp, cue, None, p)
@@ -448,6 +613,8 @@ class _Finder:
     def _tail_ok(self, k: int, b: int) -> bool:
         """After an end-of-sentence attribution only adjuncts may follow."""
         words = [w for w in self.tok.lower[k:b] if w not in _SENT_END]
+        if len(words) > 2 and words[0] == "," and words[1].endswith("ing") and words[1] != "that":
+            return True           # "…, she said, referencing the bank's …": a clause of its own
         return len(words) <= 8 and "that" not in words and not any(
             cue_kind(w) for w in words[:1])
 
@@ -564,6 +731,13 @@ class _Finder:
             sp.core_start, sp.core_end = tok.starts[e + 1], tok.ends[end - 1]
             sp.role = self.text[tok.starts[s]:tok.ends[e - 1]]
         return sp
+
+    def _document_speaker(self, sp: Speaker) -> bool:
+        """Is the speaker phrase a document ("a new poll", "Video of the incident")?"""
+        words = self.text[sp.core_start:sp.core_end].lower().split()
+        heads = [w for w in words if w not in ("of", "the", "a", "an")]
+        return bool(words) and (is_document(words[-1]) or (
+            "of" in words and is_document(words[words.index("of") - 1]))) and bool(heads)
 
     def _speaks(self, s: int, e: int) -> bool:
         """Can the phrase tokens [s, e) speak? A lower-case head must name people, a
@@ -716,6 +890,8 @@ class _Finder:
             evidence.append(Evidence(sp.text, sp.start, sp.end, "body", note))
         kind = f.kind
         name = sp.name if sp is not None and sp.name else (sp.text if sp is not None else None)
+        if name:
+            name = name.strip(_NAME_EDGES) or name
         return Quote(id="", article_id="", text=self.text[f.start:f.end], speaker=None,
                      speaker_name=name, kind=kind, start=f.start, end=f.end,
                      evidence=evidence, role=sp.role if sp is not None else None, cue=cue_text)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Marked", "paragraphs", "sentences", "quote_spans", "OPENING", "CLOSING"]
+__all__ = ["Marked", "paragraphs", "sentences", "quote_spans", "OPENING", "CLOSING", "TWO_APOSTROPHES"]
 
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
+# Two apostrophes stand for a double mark in some archives (''We will,'' he said).
+TWO_APOSTROPHES = "''"
 # Single marks open partial quotes ('reckless gamble') but are also apostrophes.
 SINGLE_OPEN = "‘'"
 SINGLE_CLOSE = "’'"
@@ -25,7 +27,8 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
     "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "etc",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9—–-])|[.!?]+[\"”’')\]]*$")
+# (two marks may open the next sentence: ''It is, the typewriter double mark)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9—–-])|[.!?]+[\"”’')\]]*$")
 
 
 @dataclass
@@ -41,11 +44,12 @@ class Marked:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the paragraphs of `text` (separated by blank lines)."""
+    """(start, end) of the paragraphs of `text`: separated by line breaks (a blank
+    line, or a single one: some sources break paragraphs with one)."""
     spans, pos = [], 0
-    for piece in text.split("\n\n"):
+    for piece in text.split("\n"):
         start, end = pos, pos + len(piece)
-        pos = end + 2
+        pos = end + 1
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -80,10 +84,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _opens(text: str, i: int, lo: int) -> bool:
-    """Does the straight mark at i open a quote (judged by its neighbours)?"""
+def _opens(text: str, i: int, lo: int, width: int = 1) -> bool:
+    """Does the straight mark at i (`width` characters) open a quote (judged by its
+    neighbours)?"""
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{—–-:/" or i == lo:
         return not after.isspace()
     return False
@@ -95,36 +100,49 @@ def quote_spans(text: str, para_start: int, para_end: int,
     outside them. `open_from_before`: the previous paragraph left a quote open."""
     spans: list[Marked] = []
     opened: int | None = None
+    opened_width = 1
     first = para_start
     continued = False
-    for i in range(para_start, para_end):
+    i = para_start
+    while i < para_end:
         ch = text[i]
+        width = 1
+        if text.startswith(TWO_APOSTROPHES, i) and i + 2 <= para_end and text[i + 2:i + 3] != "'" \
+                and text[i - 1:i] != "'":
+            ch, width = STRAIGHT, 2          # the mark is read like a straight double mark
+        elif ch == "'":
+            i += 1
+            continue
         # A closing mark where an opening one belongs (”Fortunately, …) still opens.
-        reversed_open = ch in CLOSING and opened is None and _opens(text, i, first)
-        if ch in OPENING or reversed_open or (ch == STRAIGHT and opened is None and _opens(text, i, first)):
+        reversed_open = ch in CLOSING and opened is None and _opens(text, i, first, width)
+        if ch in OPENING or reversed_open or (ch == STRAIGHT and opened is None and _opens(text, i, first, width)):
             if opened is not None:      # an opening mark inside an open quote: the
-                _add(text, spans, opened, i, None, continued)   # first one was never closed
-            opened, continued = i, False
+                _add(text, spans, opened, i, None, continued, opened_width)   # first one was never closed
+            opened, opened_width, continued = i, width, False
         elif ch in CLOSING or ch == STRAIGHT:
             if opened is None:
                 if ch == STRAIGHT:
+                    i += width
                     continue            # a stray straight mark (inches, typos): ignore
                 if open_from_before and not spans:
                     # closes a quote carried over from the previous paragraph
                     _add(text, spans, para_start - 1, i, i, True)
+                i += width
                 continue
-            _add(text, spans, opened, i, i, continued)
+            # close_at: the mark's last character, so close_at + 1 is past it
+            _add(text, spans, opened, i, i + width - 1, continued, opened_width)
             opened, continued = None, False
+        i += width
     if opened is not None:
-        _add(text, spans, opened, para_end, None, continued)
+        _add(text, spans, opened, para_end, None, continued, opened_width)
     spans.extend(_single_spans(text, para_start, para_end, spans))
     spans.sort(key=lambda s: s.start)
     return spans
 
 
 def _add(text: str, spans: list[Marked], opened: int, end: int, close_at: int | None,
-         continued: bool) -> None:
-    start = opened + 1
+         continued: bool, width: int = 1) -> None:
+    start = opened + width
     if end > start and any(c.isalnum() for c in text[start:end]):
         spans.append(Marked(start, end, opened, close_at, continued))
 

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from .cues import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, cue_kind
+from .cues import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, cue_kind, is_document
 
 __all__ = ["Tokens", "Speaker", "Resolver", "TITLES"]
 
@@ -116,7 +116,7 @@ class Tokens:
     def head_ok(self, i: int) -> bool:
         """Can token i end a speaker's noun phrase?"""
         low = self.lower[i]
-        if low in PRONOUNS or low in ROLE_NOUNS or low in DOCUMENT_NOUNS or low in GROUP_NOUNS:
+        if low in PRONOUNS or low in ROLE_NOUNS or is_document(low) or low in GROUP_NOUNS:
             return True
         if low in _STOP or cue_kind(low) or not any(c.isalnum() for c in low):
             return False
@@ -129,11 +129,19 @@ class Tokens:
             return True
         if low in _PLACE_WORDS:
             return True
+        if is_document(low) and not self.tags[i].startswith("VB"):
+            return True            # "a report", "the poll" (also cue verbs)
         if low in _STOP or low in PRONOUNS or cue_kind(low):
             return False
         if self.is_cap(i) or low in TITLES or low in ROLE_NOUNS or low in GROUP_NOUNS:
             return True
         return self.tags[i] in _NP_TAGS and any(c.isalnum() for c in low)
+
+    def modifier(self, i: int) -> bool:
+        """A gerund modifying the noun after it: "staffing" of "DEQ staffing records"."""
+        return (self.lower[i].endswith("ing") and self.tags[i] in ("VBG", "NN") and i + 1 < self.n
+                and self.tags[i + 1] in ("NN", "NNS") and self.words[i + 1].islower()
+                and not cue_kind(self.lower[i]) and self.lower[i] not in _STOP)
 
 
 @dataclass
@@ -194,7 +202,7 @@ def np_back(tok: Tokens, end: int, lo: int) -> int | None:
         if tok.ent[i] >= 0 and tok.ent[j] >= 0 and tok.ent[j] != tok.ent[i] \
                 and tok.lower[i] not in ("'s", "’s"):
             break                  # "the Washington Post Trump": two names, no comma
-        if tok.np_ok(j):
+        if tok.np_ok(j) or tok.modifier(j):
             if tok.is_cap(i) and not tok.is_cap(j) and tok.lower[j] not in ("the", "a", "an") \
                     and tok.tags[j] not in ("JJ", "DT", "PRP$", "POS", "CD") and not _agentive(tok.lower[j]) \
                     and tok.lower[j] not in ("'s", "’s", "-", ".") and not tok.person[i] \
@@ -232,7 +240,7 @@ def np_forward(tok: Tokens, start: int, hi: int) -> int | None:
         return start + 1 if tok.lower[start] not in ("it", "who") else None
     i = start
     last_head = None
-    while i < hi and (tok.np_ok(i) or (tok.lower[i] in _NP_PREPOSITIONS and last_head is not None
+    while i < hi and (tok.np_ok(i) or tok.modifier(i) or (tok.lower[i] in _NP_PREPOSITIONS and last_head is not None
                                         and i + 1 < hi and tok.np_ok(i + 1))
                       or (last_head is None and tok.tags[i] in ("VBN", "VBG") and i + 1 < hi
                           and tok.np_ok(i + 1) and tok.lower[i] not in _STOP)):
@@ -311,8 +319,14 @@ class Resolver:
                 same = [m for m in self.mentions if m.type == "PERSON" and m.name.split()[-1:] == [last_word]]
                 if same:
                     pick = max(same, key=lambda m: len(m.name))
+                else:
+                    longer = self.tok.text[max(pick.start, sp.core_start):sp.core_end]
+                    if pick.type == "PERSON" and re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}", longer):
+                        pick = Mention(pick.start, sp.core_end, longer, "PERSON", longer, pick.role)
             if sp.name:
                 pass                                   # named by its job above
+            elif is_document(head) and (pick is None or pick.end < sp.core_end) and not last_word[:1].isupper():
+                sp.name, sp.type = text, "DOC"         # "DEQ staffing records": the records speak
             elif pick is not None:
                 sp.name, sp.type = pick.name, pick.type
                 sp.role = sp.role or pick.role or self.roles.get(pick.name)
@@ -320,8 +334,6 @@ class Resolver:
                     sp.role = _title_in(text)
             elif head in ROLE_NOUNS and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
                 self._nominal(sp, head, words)
-            elif head in DOCUMENT_NOUNS:
-                sp.name, sp.type = text, "DOC"
             elif head in GROUP_NOUNS and words[0] in ("the", "its", "their"):
                 m = self._group(sp.core_start, head)
                 sp.name, sp.type = (m.name, "ORG") if m else (text, "ORG")

@@ -36,6 +36,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -216,9 +217,11 @@ def _replica(article: Article, copy: int) -> Article:
     return d
 
 
-def cost(items: list[tuple[Article, str]], sizes=(1_000, 10_000, 100_000), probe: int = 400
+def cost(items: list[tuple[Article, str]], sizes=(1_000, 10_000, 100_000), probes: int = 5
          ) -> dict[str, float]:
-    """Milliseconds per added article (batches of 200, as the build) at each store size."""
+    """Milliseconds per added article at each store size: the median of `probes`
+    batches of 200 (as the build writes them), so one slow batch on a shared
+    machine does not make the figure."""
     base = _date_order([a for a, _ in items])
     tmp = tempfile.mkdtemp(prefix="bench-stories-cost-")
     store = Store(os.path.join(tmp, "cost.db"))
@@ -239,12 +242,16 @@ def cost(items: list[tuple[Article, str]], sizes=(1_000, 10_000, 100_000), probe
             feed(store, [next(source) for _ in range(n)])
             stored += n
         fill = time.perf_counter() - started
-        spent = feed(store, [next(source) for _ in range(probe)])
-        stored += probe
-        out[size] = 1000 * spent / probe
-        print(f"  {size:>7,} stored: {out[size]:.2f} ms per added article "
-              f"(filled in {fill:.0f}s)", file=sys.stderr)
+        per_batch = []
+        for _ in range(probes):
+            per_batch.append(1000 * feed(store, [next(source) for _ in range(BATCH)]) / BATCH)
+            stored += BATCH
+        out[size] = statistics.median(per_batch)
+        print(f"  {size:>7,} stored: {out[size]:.2f} ms per added article, median of "
+              f"{probes} batches ({', '.join(f'{x:.1f}' for x in per_batch)}; "
+              f"filled in {fill:.0f}s)", file=sys.stderr)
     store.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 

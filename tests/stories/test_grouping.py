@@ -78,6 +78,33 @@ def test_merge_only_when_an_article_links_two_alike_stories_and_it_is_logged(sto
     assert [s.id for s in store.stories()] == [survivor]
 
 
+def test_fragments_of_one_running_story_consolidate_and_it_is_logged(store, monkeypatch):
+    monkeypatch.setattr(group, "CONSOLIDATE", 2.0)           # off while the fragments form
+    stories.update(store, put(store, dam(0), dam(1, "2024-03-05")))
+    # A second fragment: another outlet's report, kept apart, then grown to two articles.
+    monkeypatch.setattr(group, "JOIN_DATED", 0.99)
+    stories.update(store, put(store, make("retold", *DAM_RETOLD, "2024-03-04")))
+    fragment = members(store)["retold"]
+    monkeypatch.setattr(group, "JOIN_DATED", 0.0)
+    monkeypatch.setattr(group._Grouper, "candidates", lambda self, *a: [fragment])
+    stories.update(store, put(store, dam(2, "2024-03-06")))
+    monkeypatch.undo()
+    before = members(store)
+    assert before["dam0"] != before["retold"] == before["dam2"]
+    # The next run that touches either fragment finds the other running alongside it.
+    monkeypatch.setattr(group, "CONSOLIDATE_MIN_TERMS", 10)   # the fixtures are short
+    summary = stories.update(store, put(store, chess(0), chess(1, "2024-03-07")))
+    assert summary.merges == 0                                 # chess touched nothing of the dam
+    summary = stories.update(store, put(store, make("dam3", DAM[2][0] + " again",
+                                                    DAM[1][1], "2024-03-08")))
+    m = members(store)
+    assert summary.merges == 1
+    assert m["dam0"] == m["dam1"] == m["dam2"] == m["retold"] == m["dam3"] != m["chess0"]
+    [log] = store.story_merges()
+    assert "same time" in log["reason"] and log["similarity"] >= group.CONSOLIDATE
+    assert log["articles_moved"] >= 2           # the smaller fragment, dam3 may be in it
+
+
 def test_time_ends_a_story(store):
     stories.update(store, put(store, dam(0, "2024-03-03"), dam(1, "2024-03-05")))
     # the same kind of report two years later is a new story, not the old one

@@ -37,6 +37,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/tls.py
 	$(BIN)/python bench/propagation.py
+	$(BIN)/python bench/example.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'

@@ -72,6 +72,8 @@ class Sentence:
     newdoc: bool = False
     ents: list[tuple[int, int, str]] | None = None  # token spans [start, end), None = unknown
     stats: Counter = field(default_factory=Counter)
+    # GUM `Entity=` mentions as token spans [start, end) with their entity type
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 # -- CoNLL-U ----------------------------------------------------------------------
@@ -171,7 +173,36 @@ def _sentence(block: list[str], comments: dict[str, str], newdoc: bool) -> Sente
             tok.head = -1
     stats["words"] += len(words)
     stats["tokens"] += len(tokens)
-    return Sentence(comments.get("sent_id", ""), comments.get("text"), tokens, newdoc, None, stats)
+    sent = Sentence(comments.get("sent_id", ""), comments.get("text"), tokens, newdoc, None, stats)
+    sent.mentions = _mentions(words, word2tok, stats)
+    return sent
+
+
+def _mentions(words: dict[int, list[str]], word2tok: dict[int, int], stats: Counter) -> list[tuple[int, int, str]]:
+    """GUM's bracketed `Entity=` MISC annotation -> token spans with their entity type.
+    `(12-person-new-...-Name` opens mention 12 on a word, `12)` closes it, `(12-...)` is a
+    one-word mention; mentions nest. A mention left open at the sentence end is dropped."""
+    out: list[tuple[int, int, str]] = []
+    opened: dict[str, list[tuple[int, str]]] = {}
+    for wid in sorted(words):
+        value = next((kv[7:] for kv in words[wid][9].split("|") if kv.startswith("Entity=")), "")
+        for m in _ENTITY_PART.finditer(value):
+            eid, desc, close = m.group("eid") or m.group("eid2"), m.group("desc"), m.group("close")
+            if desc is not None:  # an opening bracket
+                etype = desc.split("-")[0]
+                if close:
+                    out.append((word2tok[wid], word2tok[wid] + 1, etype))
+                else:
+                    opened.setdefault(eid, []).append((wid, etype))
+            elif opened.get(eid):
+                start, etype = opened[eid].pop()
+                out.append((word2tok[start], word2tok[wid] + 1, etype))
+    stats["mentions_unclosed"] += sum(len(v) for v in opened.values())
+    return out
+
+
+# `(eid-etype-...` [`)`] or `eid)`; identities are URL-escaped, so they hold no brackets
+_ENTITY_PART = re.compile(r"\((?P<eid>\d+)-(?P<desc>[^()]*)(?P<close>\))?|(?P<eid2>\d+)\)")
 
 
 def _token(r: list[str], space: bool) -> Token:
@@ -282,6 +313,91 @@ def attach_ner(ud_sents: list[Sentence], ner_sents: list[Sentence], stats: Count
             stats[f"ent_{lab}"] += 1
 
 
+# -- GUM named mentions -----------------------------------------------------------
+
+GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+_PROPER = ("NNP", "NNPS")
+# lowercase words that may sit inside a name ("Bank of America", "Health and Human Services")
+_NAME_INNER = {"of", "and", "&", "the", "de", "du", "la", "le", "von", "van", "der", "for", "on", "-"}
+# titles before a person's name: UNER leaves them out ("President [Bush]", "Mr. [Smith]")
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen",
+    "prince", "princess", "president", "vice", "senator", "sen", "rep", "representative", "governor",
+    "gov", "mayor", "judge", "justice", "general", "gen", "colonel", "col", "captain", "capt",
+    "lieutenant", "lt", "sergeant", "sgt", "officer", "pope", "saint", "st", "rev", "reverend",
+    "father", "brother", "sister", "bishop", "archbishop", "cardinal", "emperor", "empress",
+    "chancellor", "minister", "prime", "secretary", "chairman", "ceo", "coach", "uncle", "aunt",
+    "grandma", "grandpa", "mister", "count", "duke", "duchess", "baron", "chief", "detective", "agent",
+    "former", "late",
+}
+# dependents of a name's head that begin a second unit, not part of the name ("Bernoulli, FRS")
+_NOT_NAME_DEPS = {"appos", "conj", "cc", "list", "parataxis", "punct", "vocative", "dislocated", "acl", "acl:relcl",
+                  "nmod:poss"}
+
+
+def gum_names(s: Sentence) -> list[tuple[int, int, str]]:
+    """Named mentions of GUM persons, organizations and places as UNER-style PER/ORG/LOC spans.
+
+    A mention is *named* if its syntactic head is a proper noun (NNP/NNPS) and it does not start
+    with "a"/"an" ("a Fellow of ..."); the name is the run of proper nouns and capitalized words
+    (GUM tags "New" in "New York" ADJ) around that head inside the mention, inner "of"/"and"/"the"
+    allowed, without a leading determiner or title ("the", "President") or a trailing possessive
+    "'s", appositions, conjuncts or possessors -- UNER EWT's conventions. Plural proper nouns
+    naming persons ("the Americans") are demonyms, not names; a bare title ("the President") is
+    no name. Names nested in a longer name of any type ("Chicago" in "University of Chicago",
+    "Pritzker" in "the Pritzker Prize") are dropped: UNER has no nesting, and names of other
+    types are UNER's OTH, which we drop.
+    """
+    toks = s.tokens
+    found = []
+    for a, b, etype in s.mentions:
+        label = GUM_TYPES.get(etype, "")  # "" = named, but no UNER type: blocks nested names
+        heads = [i for i in range(a, b) if not a <= toks[i].head < b]
+        if len(heads) != 1 or toks[heads[0]].xpos not in _PROPER or toks[a].text.lower() in ("a", "an"):
+            continue
+        h = heads[0]
+        if label == "PER" and toks[h].xpos == "NNPS":
+            continue
+        inside = set(range(a, b))
+        # tokens that hang off the head as a second unit (appositions, conjuncts, clauses), with
+        # everything under them, are outside the name
+        cut = set()
+        for i in range(a, b):
+            j = i
+            while j in inside and j != h:
+                if toks[j].head == h and toks[j].dep in _NOT_NAME_DEPS:
+                    cut.add(i)
+                    break
+                j = toks[j].head
+
+        def namelike(i):
+            return toks[i].xpos in _PROPER or (toks[i].text[:1].isupper() and toks[i].upos in ("ADJ", "NOUN", "NUM", "X"))
+
+        def ok(i):
+            return i in inside and i not in cut and (namelike(i) or toks[i].text.lower() in _NAME_INNER)
+
+        start = end = h
+        while ok(start - 1):
+            start -= 1
+        while ok(end + 1):
+            end += 1
+        # edges must be proper nouns: trims "the", "'s", a dangling "of"
+        while start < h and (not namelike(start) or
+                             (label == "PER" and toks[start].text.lower().rstrip(".") in _TITLES)):
+            start += 1
+        while end > h and not namelike(end):
+            end -= 1
+        if label == "PER" and all(t.text.lower().rstrip(".") in _TITLES for t in toks[start:end + 1]):
+            continue
+        found.append((start, end + 1, label))
+    # longest first; a name overlapping a kept one is nested in it (or a duplicate)
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(set(found), key=lambda x: (x[0] - x[1], x[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    return sorted(k for k in kept if k[2])
+
+
 # -- spaCy docs -------------------------------------------------------------------
 
 
@@ -361,7 +477,7 @@ def check_text(sents: list[Sentence], stats: Counter) -> None:
 # -- main -------------------------------------------------------------------------
 
 
-def convert(ud_dir: Path, uner_dir: Path, out: Path, doc_sents: int = 10) -> dict:
+def convert(ud_dir: Path, uner_dir: Path, out: Path, doc_sents: int = 10, gum_ner: bool = False) -> dict:
     import spacy
 
     nlp = spacy.blank("en")
@@ -380,6 +496,10 @@ def convert(ud_dir: Path, uner_dir: Path, out: Path, doc_sents: int = 10) -> dic
             check_text(sents, st)
             if tb == "ewt":
                 attach_ner(sents, ner_sents, st)
+            elif gum_ner:  # GUM annotates every mention, so tokens outside the names are "O"
+                for s in sents:
+                    s.ents = gum_names(s)
+                    st.update(f"ent_{lab}" for _, _, lab in s.ents)
             groups = group(sents, doc_sents)
             docs = [make_doc(nlp.vocab, g) for g in groups]
             st["sentences"] = len(sents)
@@ -387,10 +507,10 @@ def convert(ud_dir: Path, uner_dir: Path, out: Path, doc_sents: int = 10) -> dic
             counts[f"{tb}-{split}"] = dict(sorted(st.items()))
             if split in merged:
                 merged[split].extend(docs)
-            if tb == "ewt":
+            if tb == "ewt" or gum_ner:
                 ner_only = [make_doc(nlp.vocab, g, syntax=False) for g in groups
                             if any(s.ents is not None for s in g)]
-                counts[f"ner-ewt-{split}"] = {"docs": write_docbin(out / f"ner-ewt-{split}.spacy", ner_only)}
+                counts[f"ner-{tb}-{split}"] = {"docs": write_docbin(out / f"ner-{tb}-{split}.spacy", ner_only)}
     for split, docs in merged.items():
         counts[split] = {"docs": write_docbin(out / f"{split}.spacy", docs)}
     with open(uner_dir / "en_pud-ud-test.iob2", encoding="utf-8") as f:
@@ -413,8 +533,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--uner", type=Path, default=DEFAULT_UNER)
     ap.add_argument("--out", type=Path, default=Path("build/corpus"))
     ap.add_argument("--doc-sents", type=int, default=10)
+    ap.add_argument("--gum-ner", action="store_true",
+                    help="also give GUM sentences NER: their named person/organization/place mentions")
     a = ap.parse_args(argv)
-    counts = convert(a.ud, a.uner, a.out, a.doc_sents)
+    counts = convert(a.ud, a.uner, a.out, a.doc_sents, a.gum_ner)
     for name, c in counts.items():
         print(f"{name:16s} " + " ".join(f"{k}={v}" for k, v in c.items()))
     print(f"wrote {a.out}/", file=sys.stderr)

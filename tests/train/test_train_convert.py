@@ -177,3 +177,78 @@ def test_convert_end_to_end_on_tiny_files(tmp_path):
     assert counts["ner-pud-test"]["ent_PER"] == 3
     for f in ("train", "dev", "ewt-test", "gum-test", "ner-ewt-test", "ner-pud-test"):
         assert (out / f"{f}.spacy").exists()
+
+
+# GUM-style `Entity=` brackets (CorefUD): a title, a nested place inside an organization, a
+# possessor with "'s", a demonym and a bare common-noun person (fictional names).
+GUM = """\
+# newdoc id = gum-x
+# sent_id = gum-x-1
+# text = The mayor met President Ana Ruiz and the Salem Film Society in the United States.
+1	The	the	DET	DT	_	2	det	2:det	Entity=(1-person-new-x-cf1-2-sgl
+2	mayor	mayor	NOUN	NN	_	3	nsubj	3:nsubj	Entity=1)
+3	met	meet	VERB	VBD	_	0	root	0:root	_
+4	President	President	PROPN	NNP	_	5	compound	5:compound	Entity=(2-person-new-x-cf2-1,2,3-coref-Ana_Ruiz
+5	Ana	Ana	PROPN	NNP	_	3	obj	3:obj	_
+6	Ruiz	Ruiz	PROPN	NNP	_	5	flat	5:flat	Entity=2)
+7	and	and	CCONJ	CC	_	11	cc	11:cc	_
+8	the	the	DET	DT	_	11	det	11:det	Entity=(3-organization-new-x-cf3-4-sgl
+9	Salem	Salem	PROPN	NNP	_	11	compound	11:compound	Entity=(4-place-new-x-cf4-1-sgl)
+10	Film	Film	PROPN	NNP	_	11	compound	11:compound	_
+11	Society	Society	PROPN	NNP	_	5	conj	5:conj	Entity=3)
+12	in	in	ADP	IN	_	15	case	15:case	_
+13	the	the	DET	DT	_	15	det	15:det	Entity=(5-place-new-x-cf5-3-sgl
+14	United	United	PROPN	NNP	_	15	compound	15:compound	_
+15	States	States	PROPN	NNPS	_	3	obl	3:obl	Entity=5)|SpaceAfter=No
+16	.	.	PUNCT	.	_	3	punct	3:punct	_
+
+# sent_id = gum-x-2
+# text = Ruiz's brother praised the Americans.
+1	Ruiz	Ruiz	PROPN	NNP	_	3	nmod:poss	3:nmod:poss	Entity=(6-person-new-x-cf1-3-sgl(2-person-giv-x-cf2-1-coref-Ana_Ruiz|SpaceAfter=No
+2	's	's	PART	POS	_	1	case	1:case	Entity=2)
+3	brother	brother	NOUN	NN	_	4	nsubj	4:nsubj	Entity=6)
+4	praised	praise	VERB	VBD	_	0	root	0:root	_
+5	the	the	DET	DT	_	6	det	6:det	Entity=(7-person-new-x-cf3-2-sgl
+6	Americans	American	PROPN	NNPS	_	4	obj	4:obj	Entity=7)|SpaceAfter=No
+7	.	.	PUNCT	.	_	4	punct	4:punct	_
+
+"""
+
+
+def test_gum_entity_brackets_become_mentions():
+    s1, s2 = convert.read_conllu(GUM.splitlines(True))
+    assert sorted(s1.mentions) == [(0, 2, "person"), (3, 6, "person"), (7, 11, "organization"),
+                                   (8, 9, "place"), (12, 15, "place")]
+    assert sorted(s2.mentions) == [(0, 2, "person"), (0, 3, "person"), (4, 6, "person")]
+
+
+def test_gum_names_follow_uner_conventions():
+    s1, s2 = convert.read_conllu(GUM.splitlines(True))
+    names = [(" ".join(t.text for t in s1.tokens[a:b]), lab) for a, b, lab in convert.gum_names(s1)]
+    # no title, no "the"; "Salem" is nested in the society's name; "the mayor" is no name
+    assert names == [("Ana Ruiz", "PER"), ("Salem Film Society", "ORG"), ("United States", "LOC")]
+    # no possessive "'s"; "the Americans" is a demonym, "Ruiz's brother" no name
+    assert convert.gum_names(s2) == [(0, 1, "PER")]
+
+
+def test_convert_gum_ner_option(tmp_path):
+    pytest.importorskip("spacy")
+    import spacy
+    from spacy.tokens import DocBin
+
+    ud, uner, out = tmp_path / "ud", tmp_path / "uner", tmp_path / "out"
+    ud.mkdir()
+    uner.mkdir()
+    for split in ("train", "dev", "test"):
+        with gzip.open(ud / f"en_ewt-ud-{split}.conllu.gz", "wt", encoding="utf-8") as f:
+            f.write(CONLLU)
+        with gzip.open(ud / f"en_gum-ccby-{split}.conllu.gz", "wt", encoding="utf-8") as f:
+            f.write(GUM)
+        name = convert.UNER_TRAIN if split == "train" else f"en_ewt-ud-{split}.iob2"
+        (uner / name).write_text(IOB2, encoding="utf-8")
+    (uner / "en_pud-ud-test.iob2").write_text(IOB2, encoding="utf-8")
+    counts = convert.convert(ud, uner, out, doc_sents=10, gum_ner=True)
+    assert counts["gum-train"]["ent_PER"] == 2 and counts["gum-train"]["ent_LOC"] == 1
+    (doc,) = DocBin().from_disk(out / "ner-gum-train.spacy").get_docs(spacy.blank("en").vocab)
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Ana Ruiz", "PER"), ("Salem Film Society", "ORG")]
+    assert doc[0].ent_iob_ == "O"  # GUM marks every mention: the rest is "O", not missing

@@ -16,7 +16,9 @@ truth after both steps), within_0d, within_7d, answered (share given a day) and
 precision (within one day, among the answered). Separately: text_within_1d (step 1
 alone), and for the articles step 1 left without a day, story_answered (share
 propagation gave a day), story_precision (within one day among those) and
-story_bounded (share given bounds that hold the truth).
+story_bounded (share given bounds that hold the truth), story_tight (how many were
+given no day but bounds under a month wide, e.g. a week from an event's weekday) and
+story_tight_bounded (the share of those holding the truth).
 
     python bench/propagation.py [--data ../shared/data] [--share 0.2] [--seed 0]
 
@@ -86,6 +88,9 @@ def main() -> None:
                 row["by_story"] = gap(story.date, truth[a.id])
                 row["bounded"] = bool((story.earliest or "0") <= truth[a.id]
                                       <= (story.latest or "9"))
+                row["tight"] = bool(story.date is None and story.earliest and story.latest and (
+                    date.fromisoformat(story.latest) - date.fromisoformat(story.earliest)).days
+                    < 31)
             topic_rows.append(row)
         rows += topic_rows
         n = len(topic_rows) or 1
@@ -117,6 +122,9 @@ def main() -> None:
                "story_precision": round(story_good / len(by_story), 4) if by_story else 0.0,
                "story_bounded": round(sum(1 for r in left if r.get("bounded")) / len(left), 4)
                if left else 0.0,
+               "story_tight": sum(1 for r in left if r.get("tight")),
+               "story_tight_bounded": round(sum(1 for r in left if r.get("tight") and r["bounded"])
+                                            / max(1, sum(1 for r in left if r.get("tight"))), 4),
                "seconds": round(time.perf_counter() - started, 1)}
     print(f"\n{'all':16s} {'':8s} {len(rows):6d} {figures['within_0d']:6.3f} {within_1d:6.3f} "
           f"{figures['within_7d']:6.3f} {answered:8.3f} {figures['text_within_1d']:8.3f}")

@@ -59,3 +59,31 @@ def test_story_answer_stays_inside_the_crawl_date():
     article.published = from_metadata(None, None, "2010-01-16")
     p = from_story(article, [("2010-01-15", 0.9, "a"), ("2010-01-18", 0.9, "b")], today=TODAY)
     assert p.date is None or p.date <= "2010-01-16"
+
+
+def test_bounds_from_the_storys_events_hold_and_carry_their_evidence():
+    from storyline.dating.story import StoryBounds
+    from storyline.model import Evidence
+
+    article = undated([Block("The talks continued late into the night, both sides said.")])
+    note = Evidence("on Monday", where="story", note="the event of 2010-01-11 in article a")
+    within = StoryBounds("2010-01-11", "2010-01-17", 0.9, [note])
+    p = from_story(article, [("2010-01-17", 0.9, "a")], today=TODAY, within=within)
+    assert p.method == "story" and "2010-01-11" <= (p.date or p.earliest) <= "2010-01-17"
+    assert p.earliest >= "2010-01-11" and p.latest <= "2010-01-17"
+    assert note in p.evidence
+    # One day left: that day, with the events as evidence, even without story articles.
+    one = StoryBounds("2010-01-12", "2010-01-12", 1.0, [note])
+    p = from_story(article, [], today=TODAY, within=one)
+    assert (p.date, p.granularity, p.evidence) == ("2010-01-12", "day", [note])
+    assert p.confidence <= 0.8
+
+
+def test_bounds_against_the_crawl_date_are_ignored():
+    from storyline.dating.story import StoryBounds
+
+    article = undated(QUAKE)
+    article.published = from_metadata(None, None, "2010-01-16")
+    p = from_story(article, [], today=TODAY,
+                   within=StoryBounds("2010-01-20", "2010-01-26", 1.0, []))
+    assert p is article.published

@@ -106,3 +106,48 @@ def test_no_dated_sentences_no_timeline():
 
 def test_copy_fixture_is_a_copy():
     assert COLLAPSE_COPY.body.split("\n\n")[0] == COLLAPSE_GAZETTE.body.split("\n\n")[0]
+
+
+def test_headlines_questions_and_quotations_are_not_entry_text():
+    a = article("h1", "Gazette", "2024-03-05",
+                '"We heard a roar and then the bridge was gone," said a witness on the bank.',
+                "Will the county rebuild the bridge before the winter floods?",
+                "The Harlow Bridge collapsed into the Venn River on Tuesday, killing two "
+                "motorists.", title="Harlow Bridge collapses")
+    events = timeline.build([a], length=1)
+    assert events[0].text.startswith("The Harlow Bridge collapsed")
+
+
+def test_a_date_only_a_quotation_tells_is_no_entry():
+    quote = article("q1", "Gazette", "2024-03-06",
+                    '"Nobody should have been on that bridge," said a retired engineer there.')
+    events = timeline.build([COLLAPSE_GAZETTE, COLLAPSE_POST, quote], length=5)
+    assert "2024-03-06" not in [e.date for e in events]
+
+
+def test_unrelated_articles_of_a_topic_crawl_are_left_out():
+    story = [article(f"b{i}", "Gazette", f"2024-03-{i + 6:02d}",
+                     f"Divers searched the Venn River below the collapsed Harlow Bridge for "
+                     f"the {i + 2}nd day on {day}.",
+                     "The Harlow Bridge collapse killed two motorists and injured nine.")
+             for i, day in enumerate(["Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])]
+    stray = [article(f"z{i}", "Gazette", "2024-03-20",
+                     "The city zoo welcomed a baby giraffe named Pebble on Wednesday morning.",
+                     "Keepers said the calf stood within an hour of being born.")
+             for i in range(3)]
+    events = timeline.build(story + stray, length=20)
+    assert events and not any("giraffe" in e.text for e in events)
+    assert "2024-03-20" not in [e.date for e in events]
+    # A small story keeps every article: it is all about itself.
+    assert any("giraffe" in e.text for e in timeline.build(story[:3] + stray[:1], length=20))
+
+
+def test_a_teaser_repeated_on_many_days_is_not_a_report():
+    teaser = "Readers can sign up for the Gazette's morning newsletter on the website."
+    days = ["2024-03-05", "2024-03-06", "2024-03-07"]
+    story = [article(f"t{i}", "Gazette", day, teaser,
+                     f"Divers searched the Venn River below the collapsed Harlow Bridge, day {i}.")
+             for i, day in enumerate(days)]
+    events = timeline.build(story, length=5)
+    assert events and not any(teaser in e.text for e in events)

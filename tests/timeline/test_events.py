@@ -87,3 +87,29 @@ def test_title_of_a_dated_article_is_a_report_of_its_day():
     first = extract(titled)[0]
     assert (first.sentence, first.date, first.position) == ("Harlow Bridge collapses",
                                                             "2024-03-05", -1)
+
+
+def test_scraped_furniture_is_cut_from_the_front_of_a_sentence():
+    from storyline.timeline.events import clean_sentence
+    # A headline and standfirst glued before the page's time stamp.
+    assert clean_sentence("Bridge falls into river Two die as span gives way Tuesday 5 March "
+                          "2024 09.12 GMT The Harlow Bridge collapsed into the Venn River.") == \
+        "The Harlow Bridge collapsed into the Venn River."
+    assert clean_sentence("5 March 2024 Last updated at 10:02 GMT Help Rescue crews pulled "
+                          "survivors from the water.") == \
+        "Rescue crews pulled survivors from the water."
+    assert clean_sentence("By Jo Bell, Harlow Gazette Correspondent Rescue crews worked through "
+                          "the night.") == "Rescue crews worked through the night."
+    assert clean_sentence("(Photo/Jo Bell) Divers searched the river below the broken "
+                          "span.") == "Divers searched the river below the broken span."
+    # Times inside a report stay.
+    kept = "The bridge fell on March 5, 2024 at 9:30 a.m. and two people died."
+    assert clean_sentence(kept) == kept
+
+
+def test_page_furniture_is_no_sentence():
+    from storyline.timeline.events import clean_sentence
+    assert clean_sentence("Bridge Hearing Aired March 6, 2024 - 10:00 ET THIS IS A RUSH "
+                          "TRANSCRIPT.") == ""
+    assert clean_sentence("An earlier version of this article incorrectly described the "
+                          "bridge's age.") == ""

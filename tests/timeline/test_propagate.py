@@ -3,7 +3,7 @@ from __future__ import annotations
 from timeline_texts import COLLAPSE_GAZETTE, COLLAPSE_POST, INQUIRY_GAZETTE, INQUIRY_POST, article
 
 from storyline import timeline
-from storyline.timeline.propagate import shared_events
+from storyline.timeline.propagate import anchor_bounds, attached, shared_events
 
 # No date in the metadata: the dateline gives a month and day but no year, and "on
 # Monday" cannot be resolved alone. The inquiry it reports was ordered on 2024-03-11
@@ -64,3 +64,93 @@ def test_dated_articles_and_unrelated_articles_are_left_alone():
                        "The orchestra rehearsed a new symphony for the winter season.")
     assert timeline.propagate(DATED + [stranger]) == {}
     assert timeline.propagate([VAGUE]) == {}
+
+
+# -- events anchoring relative expressions -------------------------------------------------
+# The Dunmore Dam story (sentences written for these tests). 2024-05-14 is a Tuesday.
+DAM_NOTICE = article(
+    "dam1", "Ostrava Courier", "2024-05-02",
+    "The Ostrava County board voted Wednesday to close the Dunmore Dam road to trucks.",
+    "The board will hold a public hearing on the Dunmore Dam repairs on May 14 at the "
+    "county hall.")
+DAM_CRACK = article(
+    "dam2", "Kessel Herald", "2024-05-09",
+    "Engineers found a long crack in the Dunmore Dam spillway on May 8, the county said.",
+    "Inspectors were sent to measure the spillway crack.")
+
+# No date anywhere: "on Tuesday" is the hearing of May 14 (a Tuesday), the crack of
+# May 8 was "last week": published between May 14 and 19.
+DAM_HEARING = article(
+    "dam3", "Ostrava Courier", None,
+    "Residents packed the public hearing on the Dunmore Dam repairs on Tuesday, urging the "
+    "county board to reopen the dam road.",
+    "Engineers found the long crack in the Dunmore Dam spillway last week, the county said.")
+
+
+def test_an_event_the_story_dates_anchors_a_weekday_and_bounds_the_day():
+    found = timeline.propagate([DAM_NOTICE, DAM_CRACK, DAM_HEARING])
+    p = found["dam3"]
+    assert p.method == "story" and p.earliest >= "2024-05-14" and p.latest <= "2024-05-19"
+    assert p.date is None or p.date in ("2024-05-14", "2024-05-15")
+    notes = [e for e in p.evidence if "the event of" in (e.note or "")]
+    # Each bound names the expression, the event's date and the article that dated it.
+    hearing = next(e for e in notes if e.text == "Tuesday")
+    assert "2024-05-14" in hearing.note and "dam1" in hearing.note
+    assert DAM_HEARING.body[hearing.start:hearing.end] == "Tuesday"
+    crack = next(e for e in notes if e.text == "last week")
+    assert "2024-05-08" in crack.note and "dam2" in crack.note
+
+
+def test_bounds_from_anchors_alone():
+    bounds = anchor_bounds([DAM_NOTICE, DAM_CRACK, DAM_HEARING])["dam3"]
+    assert (bounds.earliest, bounds.latest) == ("2024-05-14", "2024-05-19")
+    assert bounds.confidence == 1.0
+
+
+def test_a_weekday_that_is_not_the_events_day_is_no_anchor():
+    wednesday = article(
+        "dam4", "Ostrava Courier", None,
+        "Residents packed the public hearing on the Dunmore Dam repairs at the county hall on "
+        "Wednesday.")
+    # The hearing is the one of May 14, a Tuesday: it cannot be what "Wednesday" names.
+    assert "dam1" in shared_events([DAM_NOTICE, wednesday])["dam4"]
+    assert "dam4" not in anchor_bounds([DAM_NOTICE, DAM_CRACK, wednesday])
+
+
+def test_last_months_event_is_the_month_before():
+    # "last month's spillway crack" is the crack of May 8: published in June, although
+    # the sentence shares few words with the report of the crack.
+    later = article(
+        "dam5", "Kessel Herald", None,
+        "County engineers said the repairs to last month's spillway crack would cost "
+        "$4 million and take until autumn.")
+    bounds = anchor_bounds([DAM_NOTICE, DAM_CRACK, later])["dam5"]
+    assert (bounds.earliest, bounds.latest) == ("2024-06-01", "2024-06-30")
+    assert "dam2" in bounds.evidence[0].note
+
+
+def test_the_anchors_most_of_the_weight_agrees_on_win():
+    # "voted on Wednesday" is the vote of May 1 (published May 1..7); "on Tuesday" and
+    # "last week" agree on May 14..19 and outweigh it together.
+    mixed = article(
+        "dam6", "Ostrava Courier", None,
+        "Residents packed the public hearing on the Dunmore Dam repairs on Tuesday, urging the "
+        "county board to reopen the dam road.",
+        "Engineers found the long crack in the Dunmore Dam spillway last week, the county said.",
+        "The Ostrava County board voted on Wednesday to close the Dunmore Dam road to trucks.")
+    bounds = anchor_bounds([DAM_NOTICE, DAM_CRACK, mixed])["dam6"]
+    assert bounds.earliest >= "2024-05-14" and bounds.latest <= "2024-05-19"
+    assert bounds.confidence < 1.0
+
+
+def test_attached_names_the_event_a_date_belongs_to():
+    text = "It was last month's chemical spill, not the hearing on the spill March 5."
+    start = text.index("last month")
+    assert attached(text, start, start + len("last month")) == {"chemical", "spill"}
+    start = text.index("March 5")
+    assert attached(text, start, start + len("March 5")) == frozenset()
+    text = "after the explosion on April 20 and the April 21 fire"
+    start = text.index("April 20")
+    assert attached(text, start, start + 8) == {"explosion"}
+    start = text.index("April 21")
+    assert attached(text, start, start + 8) == {"fire"}

@@ -42,6 +42,28 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATELINE = re.compile(r"^.{0,200}?\([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)\s*[-—–]+\s*")
 _CAPS_HEAD = re.compile(r"^(?:[A-Z][A-Z'’-]+\s+){3,}(?=[A-Z][a-z])")
 _BULLET = re.compile(r"^[\\*•·\-–—\s]+")
+# A page's time stamp, and the headline and standfirst scraped before it: "... Sunday
+# 3 April 2005 02.26 BST ", "8 November 2011 Last updated at 14:07 GMT Help ",
+# "Wednesday, February 11, 2009; 5:18 PM ", "July 27, 2010 - 12:48 PM | by: Jo Bell ".
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+_STAMP = re.compile(
+    r"^.{0,250}?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)"
+    r"\s*,?\s*\d{2,4}[,;:]?\s*(?:-\s*|\|\s*)?(?:Last updated at\s+)?"
+    r"\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|BST|UTC|UK|ET|EST|EDT|CET|PST|PDT)?"
+    r"(?:\s+Help|\s*\|\s*by:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)?\s+(?=[\"“A-Z])")
+# A byline: "By the CNN Wire Staff ", "By Mike Wooldridge World Affairs correspondent,
+# BBC News, London ", "From Richard Roth, CNN Senior U.N. Correspondent ".
+_BYLINE = re.compile(
+    r"^(?:By|From)\s+[^.]{0,100}?\b(?:Staff|[Cc]orrespondent|Contributor|Producer|Writer|"
+    r"Reporter|Editor|BBC News)(?:,\s*(?:BBC News|CNN|[A-Z][a-z]+))*\s+")
+# Photo credits and updates in brackets before the text: "(AP Photo/Jo Bell) ",
+# "(Update 10:15 p.m. in Cairo, 3:15 p.m. ET) ", "(AP) -- ".
+_BRACKETS = re.compile(r"^(?:\([^()]{1,120}\)\s*)+(?:--\s*)?(?=[\"“A-Z])")
+# Page furniture that reads like a sentence: transcript headers, corrections, plugs.
+_FURNITURE = re.compile(r"RUSH TRANSCRIPT|EDITOR\s?'?\s?S NOTE|^The latest news and information|"
+                        r"This Story: Read|Follow The World Desk|\bincorrectly (?:described|"
+                        r"stated|reported|said)\b|^(?:Click|Watch|Read more|Tune in)\b|"
+                        r"\btune in to\b", re.IGNORECASE)
 _NOT_A_REPORT = re.compile(r"\b(will|won't|shall|would|plans? to|expected to|aims? to|"
                            r"could|might|may)\b|\?\s*[\"”']?$", re.IGNORECASE)
 
@@ -138,13 +160,16 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
 
 
 def clean_sentence(text: str) -> str:
-    """The sentence without the wire furniture scraping glues to its front."""
-    m = _DATELINE.match(text)
-    if m and re.search(r"[A-Z]{3,}", m.group(0)) and len(text) - m.end() > 20:
-        text = text[m.end():]
-    m = _CAPS_HEAD.match(text)
-    if m and len(text) - m.end() > 20:
-        text = text[m.end():]
+    """The sentence without the wire furniture scraping glues to its front (a time
+    stamp with the headline before it, a byline, a dateline, photo credits), or ""
+    when it is page furniture itself."""
+    if _FURNITURE.search(text):
+        return ""
+    for pattern in (_STAMP, _BYLINE, _BRACKETS, _DATELINE, _BRACKETS, _CAPS_HEAD):
+        m = pattern.match(text)
+        if m and len(text) - m.end() > 20 and (pattern is not _DATELINE
+                                                or re.search(r"[A-Z]{3,}", m.group(0))):
+            text = text[m.end():]
     return _BULLET.sub("", text).strip()
 
 

@@ -1,18 +1,23 @@
-"""Timelines: the dates that matter in a story, each told by its most central event.
+"""Timelines: the dates that matter in a story, each told by its most central sentences.
 
-1. Every article's dated sentences (`events.extract`) are merged into events
-   (`merge.merge`); wire copies count once.
+1. Articles that share little with the rest of the story are left out (a topic
+   crawl catches unrelated reports; a story of a few articles keeps them all).
+   Every article's dated sentences (`events.extract`) are the material.
 2. Dates are ranked by salience: how many independent articles refer to the date
    with a time expression (a reference from a later article counts fully, one
    from the same day's report half), plus how many articles were published that
    day (a burst of reports marks a news day). Coarser dates (a week, a month, a
    year) compete at a discount: they are less precise entries.
-3. Only the chosen dates' sentences are merged into events. For each date, the
-   events told in some article's lead (first `LEAD_POSITIONS` sentences) come
-   first, ranked by how central they are to what the leads say about the date
-   (an event many sources tell pulls the centroid to itself); the top `per_date`
-   give the entry's text, each by its lead sentence closest to that centroid. The
-   entry's sources are every independent article telling those events.
+3. For each chosen date, everything the story says about it (every sentence dated
+   to it that is about the story, wherever it stands in its article) gives a
+   centroid: what the date is about. The entry's text is picked from the sentences
+   near the top of the articles (news writing puts what happened first) by the
+   centroid: the sentence closest to it, then, for more than one sentence per date,
+   the sentence that brings the text closest to it without repeating what is already
+   there (DATEWISE's centroid-opt, Ghalandari & Ifrim 2020). Headlines, questions
+   and sentences that are only a quotation are not entry text.
+4. The chosen date's sentences are merged into events (`merge.merge`); the entry's
+   sources are every independent article telling the events its text tells.
 
 `build` returns `Event`s in chronological order; `length` is the number of dates.
 """
@@ -20,6 +25,8 @@
 from __future__ import annotations
 
 import math
+import re
+import statistics
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Iterable, Sequence
@@ -27,11 +34,12 @@ from typing import Iterable, Sequence
 from ..model import Article, Event
 from .events import GRANULARITIES, DatedSentence, extract
 from .merge import EventCluster, merge, vectorize
-from .text import centroid, cosine
+from .text import centroid, content_words, cosine, tfidf
 
 __all__ = ["build", "plan", "date_scores", "default_length", "representative", "date_centre",
-           "DatePlan", "PUBLISHED_WEIGHT", "SAME_DAY_WEIGHT", "LEAD_POSITIONS", "SHORT_WORDS",
-           "BACKGROUND_DAYS", "COARSE_DISCOUNT"]
+           "on_topic", "choose", "DatePlan", "PUBLISHED_WEIGHT", "SAME_DAY_WEIGHT",
+           "LEAD_POSITIONS", "LEAD_SENTENCES", "BACKGROUND_DAYS", "COARSE_DISCOUNT",
+           "OFF_TOPIC", "ABOUT_STORY", "REPEAT", "MAX_WORDS", "BOILERPLATE_DAYS"]
 
 # Weight of one article published on a date against one article referring to it.
 # Tuned on timeline17 topics bpoil and H1N1 (bench/tls.py --topics bpoil,H1N1): 0.25
@@ -39,18 +47,37 @@ __all__ = ["build", "plan", "date_scores", "default_length", "representative", "
 PUBLISHED_WEIGHT = 0.75
 # A date named by an article published that same day ("on Tuesday" in Tuesday's
 # report) is weaker evidence of importance than a later article looking back at it.
+# On timeline17 bpoil, H1N1, LibyaWar, IraqWar (bench/tls.py --topics ...) 0 / .1 / .25
+# / .5 gave Date-F1 .595 / .600 / .603 / .588, AR1 .128 / .127 / .129 / .128, but .25
+# did not carry to the other five topics (Date-F1 .534 -> .530): kept at .5 (by hand).
 SAME_DAY_WEIGHT = 0.5
-# News writing puts what happened first: an entry's text comes from the first
-# sentences of the articles (news-tls clips to 5 too). Tuned on timeline17 bpoil,
-# H1N1, EgyptianProtest, haiti, MJ (bench/tls.py --topics ...): 3 / 5 / 8 / all gave
-# AR1 .138 / .141 / .139 / .133. Length penalties, a bonus for sentences naming the
-# date and a malus for reported speech were tried there too: each within +-.003.
-LEAD_POSITIONS = 5
-# Timeline lines are short (timeline17's gold: ~29 content words per date, our
-# picks ~52 without this): a sentence longer than this many words scores its
-# cosine x SHORT_WORDS / words. Tuned on the same five topics: AR1 .1387 -> .1409
-# (20 words; 30 words .1396; square root of the factor .1401).
-SHORT_WORDS = 20
+# An entry's text comes from the first sentences of the articles. Tuned on timeline17
+# bpoil, H1N1, LibyaWar, IraqWar (bench/tls.py --topics ...): picking from the first
+# 5 / 8 / 12 / all sentences gave AR1 .1223 / .1245 / .1229 / .1176.
+LEAD_POSITIONS = 8
+# How many opening sentences of a dated article with no date of their own report the
+# day (events.extract's `lead`; the dating stages keep events.LEAD_SENTENCES). Tuned
+# on the same four topics: 3 / 5 gave AR1 .1232 / .1245, AR2 .0299 / .0317.
+LEAD_SENTENCES = 5
+# Articles whose words are this far from the story's centroid (a fraction of the
+# median article's closeness) are left out. Set by hand from timeline17's topics:
+# articles not naming the topic score under half the median, those naming it above;
+# .5 / .65 moved AR1 by under .002 on the whole set.
+OFF_TOPIC = 0.5
+OFF_TOPIC_MIN = 10              # a story smaller than this keeps all its articles
+# A sentence takes part in a date's centroid and text only when its closeness to the
+# whole story reaches this fraction of the median sentence's. Tuned on bpoil, H1N1,
+# LibyaWar, IraqWar: .7 / 1 / 1.3 gave AR1 .1263 / .1277 / .1234 (a first prototype
+# gave 0 / .5 / 1 / 1.5: .1176 / .1158 / .1194 / .1149).
+ABOUT_STORY = 1.0
+# A sentence this close (cosine) to one already in the entry repeats it (set by hand).
+REPEAT = 0.5
+# Longer sentences are not entry text (they are mostly several sentences run together
+# by a scrape). Tuned on the same four topics: 40 / 60 gave AR1 .1128 / .1136.
+MAX_WORDS = 60
+# A sentence printed word for word on this many different days is a template line (set
+# by hand: timeline17's CNN pages repeat a teaser on dozens of days).
+BOILERPLATE_DAYS = 3
 # Without an explicit window, dates ending more than this before the story's first
 # dated article are left out (set by hand, not tuned).
 BACKGROUND_DAYS = 365
@@ -58,17 +85,25 @@ BACKGROUND_DAYS = 365
 # must be named by about three times as many articles as a day to outrank it).
 COARSE_DISCOUNT = {"day": 1.0, "week": 0.5, "month": 0.35, "year": 0.2}
 
+# A sentence that is only what someone said: opens or closes with a quotation mark
+# and holds a pair of them.
+_QUOTE_EDGE = re.compile(r"^\s*[\"“”]|[\"“”]\s*$")
+
 
 class DatePlan:
-    """One chosen date: its key, score and events (best first)."""
+    """One chosen date: its key, score, events (best first) and the sentences that
+    may tell it, with their vectors."""
 
     def __init__(self, day: str, granularity: str, score: float,
-                 clusters: list[EventCluster], centre: dict[str, float]) -> None:
+                 clusters: list[EventCluster], centre: dict[str, float],
+                 candidates: list[tuple[DatedSentence, dict[str, float]]] | None = None
+                 ) -> None:
         self.date = day
         self.granularity = granularity
         self.score = score
         self.clusters = clusters
         self.centre = centre            # what the entry's text should be closest to
+        self.candidates = candidates or []
 
 
 def default_length(n_articles: int) -> int:
@@ -81,11 +116,17 @@ def plan(articles: Sequence[Article], length: int | None = None,
          copies: dict[str, str] | None = None, *, granularities: Iterable[str] = GRANULARITIES,
          start: str | None = None, end: str | None = None,
          sentences: list[DatedSentence] | None = None) -> list[DatePlan]:
-    """The chosen dates with their ranked events (the work behind `build`)."""
+    """The chosen dates with their ranked events and candidate sentences (the work
+    behind `build`)."""
     copies = dict(copies or {})
     grans = tuple(granularities)
+    articles = on_topic(articles, copies)
+    ids = {a.id for a in articles}
     if sentences is None:
-        sentences = [s for a in articles for s in extract(a)]
+        sentences = [s for a in articles for s in extract(a, lead=LEAD_SENTENCES)]
+    boilerplate = _boilerplate(sentences)
+    sentences = [s for s in sentences if s.article_id in ids and not boilerplate.get(s.sentence)]
+    story_sentences = sentences
     if start is None:
         # Dates long before the story's first report are background ("the worst
         # spill since the 1989 Exxon Valdez"), not the story's events.
@@ -100,24 +141,79 @@ def plan(articles: Sequence[Article], length: int | None = None,
         return []
     scores = date_scores(articles, sentences, copies)
     n = length if length is not None else default_length(len(articles))
-    chosen = set(sorted(scores, key=lambda k: (-scores[k], k))[:max(n, 0)])
+    # A date is an entry only when some sentence can tell it (not only a headline, a
+    # question or a quotation).
+    present = {s.article_id for s in story_sentences}
+    tellable = {(s.date, s.granularity) for s in sentences if s.position >= 0
+                and _readable(s.sentence) and _own(s, copies, present)}
+    chosen = set(choose({k: v for k, v in scores.items() if k in tellable}, n))
+    if not chosen:
+        return []
+    # What each sentence says, weighed against everything the story says (all its
+    # dated sentences, whatever the window), and how close it is to what the story is
+    # about. A story of a few articles is all about itself: every sentence takes part.
+    all_vectors = vectorize(story_sentences)
+    story = centroid(all_vectors)
+    vector_of = {id(s): v for s, v in zip(story_sentences, all_vectors)}
+    vectors = [vector_of[id(s)] for s in sentences]
+    closeness = [cosine(v, story) for v in vectors]
+    floor = -1.0
+    if len(present) >= OFF_TOPIC_MIN:
+        floor = ABOUT_STORY * statistics.median(cosine(v, story) for v in all_vectors)
+    # A wire copy adds nothing when its original is in the story.
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        if (s.date, s.granularity) in chosen and vectors[i] and _own(s, copies, present):
+            by_key[(s.date, s.granularity)].append(i)
     # Only the chosen dates' sentences are merged into events (and coarser sentences
     # that may name one of their events).
     months = {day[:7] for day, _ in chosen}
     kept = [s for s in sentences if (s.date, s.granularity) in chosen
             or s.granularity in ("week", "month") and s.date[:7] in months]
-    clusters = merge(kept, vectorize(kept))
-    by_key: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
-    for c in clusters:
-        by_key[(c.date, c.granularity)].append(c)
+    clusters: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
+    for c in merge(kept, vectorize(kept)):
+        clusters[(c.date, c.granularity)].append(c)
     plans = []
     for key in sorted(chosen):
-        if not by_key.get(key):
+        told = by_key.get(key, [])
+        if not told or not clusters.get(key):
             continue
-        centre = date_centre(by_key[key])
+        about = [i for i in told if closeness[i] >= floor] or told
+        centre = centroid(vectors[i] for i in about)
+        # Entry text: a readable sentence of an article's lead about the story; else a
+        # readable one from further down or less about the story; else any that is not
+        # a headline.
+        body = [i for i in told if sentences[i].position >= 0]
+        readable = [i for i in body if _readable(sentences[i].sentence)]
+        central = [i for i in readable if closeness[i] >= floor]
+        pool = _lead(central, sentences) or central or _lead(readable, sentences) or readable \
+            or body or told
         plans.append(DatePlan(key[0], key[1], scores[key],
-                              _rank_clusters(by_key[key], centre), centre))
+                              _rank_clusters(clusters[key], centre), centre,
+                              [(sentences[i], vectors[i]) for i in pool]))
     return plans
+
+
+def on_topic(articles: Sequence[Article], copies: dict[str, str] | None = None
+             ) -> list[Article]:
+    """The articles that share enough words with the story as a whole (all of them
+    for a story of fewer than `OFF_TOPIC_MIN` independent articles; wire copies
+    count once)."""
+    copies = copies or {}
+    ids = {a.id for a in articles}
+    independent = [copies.get(a.id, a.id) == a.id or copies[a.id] not in ids for a in articles]
+    if OFF_TOPIC <= 0 or sum(independent) < OFF_TOPIC_MIN:
+        return list(articles)
+    vectors = tfidf([content_words((a.title or "") + "\n" + a.body) for a in articles])
+    centre = centroid(v for v, own in zip(vectors, independent) if own)
+    closeness = [cosine(v, centre) for v in vectors]
+    floor = OFF_TOPIC * statistics.median(closeness)
+    return [a for a, c in zip(articles, closeness) if c >= floor]
+
+
+def choose(scores: dict[tuple[str, str], float], n: int) -> list[tuple[str, str]]:
+    """The `n` dates of highest salience (ties: the earlier)."""
+    return sorted(scores, key=lambda k: (-scores[k], k))[:max(n, 0)]
 
 
 def date_scores(articles: Sequence[Article], sentences: Sequence[DatedSentence],
@@ -149,40 +245,77 @@ def date_scores(articles: Sequence[Article], sentences: Sequence[DatedSentence],
     return scores
 
 
-def _early(cluster: EventCluster) -> list[int]:
-    """Members from the first `LEAD_POSITIONS` sentences of their article."""
-    return [i for i, m in enumerate(cluster.members) if m.position < LEAD_POSITIONS]
+def _own(s: DatedSentence, copies: dict[str, str], present: set[str]) -> bool:
+    """False for a wire copy's sentence when the original is in the story."""
+    original = copies.get(s.article_id, s.article_id)
+    return original == s.article_id or original not in present
+
+
+def _lead(indices: list[int], sentences: Sequence[DatedSentence]) -> list[int]:
+    return [i for i in indices if sentences[i].position < LEAD_POSITIONS]
+
+
+def _boilerplate(sentences: Sequence[DatedSentence]) -> dict[str, bool]:
+    """Sentences found word for word in articles of `BOILERPLATE_DAYS` different days
+    or more: a site's teaser or template line, not a report (a wire copy is reprinted
+    the same day or the next)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for s in sentences:
+        days[s.sentence].add(s.published or "")
+    return {text: len(d) >= BOILERPLATE_DAYS for text, d in days.items()}
+
+
+def _readable(text: str) -> bool:
+    """Fit to be a timeline line: not too long, not a question, not only a quotation."""
+    if len(text.split()) > MAX_WORDS or text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return False
+    return not (_QUOTE_EDGE.search(text) and len(re.findall(r"[\"“”]", text)) >= 2)
 
 
 def date_centre(clusters: list[EventCluster]) -> dict[str, float]:
-    """What the articles' leads say about a date (all its sentences when no lead does)."""
-    early = [c.vectors[i] for c in clusters for i in _early(c)]
-    return centroid(early or [v for c in clusters for v in c.vectors])
+    """The centroid of everything the clusters' sentences say."""
+    return centroid(v for c in clusters for v in c.vectors)
 
 
 def _rank_clusters(clusters: list[EventCluster], centre: dict[str, float]
                    ) -> list[EventCluster]:
-    """Events of one date: those told in some article's lead first, then the most
-    central to what the leads say about the date."""
+    """Events of one date, the most central to what is said about the date first."""
 
-    def key(c: EventCluster) -> tuple[bool, float, str]:
-        return (not _early(c), -cosine(c.centre, centre), c.members[0].sentence)
+    def key(c: EventCluster) -> tuple[float, str]:
+        return (-cosine(c.centre, centre), c.members[0].sentence)
 
     return sorted(clusters, key=key)
 
 
-def representative(cluster: EventCluster, centre: dict[str, float]) -> DatedSentence:
-    """The member sentence that best tells the event: from an article's lead when one
-    tells it, closest to `centre` per word beyond `SHORT_WORDS` (a timeline line is
-    short; ties: the earlier in its article)."""
-    pool = _early(cluster) or range(len(cluster.members))
+def representative(candidates: list[tuple[DatedSentence, dict[str, float]]],
+                   centre: dict[str, float], k: int = 1,
+                   clusters: Sequence[EventCluster] = ()) -> list[DatedSentence]:
+    """Up to `k` candidate sentences that together come closest to `centre`: each
+    next sentence is the one that brings the text closest to it, skipping sentences
+    that repeat one already taken or tell an event (of `clusters`) already told
+    (ties: the earlier in its article)."""
+    event_of = {id(m): n for n, c in enumerate(clusters) for m in c.members}
+    taken: list[tuple[DatedSentence, dict[str, float]]] = []
+    total: dict[str, float] = {}
+    pool = sorted(candidates, key=lambda c: (c[0].position, c[0].article_id, c[0].sentence))
 
-    def score(i: int) -> tuple[float, int]:
-        words = len(cluster.members[i].sentence.split())
-        return (cosine(cluster.vectors[i], centre) * min(1.0, SHORT_WORDS / max(words, 1)),
-                -cluster.members[i].position)
+    def gain(vector: dict[str, float]) -> float:
+        merged = dict(total)
+        for w, x in vector.items():
+            merged[w] = merged.get(w, 0.0) + x
+        norm = math.sqrt(sum(x * x for x in merged.values())) or 1.0
+        return sum(x * centre.get(w, 0.0) for w, x in merged.items()) / norm
 
-    return cluster.members[max(pool, key=score)]
+    while pool and len(taken) < k:
+        best = max(range(len(pool)), key=lambda j: gain(pool[j][1]))
+        s, v = pool.pop(best)
+        if any(s.sentence == t.sentence or cosine(v, tv) > REPEAT
+               or event_of.get(id(s), -1) == event_of.get(id(t), -2) for t, tv in taken):
+            continue
+        taken.append((s, v))
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    return [s for s, _ in taken]
 
 
 def build(articles: Sequence[Article], length: int | None = None,
@@ -190,17 +323,26 @@ def build(articles: Sequence[Article], length: int | None = None,
           granularities: Iterable[str] = GRANULARITIES, start: str | None = None,
           end: str | None = None) -> list[Event]:
     """The story's timeline: `length` dates (default: `default_length` of the story
-    size), each an `Event` whose text is its top `per_date` event sentences and whose
-    sources list every independent article reporting those events."""
+    size), each an `Event` whose text is `per_date` sentences telling the date and
+    whose sources list every independent article reporting what they tell."""
     copies = dict(copies or {})
     events = []
     for p in plan(articles, length, copies, granularities=granularities, start=start, end=end):
-        centre = p.centre
-        texts, sources, seen = [], [], set()
-        for c in p.clusters[:max(per_date, 1)]:
-            texts.append(representative(c, centre).sentence)
-            for m in sorted(c.canonical(copies).values(),
-                            key=lambda m: (m.published or "", m.article_id, m.position)):
+        picked = representative(p.candidates, p.centre, max(per_date, 1), p.clusters)
+        if not picked:
+            continue
+        # The events the picked sentences tell (a sentence merge left out, having no
+        # content words, is its own source).
+        told: list[EventCluster | DatedSentence] = []
+        for s in picked:
+            cluster = next((c for c in p.clusters if any(m is s for m in c.members)), None)
+            told.append(cluster or s)
+        texts, sources, seen = [s.sentence for s in picked], [], set()
+        for item in told:
+            members = item.canonical(copies).values() if isinstance(item, EventCluster) \
+                else [item]
+            for m in sorted(members, key=lambda m: (m.published or "", m.article_id,
+                                                    m.position)):
                 if (m.article_id, m.sentence) not in seen:
                     seen.add((m.article_id, m.sentence))
                     sources.append({"article_id": m.article_id, "sentence": m.sentence,
@@ -208,5 +350,3 @@ def build(articles: Sequence[Article], length: int | None = None,
         events.append(Event(date=p.date, granularity=p.granularity, text=" ".join(texts),
                             sources=sources))
     return sorted(events, key=lambda e: (e.date, GRANULARITIES.index(e.granularity)))
-
-

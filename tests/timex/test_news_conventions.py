@@ -88,6 +88,14 @@ def test_through_looks_forward(text, expression):
     assert tense_near(text, start, start + len(expression)) == "future"
 
 
+def test_a_date_something_is_set_for_is_ahead():
+    # "set"/"planned" right after a present "be" is an arrangement, not a past event
+    text = "A hearing on final approval is set for Nov. 18."
+    assert values(text, "2024-07-15") == [("Nov. 18", "DATE", "2024-11-18")]
+    assert values("The vote is planned for Nov. 18.", "2024-07-15") == [
+        ("Nov. 18", "DATE", "2024-11-18")]
+
+
 def test_a_past_auxiliary_still_wins_over_through():
     text = "The fund had purchased 481,000 shares through Sept. 29."
     start = text.index("Sept. 29")

@@ -107,6 +107,8 @@ def _verb_tense(words: list[str], i: int) -> str | None:
     if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
         if prev in ("be", "been", "being"):      # "will be held": the auxiliary decides
             return None
+        if prev in _PRESENT_BE and w in _PLANNED:
+            return "future"                        # "a hearing is set for Nov. 18"
         return "past"
     return None
 

@@ -502,15 +502,18 @@ def resolve(conn: sqlite3.Connection, story_id: str) -> str:
 
 
 def _order(store_conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
-    """Date order (undated last): stories grow the way the news did."""
-    dates = {}
+    """Date order (undated last): stories grow the way the news did. Ties go by
+    content, not by id (ids follow file paths), so the same texts group the same
+    way wherever they are read from."""
+    keys = {}
     for chunk in range(0, len(article_ids), 500):
         part = article_ids[chunk:chunk + 500]
         for row in store_conn.execute(
-                "SELECT id, published FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(part),)):
-            dates[row[0]] = row[1] if row[1] and len(row[1]) == 10 else None
-    return sorted(dates, key=lambda a: (dates[a] is None, dates[a] or "", a))
+                "SELECT id, published, content_hash FROM articles "
+                "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(part),)):
+            day = row[1] if row[1] and len(row[1]) == 10 else None
+            keys[row[0]] = (day is None, day or "", row[2] or "", row[0])
+    return sorted(keys, key=keys.get)
 
 
 def pending(store) -> list[str]:

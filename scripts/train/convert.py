@@ -1,7 +1,7 @@
 """Convert UD English (EWT + CC-BY GUM) and UNER English into spaCy DocBin corpora.
 
 Usage (from the repo root):
-    .venv/bin/python scripts/train/convert.py [--ud DIR] [--uner DIR] [--out build/corpus] [--doc-sents 10]
+    .venv/bin/python scripts/train/convert.py [--ud DIR] [--uner DIR] [--out build/corpus] [--doc-sents 10] [--gum-ner]
 
 Writes into --out (default build/corpus/, gitignored; never into the repo tree otherwise):
 
@@ -15,6 +15,10 @@ Writes into --out (default build/corpus/, gitignored; never into the repo tree o
     ner-ewt-{train,dev,test}.spacy  EWT sentences with UNER entities only (no syntax)
     ner-pud-test.spacy              UNER PUD test (news + Wikipedia), entities only
     counts.json                     the counts printed at the end
+
+With --gum-ner, GUM sentences also get NER: their *named* person/organization/place mentions
+from GUM's `Entity=` coreference annotation as PER/ORG/LOC (see gum_names), every other token
+"O" (GUM marks every mention), in the merged and gum-* files, plus ner-gum-{train,dev,test}.spacy.
 
 Choices (see scripts/train/README.md):
 - Multi-word tokens (MWT, e.g. "don't" = do + n't, "Daniel's" = Daniel + 's): spaCy tokens are
@@ -319,6 +323,9 @@ GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 _PROPER = ("NNP", "NNPS")
 # lowercase words that may sit inside a name ("Bank of America", "Health and Human Services")
 _NAME_INNER = {"of", "and", "&", "the", "de", "du", "la", "le", "von", "van", "der", "for", "on", "-"}
+# ... in a person's name only particles: "of" starts a place or an office ("Dana Whitfield of
+# Riverton", "President of the Society"), never part of a modern name in UNER
+_PERSON_INNER = {"de", "du", "la", "le", "von", "van", "der", "al", "bin", "ibn", "-"}
 # titles before a person's name: UNER leaves them out ("President [Bush]", "Mr. [Smith]")
 _TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen",
@@ -328,7 +335,7 @@ _TITLES = {
     "father", "brother", "sister", "bishop", "archbishop", "cardinal", "emperor", "empress",
     "chancellor", "minister", "prime", "secretary", "chairman", "ceo", "coach", "uncle", "aunt",
     "grandma", "grandpa", "mister", "count", "duke", "duchess", "baron", "chief", "detective", "agent",
-    "former", "late",
+    "former", "late", "premier", "marquis", "earl", "sheikh", "ayatollah", "rabbi", "imam",
 }
 # dependents of a name's head that begin a second unit, not part of the name ("Bernoulli, FRS")
 _NOT_NAME_DEPS = {"appos", "conj", "cc", "list", "parataxis", "punct", "vocative", "dislocated", "acl", "acl:relcl",
@@ -373,8 +380,10 @@ def gum_names(s: Sentence) -> list[tuple[int, int, str]]:
         def namelike(i):
             return toks[i].xpos in _PROPER or (toks[i].text[:1].isupper() and toks[i].upos in ("ADJ", "NOUN", "NUM", "X"))
 
+        inner = _PERSON_INNER if label == "PER" else _NAME_INNER
+
         def ok(i):
-            return i in inside and i not in cut and (namelike(i) or toks[i].text.lower() in _NAME_INNER)
+            return i in inside and i not in cut and (namelike(i) or toks[i].text.lower() in inner)
 
         start = end = h
         while ok(start - 1):

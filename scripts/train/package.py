@@ -40,7 +40,8 @@ def main() -> int:
     nlp.meta.update(name="storyline_en", version="0.1.0", license="CC BY-SA 4.0",
                     author="storyline", description="storyline's own small English pipeline: "
                     "tagger, morphologizer, lemmatizer, parser, PER/ORG/LOC entity recognizer; "
-                    "trained on UD English EWT + GUM (CC-BY genres) and Universal NER EWT.")
+                    "trained on UD English EWT + GUM (CC-BY genres; GUM's named mentions for "
+                    "the recognizer) and Universal NER EWT.")
     tmp = args.out.with_name(args.out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)

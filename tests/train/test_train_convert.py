@@ -231,6 +231,25 @@ def test_gum_names_follow_uner_conventions():
     assert convert.gum_names(s2) == [(0, 1, "PER")]
 
 
+GUM_OF = """\
+# sent_id = gum-y-1
+# text = Dana Kim of Riverton spoke.
+1	Dana	Dana	PROPN	NNP	_	5	nsubj	5:nsubj	Entity=(1-person-new-x-cf1-4-sgl
+2	Kim	Kim	PROPN	NNP	_	1	flat	1:flat	_
+3	of	of	ADP	IN	_	4	case	4:case	_
+4	Riverton	Riverton	PROPN	NNP	_	1	nmod	1:nmod	Entity=(2-place-new-x-cf2-1-sgl)1)
+5	spoke	speak	VERB	VBD	_	0	root	0:root	_|SpaceAfter=No
+6	.	.	PUNCT	.	_	5	punct	5:punct	_
+
+"""
+
+
+def test_a_person_of_a_place_is_a_name_and_a_place():
+    [s] = convert.read_conllu(GUM_OF.splitlines(True))
+    names = [(" ".join(t.text for t in s.tokens[a:b]), lab) for a, b, lab in convert.gum_names(s)]
+    assert names == [("Dana Kim", "PER"), ("Riverton", "LOC")]
+
+
 def test_convert_gum_ner_option(tmp_path):
     pytest.importorskip("spacy")
     import spacy

@@ -7,6 +7,7 @@ loses a role (the name is still found), while a wrong entry would cut real names
 from __future__ import annotations
 
 __all__ = [
+    "ORG_HEADS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "HONORIFICS",
@@ -95,6 +96,13 @@ NOMINAL_HEADS = frozenset("""
 agency department ministry company corporation bank university commission committee
 council court board bureau office authority administration institute service union
 party association foundation firm airline carrier government
+""".split())
+
+# Last words that make a multi-word name an organization whatever the recognizer said
+# ("Calder Resin Works", "Riverton Water Bureau" came out as places).
+ORG_HEADS = ORG_SUFFIXES | NOMINAL_HEADS | frozenset("""
+works mills club league team network press times post news herald tribune
+journal gazette ledger dispatch courier inc. llc
 """.split())
 
 # Words a statistical tagger sometimes marks as names that never are names by themselves.

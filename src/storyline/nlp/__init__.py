@@ -20,7 +20,8 @@ from ..errors import StorylineError
 if TYPE_CHECKING:  # spaCy is imported on first use: reading and cleaning do not need it
     from spacy.language import Language
 
-__all__ = ["MODEL_DIR", "DEFAULT_MODEL", "load", "model_name", "ENTITY_TYPES"]
+__all__ = ["MODEL_DIR", "DEFAULT_MODEL", "load", "model_name", "ENTITY_TYPES",
+           "split_person_of_place"]
 
 MODEL_DIR = Path(__file__).parent / "model"
 DEFAULT_MODEL = "storyline"
@@ -69,4 +70,46 @@ def _load(name: str, full: bool) -> "Language":
         raise StorylineError(
             f"E015 language model not available: cannot load {name!r} "
             f"(install it, e.g. `pip install {name}`, or give a path to a saved spaCy pipeline): {e}")
+    if "ner" in nlp.pipe_names:
+        _register()
+        nlp.add_pipe(_PERSON_OF_PLACE, after="ner")
     return nlp
+
+
+_PERSON_OF_PLACE = "storyline_person_of_place"
+
+
+def split_person_of_place(doc):
+    """"Dana Whitfield of Riverton" is a person and a place, not one person's name.
+
+    Recognizers trained on web text take "of" + a capitalized word into person
+    names (news writes "Name of Town" for residents and officials); a modern
+    person's name does not contain "of". The part after "of" becomes a place
+    (the pipeline's own place label, LOC or GPE)."""
+    out, changed = [], False
+    for ent in doc.ents:
+        of = next((t.i for t in ent[1:-1] if t.lower_ == "of"), None) \
+            if ENTITY_TYPES.get(ent.label_) == "PERSON" else None
+        if of is None or not doc[of + 1].is_title or not all(t.is_title for t in doc[ent.start:of]):
+            out.append(ent)
+            continue
+        # UNER's PER goes with LOC, OntoNotes' PERSON with GPE
+        place = "LOC" if ent.label_ == "PER" else "GPE"
+        out += [_span(doc, ent.start, of, ent.label_), _span(doc, of + 1, ent.end, place)]
+        changed = True
+    if changed:
+        doc.ents = out
+    return doc
+
+
+def _span(doc, start: int, end: int, label: str):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_PERSON_OF_PLACE):
+        Language.component(_PERSON_OF_PLACE, func=split_person_of_place)

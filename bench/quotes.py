@@ -289,6 +289,9 @@ def gum(data: Path) -> list[Document]:
 
 def model_id(path: str) -> str:
     """Changes whenever the model on disk changes (a newer checkpoint in the same path)."""
+    if path in (None, "", "storyline"):      # the shipped model: its directory
+        from storyline.nlp import MODEL_DIR
+        path = str(MODEL_DIR)
     p = Path(path)
     stamp = max((f.stat().st_mtime for f in p.rglob("*") if f.is_file()), default=0) if p.is_dir() else 0
     return hashlib.sha1(f"{p.resolve() if p.exists() else path}|{stamp}".encode()).hexdigest()[:12]

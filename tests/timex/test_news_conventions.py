@@ -96,6 +96,13 @@ def test_a_date_something_is_set_for_is_ahead():
         ("Nov. 18", "DATE", "2024-11-18")]
 
 
+def test_a_comma_after_the_expression_ends_its_clause():
+    # "would pay" is the main clause's; the term sheet was filed on the past Wednesday
+    text = ("Under a term sheet filed with the court Wednesday afternoon, the company would "
+            "pay $24 million to the county.")
+    assert values(text, "2024-06-27") == [("Wednesday afternoon", "TIME", "2024-06-26TAF")]
+
+
 def test_a_past_auxiliary_still_wins_over_through():
     text = "The fund had purchased 481,000 shares through Sept. 29."
     start = text.index("Sept. 29")

@@ -154,6 +154,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if tense:
             found.append((right_matches[i].start() > right_quote, i + 1, 1, tense, _strong(right, i)))
             break
+    # "… filed with the court Wednesday afternoon, Calder would pay …": a comma right
+    # after the expression closes the clause it is in; the verbs after it are another's.
+    if len(found) == 2 and text[end:end + 1] == ",":
+        found = [f for f in found if f[2] == 0]
     if found:
         _, _, _, tense, strong = min(found)
         if tense in ("past", "present") and before in _FUTURE_PREPOSITIONS and not strong:

@@ -93,7 +93,7 @@ def score_timelines(truth: dict, by_key: dict[str, object], store) -> tuple[dict
             counts[a.story_id] = counts.get(a.story_id, 0) + 1
         story = store.story(max(counts, key=counts.get))
         articles = [store.get_article(i) for i in story.article_ids]
-        copies = getattr(story, "copies", {}) or {}
+        copies = story.copies or {}
         entries = timeline.build([a for a in articles if a is not None], length=len(events),
                                  copies=copies)
         matched_events, matched_entries, sourced = set(), 0, 0

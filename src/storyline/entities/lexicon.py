@@ -102,7 +102,7 @@ party association foundation firm airline carrier government
 # ("Calder Resin Works", "Riverton Water Bureau" came out as places).
 ORG_HEADS = ORG_SUFFIXES | NOMINAL_HEADS | frozenset("""
 works mills club league team network press times post news herald tribune
-journal gazette ledger dispatch courier inc. llc
+journal gazette ledger dispatch courier
 """.split())
 
 # Words a statistical tagger sometimes marks as names that never are names by themselves.

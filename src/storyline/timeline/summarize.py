@@ -38,7 +38,7 @@ from .text import centroid, content_words, cosine, tfidf
 
 __all__ = ["build", "plan", "date_scores", "default_length", "representative", "date_centre",
            "on_topic", "choose", "DatePlan", "PUBLISHED_WEIGHT", "SAME_DAY_WEIGHT",
-           "LEAD_POSITIONS", "LEAD_SENTENCES", "BACKGROUND_DAYS", "COARSE_DISCOUNT",
+           "LEAD_POSITIONS", "TIMELINE_LEAD_SENTENCES", "BACKGROUND_DAYS", "COARSE_DISCOUNT",
            "OFF_TOPIC", "ABOUT_STORY", "REPEAT", "MAX_WORDS", "BOILERPLATE_DAYS"]
 
 # Weight of one article published on a date against one article referring to it.
@@ -58,7 +58,7 @@ LEAD_POSITIONS = 8
 # How many opening sentences of a dated article with no date of their own report the
 # day (events.extract's `lead`; the dating stages keep events.LEAD_SENTENCES). Tuned
 # on the same four topics: 3 / 5 gave AR1 .1232 / .1245, AR2 .0299 / .0317.
-LEAD_SENTENCES = 5
+TIMELINE_LEAD_SENTENCES = 5
 # Articles whose words are this far from the story's centroid (a fraction of the
 # median article's closeness) are left out. Set by hand from timeline17's topics:
 # articles not naming the topic score under half the median, those naming it above;
@@ -123,7 +123,7 @@ def plan(articles: Sequence[Article], length: int | None = None,
     articles = on_topic(articles, copies)
     ids = {a.id for a in articles}
     if sentences is None:
-        sentences = [s for a in articles for s in extract(a, lead=LEAD_SENTENCES)]
+        sentences = [s for a in articles for s in extract(a, lead=TIMELINE_LEAD_SENTENCES)]
     boilerplate = _boilerplate(sentences)
     sentences = [s for s in sentences if s.article_id in ids and not boilerplate.get(s.sentence)]
     story_sentences = sentences

@@ -91,8 +91,8 @@ def score_timelines(truth: dict, by_key: dict[str, object], store) -> tuple[dict
         counts: dict[str, int] = {}
         for a in members:
             counts[a.story_id] = counts.get(a.story_id, 0) + 1
-        story = store.story(max(counts, key=counts.get))
-        articles = [store.get_article(i) for i in story.article_ids]
+        story = store.stories.get(max(counts, key=counts.get))
+        articles = [store.articles.get(i) for i in story.article_ids]
         copies = story.copies or {}
         entries = timeline.build([a for a in articles if a is not None], length=len(events),
                                  copies=copies)
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, storyline.Store(os.path.join(tmp, "x.db")) as store:
         storyline.build([str(CORPUS)], store, stderr=None, model=model)
         by_path = {}
-        for a in store.articles():
+        for a in store.articles.all():
             rel = Path(a.origin.path).resolve().relative_to(CORPUS).as_posix()
             by_path[(rel, a.origin.locator)] = a
         by_key = {t["id"]: by_path[(t["file"], t["locator"])] for t in truth["articles"]}

@@ -157,7 +157,7 @@ def feed(store: Store, items: list[Article], batch: int = BATCH) -> float:
         chunk = items[i:i + batch]
         with store.transaction():
             for article in chunk:
-                store.put_article(article)
+                store.articles.put(article)
         started = time.perf_counter()
         stories.update(store, [a.id for a in chunk])
         spent += time.perf_counter() - started
@@ -175,17 +175,15 @@ def group(items: list[tuple[Article, str]]) -> tuple[dict[str, str], dict[str, s
     tmp = tempfile.mkdtemp(prefix="bench-stories-")
     store = Store(os.path.join(tmp, "stories.db"))
     seconds = feed(store, _date_order([a for a, _ in unique]))
-    system = {r[0]: r[1] for r in store.conn.execute(
-        "SELECT article_id, story_id FROM story_members")}
+    system = store.grouping.memberships()
     return gold, system, store, seconds
 
 
 def score(name: str, items: list[tuple[Article, str]], show: int = 0) -> dict[str, float]:
     gold, system, store, seconds = group(items)
     s = b_cubed(gold, system)
-    copies = store.conn.execute("SELECT count(*) FROM story_members WHERE copy_of IS NOT NULL"
-                                ).fetchone()[0]
-    merges = store.conn.execute("SELECT count(*) FROM story_merges").fetchone()[0]
+    copies = sum(len(story.copies) for story in store.stories.all())
+    merges = len(store.stories.merges())
     s.update(articles=len(gold), gold_stories=len(set(gold.values())),
              stories=len(set(system.values())), copies=copies, merges=merges,
              ms_per_article=1000 * seconds / max(1, len(gold)))
@@ -195,9 +193,9 @@ def score(name: str, items: list[tuple[Article, str]], show: int = 0) -> dict[st
         for aid, sid in system.items():
             by_story.setdefault(sid, Counter())[gold.get(aid)] += 1
         for sid, c in sorted(by_story.items(), key=lambda kv: -sum(kv[1].values()))[:show]:
-            title = store.conn.execute("SELECT title FROM stories WHERE id = ?", (sid,)).fetchone()
+            story = store.stories.get(sid)
             print(f"    {sid} {sum(c.values()):5d} {dict(c.most_common(3))}  "
-                  f"{title[0][:70] if title else ''}")
+                  f"{story.title[:70] if story else ''}")
     store.close()
     shutil.rmtree(os.path.dirname(store.path), ignore_errors=True)
     return s

@@ -11,7 +11,7 @@ import pytest
 
 import storyline
 from storyline import Store
-from storyline.cli.quotes import collect as collect_quotes
+from storyline import query
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -26,13 +26,13 @@ def two_builds(tmp_path_factory):
     db = str(root / "db.sqlite")
     with Store(db) as store:
         one = storyline.build([str(first)], store, stderr=None)
-        before = {a.id: a.story_id for a in store.articles()}
-        titles = {a.id: a.title for a in store.articles()}
+        before = {a.id: a.story_id for a in store.articles.all()}
+        titles = {a.id: a.title for a in store.articles.all()}
         two = storyline.build([str(first), str(later)], store, stderr=None)
-        after = {a.id: a.story_id for a in store.articles()}
-        stories = store.stories()
-        entities = store.entities()
-        quotes = collect_quotes(store)
+        after = {a.id: a.story_id for a in store.articles.all()}
+        stories = store.stories.all()
+        entities = store.entities.all()
+        quotes = {g["speaker_name"]: g["quotes"] for g in query.speakers(store)}
     return one, two, before, after, stories, entities, quotes, titles
 
 

@@ -24,7 +24,7 @@ def built(tmp_path_factory):
     with storyline.Store(str(db)) as store:
         summary = storyline.build([str(CORPUS)], store, stderr=None)
         articles = {}
-        for a in store.articles():
+        for a in store.articles.all():
             rel = Path(a.origin.path).resolve().relative_to(CORPUS).as_posix()
             articles[(rel, a.origin.locator)] = a
     return summary, articles

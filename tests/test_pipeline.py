@@ -223,7 +223,7 @@ def test_ids_are_the_same_in_two_builds(corpus, tmp_path):
     for name in ("one.db", "two.db"):
         with storyline.Store(str(tmp_path / name)) as store:
             storyline.build([str(corpus)], store, stderr=None)
-            ids.append(sorted(a.id for a in store.articles()))
+            ids.append(sorted(a.id for a in store.articles.all()))
     assert ids[0] == ids[1] and len(set(ids[0])) == 4
 
 
@@ -259,5 +259,5 @@ def test_process_pool_build_matches_serial(corpus, tmp_path, write, texts):
         with storyline.Store(str(tmp_path / name)) as store:
             summary = storyline.build([str(corpus)], store, stderr=None, workers=workers)
             assert summary.ok and summary.articles_added == 27
-            results.append([a.to_dict() for a in store.articles()])
+            results.append([a.to_dict() for a in store.articles.all()])
     assert results[0] == results[1]

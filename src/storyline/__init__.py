@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 from ._build import BuildSummary, build
 from .clean import clean_text
 from .errors import Code, Problem, StorylineError
-from . import export
+from . import export, query
 from .ingest import FieldMap, ReadOptions
 from .model import Article, Block, Entity, Event, Origin, Published, Quote, RawDocument, Story, TimeExpr
 from .pipeline import process
@@ -22,6 +22,6 @@ __all__ = [
     "__version__",
     "Article", "Block", "Entity", "Event", "Origin", "Published", "Quote", "RawDocument", "Story",
     "TimeExpr",
-    "Store", "build", "BuildSummary", "process", "clean_text", "export",
+    "Store", "build", "BuildSummary", "process", "clean_text", "export", "query",
     "ReadOptions", "FieldMap", "Code", "Problem", "StorylineError",
 ]

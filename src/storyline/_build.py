@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterator, TextIO
 
 from .errors import Code, Problem
-from .clean.template import source_key
+from .clean.template import source_key, template_keys
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from . import nlp
-from ._corpus import CorpusSummary, run_corpus_stages
+from ._corpus import CorpusSummary, refresh_templates, run_corpus_stages
 from .model import Article, RawDocument
-from .pipeline import NoArticleText, analyse, article_id, content_hash, process
+from .pipeline import NoArticleText, article_id, content_hash, process
 from .store import Store
 
 __all__ = ["build", "BuildSummary"]
@@ -104,7 +104,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
         nlp.load(model)  # a missing model stops the build here, not once per article
     summary = BuildSummary()
     started = time.perf_counter()
-    build_id = store.start_build(paths)
+    build_id = store.builds.start(paths)
     touched_sources: set[str] = set()
     changed_ids: list[str] = []   # articles added or updated: the corpus stages' input
 
@@ -115,13 +115,13 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
             summary.inputs_skipped += 1
         else:
             summary.inputs_partly_read += 1
-        store.add_problem(build_id, problem)
+        store.builds.add_problem(build_id, problem)
         if stderr:
             print(f"storyline: {problem}", file=stderr)
 
     def work() -> Iterator[RawDocument | _FileDone]:
         for f in discover(paths):
-            if not f.is_stdin and store.file_unchanged(f.path):
+            if not f.is_stdin and store.files.unchanged(f.path):
                 summary.files_unchanged += 1
                 continue
             summary.files += 1
@@ -132,7 +132,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                     report(item)
                     continue
                 digest = content_hash(item)
-                state = store.article_state(article_id(item.origin, digest), digest)
+                state = store.articles.state(article_id(item.origin, digest), digest)
                 if state == "same":
                     summary.articles_unchanged += 1
                 elif state == "duplicate":
@@ -169,11 +169,10 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     finally:
         executor.close()
     if touched_sources:
-        summary.template_updates = store.refresh_templates(
-            touched_sources, reanalyse=partial(analyse, model=model), changed_ids=changed_ids)
+        summary.template_updates = refresh_templates(store, touched_sources, model, changed_ids)
     summary.corpus = run_corpus_stages(store, changed_ids).to_dict()
     summary.seconds = round(time.perf_counter() - started, 2)
-    store.finish_build(build_id, summary.to_dict())
+    store.builds.finish(build_id, summary.to_dict())
     return summary
 
 
@@ -185,13 +184,14 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
         return
     with store.transaction():
         for article in articles:
-            state = store.article_state(article.id, article.content_hash)
+            state = store.articles.state(article.id, article.content_hash)
             if state == "same":
                 continue
             if state == "duplicate":  # an earlier article of this same build
                 summary.duplicates += 1
                 continue
-            store.put_article(article)
+            store.articles.put(article)
+            store.templates.put(article.id, source_key(article.source), template_keys(article.blocks))
             changed_ids.append(article.id)
             touched_sources.add(source_key(article.source))
             if state == "changed":
@@ -202,4 +202,4 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
         # again until fixed.
         for done in finished:
             if not done.file.is_stdin and done.problems == 0:
-                store.mark_file_done(done.file.path, done.articles, done.problems)
+                store.files.mark_done(done.file.path, done.articles, done.problems)

@@ -12,9 +12,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 from . import entities, stories, timeline, timex
+from .clean.template import apply_template, repeated_keys
+from .pipeline import analyse
 from .store import Store
 
-__all__ = ["run_corpus_stages", "CorpusSummary"]
+__all__ = ["run_corpus_stages", "refresh_templates", "CorpusSummary"]
 
 
 @dataclass
@@ -42,13 +44,35 @@ class CorpusSummary:
         return asdict(self)
 
 
+def refresh_templates(store: Store, sources: set[str], model: str | None,
+                      changed_ids: list[str]) -> int:
+    """Re-apply template lines to the articles of `sources` (source keys); returns the
+    articles changed, whose ids are appended to `changed_ids`. A changed body has
+    moved offsets, so the stages that read it run again before it is written."""
+    changed = 0
+    for source in sources:
+        counts = store.templates.repeated(source)
+        repeated = repeated_keys(counts, store.templates.articles_in(source))
+        # Articles holding any line seen twice: those that may gain a template
+        # line now, and those whose template lines may have lost their support.
+        ids = store.templates.holders(source, counts)
+        with store.transaction():
+            for article_id in sorted(ids):
+                article = store.articles.get(article_id)
+                if article and apply_template(article.blocks, repeated):
+                    store.articles.update(analyse(article, model))
+                    changed_ids.append(article.id)
+                    changed += 1
+    return changed
+
+
 def run_corpus_stages(store: Store, changed_ids: Iterable[str]) -> CorpusSummary:
     started = time.perf_counter()
     summary = CorpusSummary()
     ids = list(dict.fromkeys([*changed_ids, *stories.pending(store)]))
     if ids:
         summary.grouping = stories.update(store, ids).to_dict()
-    touched = store.story_ids_of(ids)
+    touched = store.articles.stories_of(ids)
     for story_id in sorted(touched):
         summary.dated_by_story += _update_story(store, story_id)
     summary.stories_updated = len(touched)
@@ -61,10 +85,10 @@ def run_corpus_stages(store: Store, changed_ids: Iterable[str]) -> CorpusSummary
 def _update_story(store: Store, story_id: str) -> int:
     """Date the story's undated articles from it, then tell its timeline; returns how
     many articles got a date."""
-    story = store.story(story_id)
+    story = store.stories.get(story_id)
     if story is None:
         return 0
-    articles = list(store.articles(story_id=story_id))
+    articles = list(store.articles.all(story_id=story_id))
     found = timeline.propagate(articles)
     dated = 0
     with store.transaction():
@@ -73,11 +97,11 @@ def _update_story(store: Store, story_id: str) -> int:
                 article.published = found[article.id]
                 # "on Tuesday" can now be resolved against the story's date.
                 article.timexes = timex.tag(article.body, article.published.date)
-                store.update_article(article)
+                store.articles.update(article)
                 dated += article.published.date is not None
         events = timeline.build(articles, copies=story.copies)
         comparison = timeline.compare(articles, events)
-        store.put_timeline(story_id, events, comparison)
+        store.stories.put_timeline(story_id, events, comparison)
     return dated
 
 
@@ -88,7 +112,7 @@ def _resolve_entities(store: Store) -> int:
     cheap next to the language pipeline that found them), so a name seen for the
     first time can join names already stored.
     """
-    resolution = entities.resolve(store.mention_holders())
+    resolution = entities.resolve(store.entities.mention_holders())
     with store.transaction():
-        store.put_entities(resolution)
+        store.entities.put(resolution)
     return len(resolution.entities)

@@ -166,8 +166,12 @@ def test_search(capsys, db):
     assert "Millbrook Street bridge reopens after four months of repairs" in first
     assert "[girders]" in snippet
     code, out, _ = run(capsys, "search", "spill OR bridge", "--db", db, "--json", "--limit", "2")
-    hits = json.loads(out)
+    page = json.loads(out)
+    hits = page["hits"]
     assert len(hits) == 2 and all("snippet" in h and "id" in h for h in hits)
+    code, out, _ = run(capsys, "search", "spill OR bridge", "--db", db, "--json", "--limit", "2",
+                       "--after", page["next"])
+    assert code == 0 and not {h["id"] for h in hits} & {h["id"] for h in json.loads(out)["hits"]}
     code, out, _ = run(capsys, "search", "zeppelin", "--db", db)
     assert code == 0 and "no articles match 'zeppelin'" in out
     code, out, err = run(capsys, "search", '"unbalanced', "--db", db)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dating_texts import SPILL
 
 from storyline import dating, pipeline
-from storyline.cli.show import explain_date
+from storyline.query import explain_date
 from storyline.model import Article, Origin, RawDocument
 
 
@@ -57,7 +57,7 @@ def test_text_that_adds_nothing_keeps_the_metadata_answer_and_says_why():
 
 
 def test_explain_date_text_answer_in_one_line():
-    line = explain_date(process(SPILL))
+    line = explain_date(process(SPILL).published)
     assert "\n" not in line
     assert line.startswith("2024-02-14 (day, text, confidence ")
     assert "from timestamp line 'Updated: Feb. 14, 2024 6:12 a.m.'" in line
@@ -65,11 +65,12 @@ def test_explain_date_text_answer_in_one_line():
 
 
 def test_explain_date_metadata_and_abstentions():
-    assert explain_date(process(SPILL, published="2024-02-15", published_method="feed")) \
+    assert explain_date(process(SPILL, published="2024-02-15", published_method="feed").published) \
         .startswith("2024-02-15 (day, feed, confidence 0.95) from feed date '2024-02-15'")
     crawl = explain_date(process("Council approves budget\n\nThe council voted on Tuesday.",
-                                 crawl_date="2024-03-06"))
+                                 crawl_date="2024-03-06").published)
     assert crawl.startswith("undated; ? to 2024-03-06") and "no day: the text names days" in crawl
-    none = explain_date(process("Council approves budget\n\nThe council voted after a debate."))
+    none = explain_date(process("Council approves budget\n\nThe council voted after a debate."
+                                ).published)
     assert none == ("undated: no date in the metadata; the text gives none "
                     "(no time expression in the text)")

@@ -195,10 +195,10 @@ def test_html_is_one_self_contained_file(built, records):
 def test_html_lists_stories_and_problems(built, corpus):
     (corpus / "empty.txt").write_bytes(b"")
     with Store(str(built)) as store:
-        ids = [a.id for a in store.articles()]
+        ids = [a.id for a in store.articles.all()]
         storyline.build([str(corpus)], store, stderr=None)
     with Store(str(built)) as store:
-        stories = store.stories()
+        stories = store.stories.all()
     html = render(built, "html")
     assert all(escape(s.title) in html and s.id in html for s in stories)
     assert "Problems in the last build" in html

@@ -106,7 +106,7 @@ def test_stdin_html_is_sniffed_and_built(monkeypatch, tmp_path, texts):
     with storyline.Store(str(tmp_path / "stdin.db")) as store:
         summary = storyline.build(["-"], store, stderr=None)
         assert summary.ok and summary.articles_added == 1
-        [article] = store.articles()
+        [article] = store.articles.all()
     assert article.origin.path == "-"
     assert article.title == "Riverton council approves water plant upgrade"
     assert article.published.date == "2024-03-05"
@@ -115,4 +115,4 @@ def test_stdin_html_is_sniffed_and_built(monkeypatch, tmp_path, texts):
     with storyline.Store(str(tmp_path / "stdin.db")) as store:
         again = storyline.build(["-"], store, stderr=None)
         assert (again.articles_added, again.articles_unchanged) == (0, 1)
-        assert store.count_articles() == 1
+        assert store.articles.count() == 1

@@ -31,8 +31,8 @@ def docs(*paths: Path | str, opts: ReadOptions | None = None) -> list[RawDocumen
 def build(tmp_path: Path, *paths: Path | str, **kwargs) -> list[storyline.Article]:
     with storyline.Store(str(tmp_path / "formats.db")) as store:
         summary = storyline.build([str(p) for p in paths], store, stderr=None, **kwargs)
-        assert summary.ok, store.problems()
-        return list(store.articles())
+        assert summary.ok, store.builds.problems()
+        return list(store.articles.all())
 
 
 # -- plain text ------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def test_warc_article_date_is_bounded_by_crawl_date(tmp_path, make_warc, texts):
          texts.page.replace("6-1", "4-3").encode())], date="2024-03-01T00:00:00Z")
     with storyline.Store(str(tmp_path / "early.db")) as store:
         storyline.build([str(early)], store, stderr=None)
-        [article] = store.articles()
+        [article] = store.articles.all()
     assert article.published.date is None
     assert article.published.latest == "2024-03-01"
     assert article.published.method == "warc-crawl"

@@ -211,9 +211,9 @@ def test_html_page_without_an_article(tmp_path, write, texts):
         assert summary.articles_added == 1
         assert summary.problem_codes == {"E008": 2}
         assert summary.inputs_skipped == 2
-        assert sorted((Path(p["path"]).name, p["code"], p["skipped"]) for p in store.problems()) == [
+        assert sorted((Path(p["path"]).name, p["code"], p["skipped"]) for p in store.builds.problems()) == [
             ("empty-body.html", "E008", 1), ("sections.html", "E008", 1)]
-        [article] = store.articles()
+        [article] = store.articles.all()
     assert article.title == "Riverton council approves water plant upgrade"
 
 
@@ -225,7 +225,7 @@ def test_warc_response_without_an_article_names_its_record(tmp_path, make_warc, 
     with storyline.Store(str(tmp_path / "w.db")) as store:
         summary = storyline.build([str(path)], store, stderr=None)
         assert summary.articles_added == 1
-        [p] = store.problems()
+        [p] = store.builds.problems()
     assert (p["code"], p["place"]) == ("E008", "record=4")
 
 
@@ -272,8 +272,8 @@ def test_bad_folder_through_build(bad_folder, tmp_path):
     err = io.StringIO()
     with storyline.Store(str(tmp_path / "bad.db")) as store:
         summary = storyline.build([str(bad_folder)], store, stderr=err)
-        stored = {Path(a.origin.path).name for a in store.articles()}
-        rows = store.problems()
+        stored = {Path(a.origin.path).name for a in store.articles.all()}
+        rows = store.builds.problems()
     assert not summary.ok
     assert summary.problems == len(EXPECTED) == len(rows)
     assert summary.inputs_skipped == sum(1 for *_, s in EXPECTED.values() if s)

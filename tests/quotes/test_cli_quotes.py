@@ -26,10 +26,13 @@ def q(aid: str, text: str, name: str | None, kind: str = "direct") -> Quote:
 def make_db(tmp_path) -> str:
     path = str(tmp_path / "q.db")
     with Store(path, create=True) as store, store.transaction():
-        store.put_article(article("a1", "s1", [q("a1", "We will rebuild", "Maria Alvarez"),
+        store.articles.put(article("a1", "s1", [q("a1", "We will rebuild", "Maria Alvarez"),
                                                q("a1", "The plan is late", "Tom Weller", "indirect")]))
-        store.put_article(article("a2", "s1", [q("a2", "The bridge opens in May", "Maria Alvarez")]))
-        store.put_article(article("a3", "s2", [q("a3", "Unrelated words here", None)]))
+        store.articles.put(article("a2", "s1", [q("a2", "The bridge opens in May", "Maria Alvarez")]))
+        store.articles.put(article("a3", "s2", [q("a3", "Unrelated words here", None)]))
+        for sid, ids in (("s1", ["a1", "a2"]), ("s2", ["a3"])):
+            store.stories.put(sid, f"Story {sid}", {"id": sid, "title": f"Story {sid}",
+                                                     "article_ids": ids})
     return path
 
 
@@ -69,8 +72,8 @@ def test_one_speaker_entity_is_one_group(capsys, tmp_path):
     b = q("b2", "The ruling is wrong", "Ana Ruiz")
     a.speaker = b.speaker = "E7"
     with Store(path, create=True) as store, store.transaction():
-        store.put_article(article("b1", "s9", [a]))
-        store.put_article(article("b2", "s9", [b]))
+        store.articles.put(article("b1", "s9", [a]))
+        store.articles.put(article("b2", "s9", [b]))
     p = argparse.ArgumentParser()
     command.add_arguments(p)
     assert command.run(p.parse_args(["--db", path, "--json"])) == 0

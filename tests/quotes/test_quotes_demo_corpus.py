@@ -31,7 +31,7 @@ def articles(tmp_path_factory):
     db = tmp_path_factory.mktemp("quotes") / "corpus.db"
     with storyline.Store(str(db)) as store:
         storyline.build([str(CORPUS)], store, stderr=None, model=nlp.model_name())
-        return {a.title: a for a in store.articles()}
+        return {a.title: a for a in store.articles.all()}
 
 
 def speaker_found(article, form) -> bool:

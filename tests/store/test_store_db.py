@@ -27,8 +27,8 @@ def user_version(path: Path) -> int:
 def test_new_database_is_migrated_to_the_current_version(db_path):
     assert SCHEMA_VERSION == len(MIGRATIONS) >= 1
     with Store(str(db_path)) as store:
-        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-        mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        tables = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+        mode = store._conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert {"articles", "articles_fts", "files", "builds", "problems", "template_lines",
             "stories"} <= tables
     assert mode == "wal"
@@ -47,8 +47,8 @@ def test_reopening_is_a_no_op(built, consistent):
     before = consistent(built)
     schema = schema_sql(built)
     with Store(str(built)) as store:
-        assert migrate(store.conn) == SCHEMA_VERSION     # already there: nothing applied
-        assert store.count_articles() == before == 4
+        assert migrate(store._conn) == SCHEMA_VERSION     # already there: nothing applied
+        assert store.articles.count() == before == 4
     assert user_version(built) == SCHEMA_VERSION
     assert schema_sql(built) == schema
 
@@ -79,26 +79,26 @@ def test_missing_database_is_not_created_when_asked(tmp_path):
 
 def test_articles_round_trip_and_order(built):
     with Store(str(built)) as store:
-        articles = list(store.articles())
+        articles = list(store.articles.all())
         titles = [a.title for a in articles]
         # dated first, oldest first; undated last
         assert [a.published.date for a in articles[:2]] == ["2024-03-05", "2024-06-27"]
         assert all(a.published.date is None for a in articles[2:])
         assert titles[0] == "Riverton council approves water plant upgrade"
         settlement = articles[1]
-        again = store.get_article(settlement.id)
+        again = store.articles.get(settlement.id)
         assert again == settlement
-        assert store.get_article(settlement.id[:8]) == settlement          # unique prefix
-        assert store.get_article(settlement.origin.path) == settlement     # its path
-        assert store.get_article("no-such-article") is None
-        assert [a.title for a in store.articles(source="capitol-dispatch")] == [
+        assert store.articles.get(settlement.id[:8]) == settlement          # unique prefix
+        assert store.articles.get(settlement.origin.path) == settlement     # its path
+        assert store.articles.get("no-such-article") is None
+        assert [a.title for a in store.articles.all(source="capitol-dispatch")] == [
             "Salem council sends library bond to November ballot"]
 
 
 def test_ambiguous_prefix_is_an_error(built):
     with Store(str(built)) as store:
         with pytest.raises(StorylineError, match="more than one article"):
-            store.get_article("")
+            store.articles.get("")
 
 
 # -- search ----------------------------------------------------------------------------------------
@@ -106,32 +106,32 @@ def test_ambiguous_prefix_is_an_error(built):
 
 def test_search_returns_snippets_best_first(built):
     with Store(str(built)) as store:
-        hits = store.search("girders")
+        hits = store.articles.search("girders")
         assert [h["title"] for h in hits] == [
             "Millbrook Street bridge reopens after four months of repairs"]
         [hit] = hits
         assert "[girders]" in hit["snippet"]
         assert set(hit) >= {"id", "title", "source", "published", "snippet", "score"}
         # porter stemming: "settle" finds "settlement"; a title match ranks first
-        hits = store.search("settle")
+        hits = store.articles.search("settle")
         assert hits[0]["title"] == "Calder agrees to pay $41.5 million to settle Riverton spill claims"
-        assert store.search('"water treatment plant"')[0]["published"] == "2024-03-05"
-        assert store.search("bond NOT library") == []
-        assert len(store.search("bond OR girders")) == 2
-        assert store.search("zeppelin") == []
+        assert store.articles.search('"water treatment plant"')[0]["published"] == "2024-03-05"
+        assert store.articles.search("bond NOT library") == []
+        assert len(store.articles.search("bond OR girders")) == 2
+        assert store.articles.search("zeppelin") == []
 
 
 def test_search_does_not_see_removed_lines(built):
     with Store(str(built)) as store:
         # the newsletter plug was removed from both articles that carried it
-        assert store.search("newsletters") == []
-        assert store.search("comments") == []
+        assert store.articles.search("newsletters") == []
+        assert store.articles.search("comments") == []
 
 
 def test_bad_search_query_is_a_user_error(built):
     with Store(str(built)) as store:
         with pytest.raises(StorylineError, match="bad search query"):
-            store.search('"unbalanced')
+            store.articles.search('"unbalanced')
 
 
 # -- template lines -----------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def article(title: str, lede: str, plug: bool) -> str:
 
 def kinds_of_plug(store: Store) -> dict[str, str]:
     out = {}
-    for a in store.articles():
+    for a in store.articles.all():
         for b in a.blocks:
             if b.text == PLUG:
                 out[a.title] = b.kind
@@ -177,12 +177,12 @@ def test_a_line_repeated_across_one_source_becomes_template(tmp_path, write):
         assert summary.template_updates == 3
         kinds = kinds_of_plug(store)
         assert kinds == {title: "template" for title, _ in LEDES[:3]}
-        for a in store.articles():
+        for a in store.articles.all():
             assert PLUG not in a.body
             assert "at the next public meeting" in a.body     # lines that do not repeat stay
             rules = {b.rule for b in a.blocks if b.kind == "template"}
             assert rules <= {"repeats-across-source"}
-        assert store.search('"independent newsroom"') == []    # FTS follows the update
+        assert store.articles.search('"independent newsroom"') == []    # FTS follows the update
 
 
 def test_the_same_line_across_different_sources_stays_body(tmp_path, write):
@@ -192,7 +192,7 @@ def test_the_same_line_across_different_sources_stays_body(tmp_path, write):
         summary = storyline.build([str(tmp_path / "corpus")], store, stderr=None)
         assert summary.template_updates == 0
         assert set(kinds_of_plug(store).values()) == {"body"}
-        assert len(store.search('"independent newsroom"')) == 4
+        assert len(store.articles.search('"independent newsroom"')) == 4
 
 
 def test_template_marks_follow_the_corpus(tmp_path, write):
@@ -218,4 +218,4 @@ def test_template_marks_follow_the_corpus(tmp_path, write):
     with Store(db) as store:
         storyline.build([str(tmp_path / "corpus")], store, stderr=None)
         assert set(kinds_of_plug(store).values()) == {"body"}
-        assert len(store.search('"independent newsroom"')) == 4
+        assert len(store.articles.search('"independent newsroom"')) == 4

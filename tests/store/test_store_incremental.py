@@ -17,6 +17,7 @@ import pytest
 import storyline
 from storyline import _build
 from storyline.store import Store
+from storyline.store.articles import Articles
 
 
 def build(paths: list[Path | str], db: Path, **kwargs) -> storyline.BuildSummary:
@@ -26,7 +27,7 @@ def build(paths: list[Path | str], db: Path, **kwargs) -> storyline.BuildSummary
 
 def titles(db: Path) -> list[str]:
     with Store(str(db)) as store:
-        return sorted(a.title or "" for a in store.articles())
+        return sorted(a.title or "" for a in store.articles.all())
 
 
 # -- incremental -------------------------------------------------------------------------------
@@ -45,7 +46,7 @@ def test_second_build_reads_nothing(corpus, db_path, consistent):
 def test_a_modified_file_is_the_only_one_updated(corpus, db_path, consistent, texts):
     build([corpus], db_path)
     with Store(str(db_path)) as store:
-        before = {a.id: a for a in store.articles()}
+        before = {a.id: a for a in store.articles.all()}
     bridge = corpus / "riverton-ledger" / "bridge-reopens.txt"
     bridge.write_text(texts.bridge + "\nThe bridge carries about 11,000 vehicles a day, the city "
                                      "said, and a bike lane will be added in the spring.\n")
@@ -53,12 +54,12 @@ def test_a_modified_file_is_the_only_one_updated(corpus, db_path, consistent, te
     assert (summary.files, summary.files_unchanged) == (1, 3)
     assert (summary.articles_added, summary.articles_updated, summary.articles_unchanged) == (0, 1, 0)
     with Store(str(db_path)) as store:
-        after = {a.id: a for a in store.articles()}
+        after = {a.id: a for a in store.articles.all()}
         assert set(after) == set(before)                      # same ids: updated in place
         changed = [i for i in after if after[i] != before[i]]
         assert len(changed) == 1
         assert "11,000 vehicles a day" in after[changed[0]].body
-        assert store.search("vehicles")[0]["id"] == changed[0]
+        assert store.articles.search("vehicles")[0]["id"] == changed[0]
     assert consistent(db_path) == 4
 
 
@@ -119,9 +120,9 @@ def many_files(write, n: int) -> Path:
 
 
 def interrupt_after(monkeypatch, n: int, exc: type[BaseException]) -> list[str]:
-    """Make Store.put_article raise `exc` on its (n+1)th call; returns the ids put."""
+    """Make Articles.put raise `exc` on its (n+1)th call; returns the ids put."""
     put: list[str] = []
-    original = Store.put_article
+    original = Articles.put
 
     def put_article(self, article):
         if len(put) == n:
@@ -129,7 +130,7 @@ def interrupt_after(monkeypatch, n: int, exc: type[BaseException]) -> list[str]:
         original(self, article)
         put.append(article.id)
 
-    monkeypatch.setattr(Store, "put_article", put_article)
+    monkeypatch.setattr(Articles, "put", put_article)
     return put
 
 
@@ -146,7 +147,7 @@ def test_interrupted_build_leaves_whole_articles_and_resumes(monkeypatch, write,
     stored = consistent(db)                      # only whole articles, FTS in step
     assert 0 < stored < 17                       # committed batches kept, the open one rolled back
     with Store(str(db)) as store:
-        assert {a.id for a in store.articles()} <= set(put)
+        assert {a.id for a in store.articles.all()} <= set(put)
     monkeypatch.undo()
     summary = build([folder], db)
     # files marked done are skipped; articles stored from unfinished files are not redone
@@ -179,11 +180,11 @@ KILLER = textwrap.dedent("""
     import os, signal, sys
     import storyline
     from storyline import _build
-    from storyline.store import Store
+    from storyline.store.articles import Articles
 
     _build.BATCH = 4        # commit often, so the kill lands mid-corpus
     limit = int(sys.argv[1])
-    original = Store.put_article
+    original = Articles.put
     count = [0]
 
     def put_article(self, article):
@@ -192,7 +193,7 @@ KILLER = textwrap.dedent("""
         if count[0] == limit:   # kill -9 in the middle of a transaction
             os.kill(os.getpid(), signal.SIGKILL)
 
-    Store.put_article = put_article
+    Articles.put = put_article
     from storyline.cli import main
     sys.exit(main(["build", sys.argv[2], "--db", sys.argv[3], "-q"]))
 """)

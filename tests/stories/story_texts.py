@@ -58,13 +58,12 @@ def make(id: str, title: str | None, body: str, day: str | None, source: str = "
 def put(store: Store, *articles: Article) -> list[str]:
     with store.transaction():
         for a in articles:
-            store.put_article(a)
+            store.articles.put(a)
     return [a.id for a in articles]
 
 
 def members(store: Store) -> dict[str, str]:
-    return {r[0]: r[1] for r in store.conn.execute(
-        "SELECT article_id, story_id FROM story_members")}
+    return store.grouping.memberships()
 
 
 @pytest.fixture

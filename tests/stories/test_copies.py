@@ -19,12 +19,12 @@ def test_wire_copy_joins_its_original_as_a_copy(store):
     assert summary.copies == 1 and summary.started == 1
     m = members(store)
     assert m["copy"] == m["wire"]
-    [story] = store.stories()
+    [story] = store.stories.all()
     assert story.copies == {"copy": "wire"} and story.article_ids == ["wire", "copy"]
     # a copy is not extra evidence: the story's representation counts one article
-    size = store.conn.execute("SELECT size FROM story_state").fetchone()[0]
+    size = store._conn.execute("SELECT size FROM story_state").fetchone()[0]
     assert size == 1
-    assert store.get_article("copy").story_id == story.id
+    assert store.articles.get("copy").story_id == story.id
 
 
 def test_a_copy_of_a_copy_points_at_the_first_original(store):
@@ -32,7 +32,7 @@ def test_a_copy_of_a_copy_points_at_the_first_original(store):
     b = make("b", "Strike", "BRENNHOLT - " + WIRE, "2024-05-06")
     c = make("c", "Glassworks strike", WIRE + " More follows.", "2024-05-07")
     stories.update(store, put(store, a, b, c))
-    [story] = store.stories()
+    [story] = store.stories.all()
     assert story.copies == {"b": "a", "c": "a"}
 
 
@@ -41,7 +41,7 @@ def test_the_same_text_long_after_is_not_a_copy(store):
     stories.update(store, put(store, make("b", "Strike again", WIRE, "2026-05-06")))
     m = members(store)
     assert m["a"] != m["b"]
-    assert all(not s.copies for s in store.stories())
+    assert all(not s.copies for s in store.stories.all())
 
 
 def test_reports_in_their_own_words_are_not_copies(store):
@@ -53,12 +53,12 @@ def test_reports_in_their_own_words_are_not_copies(store):
                               make("b", "Breweries feel glassworks strike", other, "2024-05-07")))
     m = members(store)
     assert m["a"] == m["b"]                        # same story ...
-    assert store.stories()[0].copies == {}         # ... but not a copy
+    assert store.stories.all()[0].copies == {}         # ... but not a copy
 
 
 def test_signatures_and_bands_are_stored_and_short_texts_skipped(store):
     put(store, make("a", "Strike", WIRE, "2024-05-06"), make("brief", "Brief", "Strike ends.", None))
     stories.update(store, ["a", "brief"])
-    assert store.conn.execute("SELECT count(*) FROM minhash").fetchone()[0] == 1
-    assert store.conn.execute("SELECT count(*) FROM minhash_bands WHERE article_id = 'a'"
+    assert store._conn.execute("SELECT count(*) FROM minhash").fetchone()[0] == 1
+    assert store._conn.execute("SELECT count(*) FROM minhash_bands WHERE article_id = 'a'"
                               ).fetchone()[0] == copies.BANDS

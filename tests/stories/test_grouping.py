@@ -28,8 +28,8 @@ def test_new_article_joins_the_story_it_belongs_to(store):
     m = members(store)
     assert m["dam1"] == m["dam0"] and m["chess1"] == m["chess0"] and m["dam0"] != m["chess0"]
     # the article's own record says so too (the `articles` and export views read it)
-    assert store.get_article("dam1").story_id == m["dam0"]
-    assert store.conn.execute("SELECT story_id FROM articles WHERE id = 'chess1'").fetchone()[0] \
+    assert store.articles.get("dam1").story_id == m["dam0"]
+    assert store._conn.execute("SELECT story_id FROM articles WHERE id = 'chess1'").fetchone()[0] \
         == m["chess0"]
 
 
@@ -37,7 +37,7 @@ def test_story_record_has_dates_outlets_and_a_readable_title(store):
     stories.update(store, put(store, dam(0, source="Kessick Courier"),
                               dam(1, "2024-03-05", source="Valley Times"),
                               dam(2, "2024-03-20", source="Valley Times")))
-    [story] = store.stories()
+    [story] = store.stories.all()
     assert story.article_ids == ["dam0", "dam1", "dam2"]          # date order
     assert (story.first_date, story.last_date) == ("2024-03-03", "2024-03-20")
     assert story.sources == ["Valley Times", "Kessick Courier"]   # most articles first
@@ -50,7 +50,7 @@ def test_adding_articles_never_moves_what_users_saw(store):
     stories.update(store, put(store, chess(1, "2024-03-06"), dam(2, "2024-03-08")))
     after = members(store)
     assert {a: after[a] for a in before} == before
-    assert store.story_merges() == []
+    assert store.stories.merges() == []
     # grouping the same ids again changes nothing
     summary = stories.update(store, list(after))
     assert summary.kept == len(after) and members(store) == after
@@ -69,13 +69,13 @@ def test_merge_only_when_an_article_links_two_alike_stories_and_it_is_logged(sto
     assert summary.merges == 1
     m = members(store)
     assert m["dam0"] == m["retold"] == m["dam1"]
-    [log] = store.story_merges()
+    [log] = store.stories.merges()
     survivor, gone = log["into_id"], log["from_id"]
     assert {survivor, gone} == {first["dam0"], first["retold"]}
     assert "dam1" in log["reason"] and log["similarity"] >= group.MERGE and log["at"]
     # the merged-away id still finds the story, and the story remembers it
-    assert store.story(gone).id == survivor and store.story(gone).merged_from == [gone]
-    assert [s.id for s in store.stories()] == [survivor]
+    assert store.stories.get(gone).id == survivor and store.stories.get(gone).merged_from == [gone]
+    assert [s.id for s in store.stories.all()] == [survivor]
 
 
 def test_fragments_of_one_running_story_consolidate_and_it_is_logged(store, monkeypatch):
@@ -100,7 +100,7 @@ def test_fragments_of_one_running_story_consolidate_and_it_is_logged(store, monk
     m = members(store)
     assert summary.merges == 1
     assert m["dam0"] == m["dam1"] == m["dam2"] == m["retold"] == m["dam3"] != m["chess0"]
-    [log] = store.story_merges()
+    [log] = store.stories.merges()
     assert "same time" in log["reason"] and log["similarity"] >= group.CONSOLIDATE
     assert log["articles_moved"] >= 2           # the smaller fragment, dam3 may be in it
 
@@ -121,7 +121,7 @@ def test_undated_articles_are_grouped_by_text_alone(store):
     stories.update(store, put(store, dam(0, None), chess(0, None), dam(1, None)))
     m = members(store)
     assert m["dam0"] == m["dam1"] != m["chess0"]
-    assert store.story(m["dam0"]).first_date is None
+    assert store.stories.get(m["dam0"]).first_date is None
 
 
 def test_grouping_survives_reopening_the_store(tmp_path):
@@ -132,8 +132,8 @@ def test_grouping_survives_reopening_the_store(tmp_path):
     with Store(path) as s:
         summary = stories.update(s, put(s, dam(1, "2024-03-05")))
         assert summary.joined == 1 and members(s)["dam1"] == story_id
-        assert s.conn.execute("SELECT value FROM story_meta WHERE key = 'docs'").fetchone()[0] == "3"
-        assert s.story(story_id).article_ids == ["dam0", "dam1"]
+        assert s._conn.execute("SELECT value FROM story_meta WHERE key = 'docs'").fetchone()[0] == "3"
+        assert s.stories.get(story_id).article_ids == ["dam0", "dam1"]
 
 
 def test_a_changed_article_that_still_fits_keeps_its_story(store):
@@ -144,12 +144,12 @@ def test_a_changed_article_that_still_fits_keeps_its_story(store):
     edited.content_hash = "edited"
     summary = stories.update(store, put(store, edited))
     assert summary.kept == 1 and members(store) == before
-    assert store.get_article("dam1").story_id == before["dam1"]
+    assert store.articles.get("dam1").story_id == before["dam1"]
 
 
 def test_unknown_ids_are_counted_not_fatal(store):
     summary = stories.update(store, ["nope"])
-    assert summary.missing == 1 and summary.articles == 0 and store.stories() == []
+    assert summary.missing == 1 and summary.articles == 0 and store.stories.all() == []
 
 
 def test_pending_lists_stored_articles_no_story_holds_yet(store):
@@ -169,4 +169,4 @@ def test_a_changed_article_that_no_longer_fits_moves_and_says_so(store):
     assert summary.moved == 1
     after = members(store)
     assert after["dam1"] == before["chess0"] and after["dam0"] == before["dam0"]
-    assert store.story(before["dam0"]).article_ids == ["dam0"]
+    assert store.stories.get(before["dam0"]).article_ids == ["dam0"]

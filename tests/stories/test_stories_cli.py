@@ -28,5 +28,5 @@ def test_stories_lists_titles_counts_spans_outlets_and_copies(tmp_path, capsys):
     records = json.loads(capsys.readouterr().out)
     wire = next(r for r in records if r["copies"])
     assert wire["copies"] == {"w2": "w"} and wire["article_ids"] == ["w", "w2"]
-    assert {"id", "title", "article_ids", "timeline", "first_date", "last_date", "sources",
+    assert {"id", "title", "article_ids", "articles", "first_date", "last_date", "sources",
             "merged_from"} <= set(wire)

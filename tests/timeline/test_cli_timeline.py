@@ -16,12 +16,11 @@ def db(tmp_path):
     with Store(path) as store, store.transaction():
         for a in STORY:
             a.story_id = "st1"
-            store.put_article(a)
+            store.articles.put(a)
         for sid, title, ids in (("st1", "Harlow Bridge collapse", [a.id for a in STORY]),
                                 ("st2", "Zoo giraffe", ["gaz1"])):
             data = {"id": sid, "title": title, "article_ids": ids, "timeline": []}
-            store.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
-                               (sid, title, json.dumps(data), "t", "t"))
+            store.stories.put(sid, title, data)
     return path
 
 
@@ -49,15 +48,20 @@ def test_title_substring_and_json(db, capsys):
     assert all({"date", "granularity", "text", "sources"} <= set(e) for e in doc["timeline"])
 
 
-def test_story_lookup():
-    stories = [Story("abc1", "Harlow Bridge collapse", ["a", "b"]), Story("abd2", "Zoo", ["c"])]
-    assert command.find_story(stories, None).id == "abc1"
-    assert command.find_story(stories, "abd").id == "abd2"
-    assert command.find_story(stories, "zoo").id == "abd2"
+def test_story_lookup(tmp_path):
     from storyline.errors import StorylineError
-    with pytest.raises(StorylineError):
-        command.find_story(stories, "ab")
-    with pytest.raises(StorylineError):
-        command.find_story(stories, "nothing like it")
-    with pytest.raises(StorylineError):
-        command.find_story([], None)
+    from storyline.query import find_story
+
+    with Store(str(tmp_path / "l.db")) as store:
+        with pytest.raises(StorylineError):
+            find_story(store, None)                 # no stories yet
+        for sid, title, ids in (("abc1", "Harlow Bridge collapse", ["a", "b"]),
+                                ("abd2", "Zoo", ["c"])):
+            store.stories.put(sid, title, {"id": sid, "title": title, "article_ids": ids})
+        assert find_story(store, None).id == "abc1"       # the largest
+        assert find_story(store, "abd").id == "abd2"      # an id prefix
+        assert find_story(store, "zoo").id == "abd2"      # words of the title
+        with pytest.raises(StorylineError):
+            find_story(store, "ab")                       # two ids start so
+        with pytest.raises(StorylineError):
+            find_story(store, "nothing like it")

@@ -43,12 +43,11 @@ def test_write_builds_missing_timelines_from_the_store(tmp_path):
         with store.transaction():
             for a in STORY:
                 a.story_id = "st1"
-                store.put_article(a)
+                store.articles.put(a)
             data = {"id": "st1", "title": "Harlow Bridge collapse",
                     "article_ids": [a.id for a in STORY], "timeline": [],
                     "copies": {"copy1": "gaz1"}}
-            store.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
-                               ("st1", data["title"], json.dumps(data), "t", "t"))
+            store.stories.put("st1", data["title"], data)
         out = io.StringIO()
         write(store, out)
     doc = json.loads(out.getvalue())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..export import article_record
+from .. import query
 from ._common import add_db, add_json, open_store, print_json
 
 NAME = "articles"
@@ -15,17 +15,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db(p)
     add_json(p)
     p.add_argument("--source", help="only articles from this source")
-    p.add_argument("--story", help="only articles of this story")
+    p.add_argument("--story", help="only articles of this story (id or title words)")
 
 
 def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        items = list(store.articles(source=args.source, story_id=args.story))
+        items = query.articles(store, source=args.source, story=args.story)
     if args.json:
-        print_json([{k: v for k, v in article_record(a).items() if k not in ("body", "removed")}
-                    for a in items])
+        print_json(items)
         return 0
     for a in items:
-        date = a.published.date or "undated   "
-        print(f"{a.id}  {date}  {(a.source or '-')[:22]:22}  {a.title or '(untitled)'}")
+        date = a["published"]["date"] or "undated   "
+        print(f"{a['id']}  {date}  {(a['source'] or '-')[:22]:22}  {a['title'] or '(untitled)'}")
     return 0

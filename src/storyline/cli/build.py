@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         summary = build_stage.build(args.paths, store, options=options, workers=args.workers,
                                     stderr=sys.stderr, progress=progress,
                                     model=None if args.no_language else nlp.model_name(args.model))
-        total = store.count_articles()
+        total = store.articles.count()
     if tty:
         print(file=sys.stderr)
     if args.json:

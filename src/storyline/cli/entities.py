@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..export import entity_record
+from .. import query
 from ._common import add_db, add_json, open_store, print_json
 
 NAME = "entities"
@@ -22,16 +22,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        items = store.entities(type=args.type, name=args.name, story_id=args.story)
-    if args.limit:
-        items = items[:args.limit]
+        items = query.entities(store, type=args.type, name=args.name, story=args.story,
+                               limit=args.limit)
     if args.json:
-        print_json([entity_record(e) for e in items])
+        print_json(items)
         return 0
     if not items:
         print("no entities (build with the language pipeline to find names)")
     for e in items:
-        roles = sorted({r["role"] + (f" of {r['of']}" if r.get("of") else "") for r in e.roles})
+        roles = sorted({r["role"] + (f" of {r['of']}" if r.get("of") else "") for r in e["roles"]})
         role_text = f"  ({'; '.join(roles[:3])})" if roles else ""
-        print(f"{e.id}  {e.type:6}  {len(e.article_ids):3d} articles  {e.name}{role_text}")
+        print(f"{e['id']}  {e['type']:6}  {len(e['article_ids']):3d} articles  {e['name']}{role_text}")
     return 0

@@ -9,8 +9,9 @@ import csv
 import json
 from typing import Callable, TextIO
 
+from .. import query
+from ..query.records import ARTICLE_FIELDS, article_record, entity_record, quote_record, story_record
 from ..store import Store
-from .contract import ARTICLE_FIELDS, article_record, entity_record, quote_record, story_record
 from .report import write_html
 from .timelinejs import write as write_timelinejs
 
@@ -20,27 +21,26 @@ __all__ = ["FORMATS", "write", "article_record", "story_record", "entity_record"
 
 def _json(store: Store, out: TextIO) -> None:
     out.write('{"articles": [')
-    for i, article in enumerate(store.articles()):
+    for i, article in enumerate(store.articles.all()):
         out.write(",\n  " if i else "\n  ")
         out.write(json.dumps(article_record(article), ensure_ascii=False))
     out.write("\n],\n \"entities\": [")
-    for i, entity in enumerate(store.entities()):
+    for i, entity in enumerate(query.entities(store)):
         out.write(",\n  " if i else "\n  ")
-        out.write(json.dumps(entity_record(entity), ensure_ascii=False))
+        out.write(json.dumps(entity, ensure_ascii=False))
     out.write("\n],\n \"quotes\": [")
-    i = 0
-    for article in store.articles():   # a second pass: articles are streamed, not held
-        for quote in store.with_speakers(article).quotes:
-            out.write(",\n  " if i else "\n  ")
-            out.write(json.dumps(quote_record(quote), ensure_ascii=False))
-            i += 1
+    # Every article's quotes, a wire copy's marked with the article it copies
+    # (`copy_of`); a second pass: articles are streamed, not held.
+    for i, quote in enumerate(query.quotes(store)):
+        out.write(",\n  " if i else "\n  ")
+        out.write(json.dumps(quote, ensure_ascii=False))
     out.write("\n],\n")
-    stories = [story_record(s) for s in store.stories()]
+    stories = [story_record(s) for s in store.stories.all()]
     out.write(' "stories": ' + json.dumps(stories, ensure_ascii=False) + "\n}\n")
 
 
 def _jsonl(store: Store, out: TextIO) -> None:
-    for article in store.articles():
+    for article in store.articles.all():
         out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
 
 
@@ -52,7 +52,7 @@ CSV_COLUMNS = ("id", "path", "locator", "url", "source", "title", "dateline", "b
 def _csv(store: Store, out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for article in store.articles():
+    for article in store.articles.all():
         r = article_record(article)
         writer.writerow([r["id"], r["path"], r["locator"], r["url"], r["source"], r["title"],
                          r["dateline"], r["byline"], r["published"]["date"],
@@ -62,14 +62,14 @@ def _csv(store: Store, out: TextIO) -> None:
 
 def _md(store: Store, out: TextIO) -> None:
     out.write("# storyline export\n\n")
-    stories = store.stories()
+    stories = store.stories.all()
     if stories:
         out.write("## Stories\n\n")
         for s in stories:
             out.write(f"- **{s.title}** ({len(s.article_ids)} articles, `{s.id}`)\n")
         out.write("\n")
     out.write("## Articles\n")
-    for article in store.articles():
+    for article in store.articles.all():
         r = article_record(article)
         out.write(f"\n### {r['title'] or '(untitled)'}\n\n")
         meta = [f"`{r['id']}`", r["source"] or "unknown source",

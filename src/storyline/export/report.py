@@ -11,7 +11,7 @@ from typing import TextIO
 
 from ..clean.template import source_key
 from ..store import Store
-from .contract import article_record
+from ..query.records import article_record
 
 __all__ = ["write_html"]
 
@@ -36,8 +36,8 @@ ul.stories li{margin:.3rem 0}
 
 
 def write_html(store: Store, out: TextIO) -> None:
-    articles = [article_record(a) for a in store.articles()]
-    stories = store.stories()
+    articles = [article_record(a) for a in store.articles.all()]
+    stories = store.stories.all()
     sources = _sources(articles)
     dated = sum(1 for a in articles if a["published"]["date"])
     removed = sum(len(a["removed"]) for a in articles)
@@ -56,7 +56,7 @@ def write_html(store: Store, out: TextIO) -> None:
         w("</ul>")
     w("<h2>Sources</h2><p>" + " · ".join(f"{escape(k)} ({v})" for k, v in sources.most_common())
       + "</p>")
-    problems = store.problems()
+    problems = store.builds.problems()
     if problems:
         w("<h2>Problems in the last build</h2><div class=problems>")
         for p in problems:

@@ -18,9 +18,10 @@ from datetime import date
 from html import escape
 from typing import Any, Sequence, TextIO
 
+from .. import query
 from ..model import Article, Event, Story
 
-__all__ = ["to_timelinejs", "write", "story_events", "story_copies", "slide"]
+__all__ = ["to_timelinejs", "write", "slide"]
 
 _HEADLINE_CHARS = 100
 
@@ -91,38 +92,13 @@ def to_timelinejs(story: Story, events: Sequence[Event], articles: Sequence[Arti
     }
 
 
-def story_events(story: Story, articles: Sequence[Article],
-                 copies: dict[str, str] | None = None) -> list[Event]:
-    """The story's stored timeline, or one built now when none is stored."""
-    if story.timeline:
-        return list(story.timeline)
-    from .. import timeline
-    return timeline.build(articles, copies=copies)
-
-
-def story_copies(store, story: Story) -> dict[str, str]:
-    """{copy's article id: original's id} as story grouping recorded them."""
-    copies = getattr(story, "copies", None)
-    if copies is None:
-        row = store.conn.execute("SELECT data FROM stories WHERE id = ?", (story.id,)).fetchone()
-        copies = json.loads(row["data"]).get("copies") if row else None
-    return dict(copies or {})
-
-
-def _story_articles(store, story: Story) -> list[Article]:
-    articles = list(store.articles(story_id=story.id))
-    if not articles:
-        articles = [a for a in (store.get_article(i) for i in story.article_ids) if a]
-    return articles
-
-
 def write(store, out: TextIO) -> None:
     """All stories of `store` as one TimelineJS3 document (one group and era per story)."""
-    stories = store.stories()
+    stories = store.stories.all()
     doc: dict[str, Any] = {"events": [], "eras": []}
     for story in stories:
-        articles = _story_articles(store, story)
-        events = story_events(story, articles, story_copies(store, story))
+        articles = query.story_articles(store, story)
+        events = query.story_timeline(story, articles)
         one = to_timelinejs(story, events, articles)
         for e in one["events"]:
             e["group"] = story.title or story.id

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +20,7 @@ from datasketch import MinHash
 
 from ..model import Article
 
-__all__ = ["Signature", "signature", "find_original", "remember", "forget",
+__all__ = ["Signature", "signature", "find_original", "remember",
            "NUM_PERM", "BANDS", "COPY_CONTAINMENT", "COPY_DAYS"]
 
 # 16 bands of 4 rows: texts sharing half their shingles meet in a band 64% of
@@ -97,42 +96,27 @@ def _window(day: str | None) -> tuple[str, str] | None:
     return ((d - timedelta(days=COPY_DAYS)).isoformat(), (d + timedelta(days=COPY_DAYS)).isoformat())
 
 
-def find_original(conn: sqlite3.Connection, sig: Signature, day: str | None,
+def find_original(tables, sig: Signature, day: str | None,
                   exclude: str) -> tuple[str, float] | None:
-    """The stored article this one is a copy of, with the containment, or None."""
+    """The stored article this one is a copy of, with the containment, or None.
+    `tables`: the store's `Grouping`."""
     window = _window(day)
     candidates: set[str] = set()
     for band, h in enumerate(sig.bands()):
-        if window:
-            rows = conn.execute(
-                "SELECT article_id FROM minhash_bands WHERE band = ? AND hash = ? "
-                "AND (date = '' OR date BETWEEN ? AND ?) LIMIT 50", (band, h, *window))
-        else:
-            rows = conn.execute("SELECT article_id FROM minhash_bands WHERE band = ? "
-                                "AND hash = ? LIMIT 50", (band, h))
-        candidates.update(r[0] for r in rows)
+        candidates.update(tables.band_matches(band, h, window))
     candidates.discard(exclude)
     best: tuple[str, float] | None = None
     for article_id in sorted(candidates):
-        row = conn.execute("SELECT signature, size FROM minhash WHERE article_id = ?",
-                           (article_id,)).fetchone()
-        if row is None:
+        stored = tables.signature(article_id)
+        if stored is None:
             continue
-        other = Signature(np.frombuffer(row[0], dtype=np.uint64), row[1])
+        other = Signature(np.frombuffer(stored[0], dtype=np.uint64), stored[1])
         score = _containment(sig, other)
         if score >= COPY_CONTAINMENT and (best is None or score > best[1]):
             best = (article_id, score)
     return best
 
 
-def remember(conn: sqlite3.Connection, article_id: str, sig: Signature, day: str | None) -> None:
-    forget(conn, article_id)
-    conn.execute("INSERT INTO minhash (article_id, date, signature, size) VALUES (?, ?, ?, ?)",
-                 (article_id, day, sig.values.tobytes(), sig.size))
-    conn.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?, ?)",
-                     [(band, h, day or "", article_id) for band, h in enumerate(sig.bands())])
-
-
-def forget(conn: sqlite3.Connection, article_id: str) -> None:
-    conn.execute("DELETE FROM minhash WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM minhash_bands WHERE article_id = ?", (article_id,))
+def remember(tables, article_id: str, sig: Signature, day: str | None) -> None:
+    """Index the article's signature (in the store's `Grouping`) for later lookups."""
+    tables.put_signature(article_id, sig.values.tobytes(), sig.size, sig.bands(), day)

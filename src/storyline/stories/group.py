@@ -23,9 +23,7 @@ article no longer fits its story), so what users saw stays put.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
-import sqlite3
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -34,10 +32,11 @@ from typing import Iterable
 
 from ..model import Article
 from . import copies
+from ..store.grouping import UNDATED
 from .records import refresh
 from .text import names, terms, tfidf
 
-__all__ = ["update", "pending", "UpdateSummary", "resolve", "JOIN", "JOIN_DATED", "MERGE", "CONSOLIDATE"]
+__all__ = ["update", "pending", "UpdateSummary", "JOIN", "JOIN_DATED", "MERGE", "CONSOLIDATE"]
 
 # Thresholds tuned on the ECB+ train and dev topics (bench/stories.py --split
 # dev; JOIN, MERGE, NAME_WEIGHT), the first 1,500 timeline17 articles by date
@@ -83,7 +82,6 @@ POSTINGS = 40
 CANDIDATES = 12
 CENTROID_TERMS = 300
 CENTROID_NAMES = 100
-UNDATED = "9999-12-31"
 
 
 @dataclass
@@ -179,46 +177,38 @@ def _day(article: Article) -> str | None:
 
 
 class _Grouper:
-    """One update run: the store's connection plus a few per-run caches."""
+    """One update run: the store plus a few per-run caches."""
 
-    def __init__(self, conn: sqlite3.Connection, summary: UpdateSummary) -> None:
-        self.conn = conn
+    def __init__(self, store, summary: UpdateSummary) -> None:
+        self.store = store
+        self.tables = store.grouping
         self.summary = summary
         self.touched: set[str] = set()
         self.states: dict[str, _State] = {}   # parsed story states, for this run
-        row = conn.execute("SELECT value FROM story_meta WHERE key = 'docs'").fetchone()
-        self.docs = int(row[0]) if row else 0
+        self.docs = self.tables.documents()
 
     # -- persistence of one story's state ------------------------------------------
 
     def load(self, story_id: str) -> _State | None:
         if story_id in self.states:
             return self.states[story_id]
-        row = self.conn.execute("SELECT * FROM story_state WHERE story_id = ?",
-                                (story_id,)).fetchone()
+        row = self.tables.state(story_id)
         if row is None:
             return None
         state = _State(row["story_id"], row["first_date"], row["last_date"], row["size"],
-                       json.loads(row["centroid"]), json.loads(row["names"]),
-                       json.loads(row["sources"]))
+                       row["centroid"], row["names"], row["sources"])
         self.states[story_id] = state
         return state
 
     def save(self, s: _State) -> None:
         self.states[s.story_id] = s
         s.norms = None
-        self.conn.execute(
-            "INSERT OR REPLACE INTO story_state VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (s.story_id, s.first_date, s.last_date, s.size, json.dumps(s.centroid),
-             json.dumps(s.names), json.dumps(s.sources)))
-        # The inverted index: the story's heaviest terms and names, with its last
-        # date so that candidate retrieval skips stories long over.
-        self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (s.story_id,))
-        last = s.last_date or UNDATED
+        # The inverted index: the story's heaviest terms and names (stored with its
+        # last date, so that candidate retrieval skips stories long over).
         top = sorted(s.centroid.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]
         top += sorted(s.names.items(), key=lambda kv: -kv[1])[:INDEX_NAMES]
-        self.conn.executemany("INSERT OR REPLACE INTO story_terms VALUES (?, ?, ?, ?)",
-                              [(t, s.story_id, w, last) for t, w in top])
+        self.tables.put_state(s.story_id, s.first_date, s.last_date, s.size, s.centroid,
+                              s.names, s.sources, top)
         self.touched.add(s.story_id)
 
     # -- document frequencies ------------------------------------------------------
@@ -226,16 +216,9 @@ class _Grouper:
     def count_terms(self, keys: Iterable[str]) -> dict[str, int]:
         """Add one document containing `keys` to the frequencies; returns their df."""
         keys = sorted(set(keys))
-        self.conn.executemany(
-            "INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(k,) for k in keys])
+        self.tables.count_terms(keys)
         self.docs += 1
-        return self.frequencies(keys)
-
-    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.conn.execute(
-            "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(set(keys))),))}
+        return self.tables.frequencies(keys)
 
     # -- one article -----------------------------------------------------------------
 
@@ -243,7 +226,7 @@ class _Grouper:
         t = terms(article)
         n = Counter({"@" + k: v for k, v in names(article).items()})
         keys = list(t) + list(n)
-        df = self.count_terms(keys) if count else self.frequencies(keys)
+        df = self.count_terms(keys) if count else self.tables.frequencies(keys)
         return tfidf(t, df, self.docs), tfidf(n, df, self.docs, keep=40)
 
     def candidates(self, vec: dict[str, float], nvec: dict[str, float],
@@ -255,14 +238,7 @@ class _Grouper:
         if day:
             lo = date.fromordinal(date.fromisoformat(day).toordinal() - MAX_GAP_DAYS).isoformat()
         for term, w in query:
-            if lo:
-                rows = self.conn.execute(
-                    "SELECT story_id, weight FROM story_terms WHERE term = ? AND last_date >= ? "
-                    "ORDER BY weight DESC LIMIT ?", (term, lo, POSTINGS))
-            else:
-                rows = self.conn.execute(
-                    "SELECT story_id, weight FROM story_terms WHERE term = ? "
-                    "ORDER BY weight DESC LIMIT ?", (term, POSTINGS))
+            rows = self.tables.postings(term, lo, POSTINGS)
             for story_id, weight in rows:
                 partial[story_id] += w * weight
         return [s for s, _ in partial.most_common(CANDIDATES)]
@@ -279,21 +255,20 @@ class _Grouper:
     def place(self, article: Article) -> None:
         self.summary.articles += 1
         day = _day(article)
-        member = self.conn.execute("SELECT story_id, copy_of FROM story_members "
-                                   "WHERE article_id = ?", (article.id,)).fetchone()
+        member = self.tables.member(article.id)
         sig = copies.signature(article)
         if member is not None:  # a changed article: keep it where it is if it still fits
-            if self.still_fits(article, member["story_id"], day, sig):
+            if self.still_fits(article, member[0], day, sig):
                 self.summary.kept += 1
                 return
-            self.leave(article.id, member["story_id"])
+            self.leave(article.id, member[0])
             self.summary.moved += 1
         else:
-            copies.forget(self.conn, article.id)
+            self.tables.forget_signature(article.id)
 
         if sig is not None:
-            hit = copies.find_original(self.conn, sig, day, exclude=article.id)
-            copies.remember(self.conn, article.id, sig, day)
+            hit = copies.find_original(self.tables, sig, day, exclude=article.id)
+            copies.remember(self.tables, article.id, sig, day)
             if hit and self.join_as_copy(article, day, hit):
                 return
 
@@ -316,27 +291,23 @@ class _Grouper:
 
     def still_fits(self, article: Article, story_id: str, day: str | None, sig) -> bool:
         if sig is not None:
-            copies.remember(self.conn, article.id, sig, day)
+            copies.remember(self.tables, article.id, sig, day)
         state = self.load(story_id)
         if state is None:
             return False
         vec, nvec = self.vectors(article, count=False)
         if self.score(vec, nvec, day, state) >= _needed(day, state, len(vec)) or state.size <= 1:
-            self.set_story(article.id, story_id)
+            self.tables.keep_member(article.id, story_id)
             return True
         return False
 
     def leave(self, article_id: str, story_id: str) -> None:
         """A changed article leaves its story (its old terms stay in the centroid)."""
-        self.conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
-        self.conn.execute("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?",
-                          (article_id,))
+        self.tables.remove_member(article_id)
         state = self.load(story_id)
-        left = self.conn.execute("SELECT 1 FROM story_members WHERE story_id = ? LIMIT 1",
-                                 (story_id,)).fetchone()
-        if state is not None and left is None:  # its only article left: the story is gone
-            self.conn.execute("DELETE FROM story_state WHERE story_id = ?", (story_id,))
-            self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        if state is not None and not self.tables.has_members(story_id):
+            # its only article left: the story is gone
+            self.tables.drop_state(story_id)
             self.states.pop(story_id, None)
             self.touched.add(story_id)          # refresh() then drops its `stories` row
         elif state is not None:
@@ -345,29 +316,22 @@ class _Grouper:
 
     # -- membership --------------------------------------------------------------------
 
-    def set_story(self, article_id: str, story_id: str) -> None:
-        self.conn.execute(
-            "UPDATE articles SET story_id = ?, data = json_set(data, '$.story_id', ?) "
-            "WHERE id = ?", (story_id, story_id, article_id))
-
     def add_member(self, article: Article, story_id: str, copy_of: str | None,
                    score: float | None) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?)",
-                          (article.id, story_id, copy_of, score, _now()))
-        self.set_story(article.id, story_id)
+        self.tables.add_member(article.id, story_id, copy_of, score)
 
     def join_as_copy(self, article: Article, day: str | None, hit: tuple[str, float]) -> bool:
         original, containment = hit
-        row = self.conn.execute("SELECT story_id, copy_of FROM story_members "
-                                "WHERE article_id = ?", (original,)).fetchone()
+        row = self.tables.member(original)
         if row is None:
             return False
-        state = self.load(row["story_id"])
+        story_id, original_of = row
+        state = self.load(story_id)
         if state is None:
             return False
         # Count the copy's terms once, so document frequencies stay per article.
         self.vectors(article, count=True)
-        self.add_member(article, state.story_id, row["copy_of"] or original, round(containment, 3))
+        self.add_member(article, state.story_id, original_of or original, round(containment, 3))
         _extend(state, day, article.source)
         self.save(state)
         self.summary.copies += 1
@@ -376,9 +340,7 @@ class _Grouper:
     def new_id(self, article_id: str) -> str:
         for salt in range(100):
             sid = "s" + hashlib.blake2b(f"{article_id}/{salt}".encode(), digest_size=5).hexdigest()
-            if self.conn.execute("SELECT 1 FROM story_state WHERE story_id = ? UNION ALL "
-                                 "SELECT 1 FROM story_aliases WHERE alias = ?",
-                                 (sid, sid)).fetchone() is None:
+            if not self.store.stories.id_taken(sid):
                 return sid
         raise RuntimeError("no free story id")  # pragma: no cover - 100 collisions
 
@@ -438,12 +400,7 @@ class _Grouper:
     def merge(self, a: _State, b: _State, sim: float, reason: str) -> None:
         """The smaller story joins the larger: logged, its id kept as an alias."""
         into, away = (a, b) if (a.size, b.story_id) >= (b.size, a.story_id) else (b, a)
-        moved = self.conn.execute("SELECT article_id FROM story_members WHERE story_id = ?",
-                                  (away.story_id,)).fetchall()
-        self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
-                          (into.story_id, away.story_id))
-        for (aid,) in moved:
-            self.set_story(aid, into.story_id)
+        moved = self.tables.move_members(away.story_id, into.story_id)
         into.centroid = _add(into.centroid, away.centroid, CENTROID_TERMS)
         into.names = _add(into.names, away.names, CENTROID_NAMES)
         into.size += away.size
@@ -452,26 +409,17 @@ class _Grouper:
         for outlet, n in away.sources.items():
             into.sources[outlet] = into.sources.get(outlet, 0) + n
         self.save(into)
-        self.conn.execute("DELETE FROM story_state WHERE story_id = ?", (away.story_id,))
+        self.tables.drop_state(away.story_id)
         self.states.pop(away.story_id, None)
-        self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (away.story_id,))
-        self.conn.execute("UPDATE story_aliases SET story_id = ? WHERE story_id = ?",
-                          (into.story_id, away.story_id))
-        self.conn.execute("INSERT OR REPLACE INTO story_aliases VALUES (?, ?)",
-                          (away.story_id, into.story_id))
-        self.conn.execute(
-            "INSERT INTO story_merges (at, into_id, from_id, reason, similarity, articles_moved) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (_now(), into.story_id, away.story_id, reason,
-                                         sim, len(moved)))
+        self.store.stories.record_merge(into.story_id, away.story_id, reason, sim, len(moved))
         self.touched.discard(away.story_id)
-        self.conn.execute("DELETE FROM stories WHERE id = ?", (away.story_id,))
         self.summary.merges += 1
 
     def finish(self) -> None:
         self.consolidate()
-        self.conn.execute("INSERT OR REPLACE INTO story_meta VALUES ('docs', ?)", (str(self.docs),))
+        self.tables.set_documents(self.docs)
         for story_id in sorted(self.touched):
-            refresh(self.conn, story_id)
+            refresh(self.store, story_id)
         self.summary.stories = len(self.touched)
 
 
@@ -497,32 +445,20 @@ def _extend(state: _State, day: str | None, source: str | None) -> None:
         state.sources[source] = state.sources.get(source, 0) + 1
 
 
-def resolve(conn: sqlite3.Connection, story_id: str) -> str:
-    """The current id of a story, following merges."""
-    row = conn.execute("SELECT story_id FROM story_aliases WHERE alias = ?", (story_id,)).fetchone()
-    return row[0] if row else story_id
-
-
-def _order(store_conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
+def _order(store, article_ids: list[str]) -> list[str]:
     """Date order (undated last): stories grow the way the news did. Ties go by
     content, not by id (ids follow file paths), so the same texts group the same
     way wherever they are read from."""
     keys = {}
-    for chunk in range(0, len(article_ids), 500):
-        part = article_ids[chunk:chunk + 500]
-        for row in store_conn.execute(
-                "SELECT id, published, content_hash FROM articles "
-                "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(part),)):
-            day = row[1] if row[1] and len(row[1]) == 10 else None
-            keys[row[0]] = (day is None, day or "", row[2] or "", row[0])
+    for article_id, (published, digest) in store.articles.sort_keys(article_ids).items():
+        day = published if published and len(published) == 10 else None
+        keys[article_id] = (day is None, day or "", digest, article_id)
     return sorted(keys, key=keys.get)
 
 
 def pending(store) -> list[str]:
     """Ids of stored articles no story holds yet (new ones, or a build killed before grouping)."""
-    return [r[0] for r in store.conn.execute(
-        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) "
-        "ORDER BY rowid")]
+    return store.grouping.ungrouped()
 
 
 def update(store, article_ids: Iterable[str]) -> UpdateSummary:
@@ -535,11 +471,11 @@ def update(store, article_ids: Iterable[str]) -> UpdateSummary:
     summary = UpdateSummary()
     ids = list(dict.fromkeys(article_ids))
     with store.transaction():
-        grouper = _Grouper(store.conn, summary)
-        ordered = _order(store.conn, ids)
+        grouper = _Grouper(store, summary)
+        ordered = _order(store, ids)
         summary.missing = len(ids) - len(ordered)
         for article_id in ordered:
-            article = store.get_article(article_id)
+            article = store.articles.get(article_id)
             if article is not None:
                 grouper.place(article)
         grouper.finish()

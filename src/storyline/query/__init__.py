@@ -1,0 +1,25 @@
+"""The query layer: the records every view shows.
+
+The CLI, every export format, the Python API and the HTTP API ask here, so the
+same thing has the same record everywhere. Each function takes an open
+`Store` (a read-only one is enough) and returns plain dicts and lists of the
+records in `storyline.query.records`.
+
+    with storyline.Store("corpus.db", readonly=True) as store:
+        for s in query.stories(store, sort="recency"):
+            print(s["title"])
+        print(query.story(store, "spill")["timeline"])
+"""
+
+from __future__ import annotations
+
+from .articles import article, articles, search
+from .entities import entities, entity
+from .quotes import quotes, speakers
+from .records import (article_record, entity_record, event_record, explain_date, quote_record,
+                      story_record, story_summary)
+from .stories import SORTS, find_story, stories, story, story_articles, story_timeline, timeline
+
+__all__ = ["stories", "story", "timeline", "find_story", "story_articles", "story_timeline", "articles", "article", "search",
+           "entities", "entity", "quotes", "speakers", "article_record", "story_record",
+           "story_summary", "entity_record", "quote_record", "event_record", "explain_date", "SORTS"]

@@ -1,0 +1,38 @@
+"""People, organizations and places: the list, and one entity with its stories and quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import StorylineError
+from .records import entity_record
+
+__all__ = ["entities", "entity"]
+
+
+def entities(store, *, type: str | None = None, name: str | None = None,
+             story: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Entity records, most articles first. Filters: type (PERSON, ORG, LOC), a piece of
+    a name or alias, a story (any name `find_story` takes)."""
+    story_id = None
+    if story:
+        from .stories import find_story
+        story_id = find_story(store, story).id
+    found = store.entities.all(type=type, name=name, story_id=story_id)
+    return [entity_record(e) for e in found[:limit or None]]
+
+
+def entity(store, ref: str) -> dict[str, Any]:
+    """One entity with the stories it appears in and what it said."""
+    from .quotes import quotes
+
+    found = store.entities.get(ref)
+    if found is None:
+        raise StorylineError(f"no entity {ref!r}; `storyline entities` lists them")
+    held = set(found.article_ids)
+    in_stories = [{"id": s.id, "title": s.title,
+                   "articles": len(held.intersection(s.article_ids))}
+                  for s in store.stories.all() if held.intersection(s.article_ids)]
+    in_stories.sort(key=lambda s: (-s["articles"], s["id"]))
+    said = [q for q in quotes(store) if q["speaker"] == found.id and not q["copy_of"]]
+    return {**entity_record(found), "stories": in_stories, "quotes": said}

@@ -1,0 +1,70 @@
+"""Who said what: quote records with their speakers resolved, and quotes grouped by speaker."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..model import Article
+from .records import quote_record
+
+__all__ = ["quotes", "speakers", "UNKNOWN"]
+
+UNKNOWN = "(speaker unknown)"
+
+
+def _with_speakers(store, article: Article) -> Article:
+    """Each quote's `speaker` set to the entity its speaker's name stands for."""
+    names = store.entities.names_in(article.id)
+    for quote in article.quotes:
+        quote.speaker = names.get(quote.speaker_name or "", quote.speaker)
+    return article
+
+
+def quotes(store, *, story: str | None = None, speaker: str | None = None,
+           article: str | None = None) -> Iterator[dict[str, Any]]:
+    """Quote records in article order, with the article's title, date and outlet and
+    `copy_of`: for a wire copy's quote, the article it copies (its quotes are the
+    original's). Filters: a story (any name `find_story` takes), speakers whose name
+    contains `speaker`, one article id."""
+    copies: dict[str, str] = {}
+    story_id = None
+    if story:
+        from .stories import find_story
+        found = find_story(store, story)
+        story_id, copies = found.id, found.copies
+    else:
+        for s in store.stories.all():
+            copies.update(s.copies)
+    needle = speaker.lower() if speaker else None
+    for a in store.articles.all(story_id=story_id, ids=[article] if article else None):
+        for q in _with_speakers(store, a).quotes:
+            if needle and needle not in (q.speaker_name or UNKNOWN).lower():
+                continue
+            record = quote_record(q)
+            record.update(article_title=a.title, published=a.published.date, source=a.source,
+                          copy_of=copies.get(a.id))
+            yield record
+
+
+def speakers(store, *, story: str | None = None, speaker: str | None = None
+             ) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker, most quoted first: [{speaker_name, speaker, count,
+    quotes}]. One group per speaker entity when names have been resolved (so "Ruiz"
+    and "Ana Ruiz" are one speaker), else per name; a group is named by its longest
+    name. A wire copy's quotes are its original's and are not listed again."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for record in quotes(store, story=story, speaker=speaker):
+        if record["copy_of"]:
+            continue
+        key = record["speaker"] or record["speaker_name"] or UNKNOWN
+        groups.setdefault(key, []).append(record)
+    named: dict[str, dict[str, Any]] = {}
+    for key, records in groups.items():
+        name = max((r["speaker_name"] or UNKNOWN for r in records), key=len)
+        group = named.setdefault(name, {"speaker_name": name, "speaker": None, "count": 0,
+                                        "quotes": []})
+        group["speaker"] = group["speaker"] or next((r["speaker"] for r in records
+                                                     if r["speaker"]), None)
+        group["quotes"].extend(records)
+        group["count"] = len(group["quotes"])
+    return sorted(named.values(), key=lambda g: (-g["count"], g["speaker_name"].lower()))

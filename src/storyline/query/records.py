@@ -1,0 +1,114 @@
+"""The records users see (DESIGN.md's export contract): how an article, story,
+entity, quote or timeline entry looks in every view.
+
+The CLI's --json, every export format, the Python API and the HTTP API build on
+these, so field names are decided in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Article, Entity, Event, Published, Quote, Story
+
+__all__ = ["article_record", "story_record", "story_summary", "entity_record", "quote_record",
+           "event_record", "explain_date", "ARTICLE_FIELDS", "SUMMARY_FIELDS"]
+
+ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "dateline", "byline",
+                  "published", "body", "removed", "timexes", "sentences", "mentions", "story_id")
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    p = article.published
+    return {
+        "id": article.id,
+        "path": article.origin.path,
+        "locator": article.origin.locator,
+        "url": article.origin.url,
+        "source": article.source,
+        "title": article.title,
+        "dateline": article.dateline,
+        "byline": article.byline,
+        "published": {
+            "date": p.date, "earliest": p.earliest, "latest": p.latest,
+            "granularity": p.granularity, "method": p.method, "confidence": p.confidence,
+            "evidence": [asdict(e) for e in p.evidence],
+            "explanation": explain_date(p),
+        },
+        "body": article.body,
+        "removed": [{"text": b.text, "kind": b.kind, "rule": b.rule} for b in article.removed],
+        "timexes": [asdict(t) for t in article.timexes],
+        "sentences": [list(s) for s in article.sentences],
+        "mentions": [asdict(m) for m in article.mentions],
+        "story_id": article.story_id,
+    }
+
+
+def story_summary(story: Story) -> dict[str, Any]:
+    """A story in a list: everything but its timeline and comparison."""
+    return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
+            "articles": len(story.article_ids), "first_date": story.first_date,
+            "last_date": story.last_date, "sources": list(story.sources),
+            "copies": dict(story.copies), "merged_from": list(story.merged_from)}
+
+
+SUMMARY_FIELDS = tuple(story_summary(Story(id="", title="")))
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    return {**story_summary(story),
+            "timeline": [event_record(e) for e in story.timeline],
+            "comparison": story.comparison}
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    return asdict(event)
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "type": entity.type,
+            "aliases": list(entity.aliases), "roles": [dict(r) for r in entity.roles],
+            "article_ids": list(entity.article_ids)}
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    return {"id": quote.id, "article_id": quote.article_id, "text": quote.text,
+            "speaker": quote.speaker, "speaker_name": quote.speaker_name,
+            "role": quote.role, "kind": quote.kind, "cue": quote.cue,
+            "start": quote.start, "end": quote.end,
+            "evidence": [asdict(e) for e in quote.evidence]}
+
+
+def explain_date(p: Published) -> str:
+    """The published date and its reason, in one line.
+
+    "2024-02-14 (day, text, confidence 0.72) from timestamp line 'Updated: Feb. 14,
+    2024 6:12 a.m.'", "undated; 2024-01-01 to 2024-12-31 (year, html-text, confidence
+    0.30) from ...; no day: the text names days but no year".
+    """
+    reasons = [e for e in p.evidence if not (e.note or "").startswith("text:")]
+    why_not = [(e.note or "")[len("text:"):].strip() for e in p.evidence
+               if (e.note or "").startswith("text:")]
+
+    def said(e) -> str:
+        label = e.note or e.where
+        text = " ".join((e.text or "").split())
+        if len(text) > 80:
+            text = text[:77] + "..."
+        return f"{label} {text!r}" if text else label
+
+    because = "; ".join(said(e) for e in reasons[:3])
+    if p.date:
+        line = f"{p.date} ({p.granularity}, {p.method}, confidence {p.confidence:.2f})"
+        return line + (f" from {because}" if because else "")
+    if p.earliest or p.latest:
+        what = ", ".join(x for x in (p.granularity, p.method) if x)
+        if p.confidence:
+            what += f", confidence {p.confidence:.2f}"
+        line = f"undated; {p.earliest or '?'} to {p.latest or '?'}" + (f" ({what})" if what else "")
+        line += f" from {because}" if because else ""
+        return line + (f"; no day: {why_not[0]}" if why_not else "")
+    if why_not:
+        return f"undated: no date in the metadata; the text gives none ({why_not[0]})"
+    return "undated: no date in the metadata or path"

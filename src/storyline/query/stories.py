@@ -1,0 +1,112 @@
+"""Stories: the list, one story with its timeline, and how a user names a story."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import StorylineError
+from ..model import Article, Event, Story
+from .records import event_record, story_summary
+
+__all__ = ["find_story", "stories", "story", "timeline", "story_articles", "story_timeline",
+           "SORTS"]
+
+SORTS = ("size", "recency", "oldest")
+
+
+def find_story(store, ref: str | None = None) -> Story:
+    """The story `ref` names: its id, an id merged into it, a unique id prefix, or a piece
+    of its title; without `ref`, the largest story."""
+    if ref:
+        found = store.stories.get(ref)
+        if found is not None:
+            return found
+    every = store.stories.all()
+    if not every:
+        raise StorylineError("no stories yet: run `storyline build` so that articles are "
+                             "grouped into stories")
+    if not ref:
+        return max(every, key=lambda s: (len(s.article_ids), s.id))
+    needle = ref.lower()
+    matches = [s for s in every if needle in (s.title or "").lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise StorylineError(f"no story matches {ref!r}; `storyline stories` lists them")
+    names = ", ".join(f"{s.id} ({s.title})" for s in matches[:5])
+    raise StorylineError(f"{ref!r} names {len(matches)} stories: {names}; give more of it")
+
+
+def stories(store, *, sort: str = "size", since: str | None = None, until: str | None = None,
+            outlet: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+    """Story summaries. `sort`: "size" (most articles first), "recency" (latest news
+    first) or "oldest" (in the order they started). Filters: stories whose dates
+    overlap since..until (YYYY-MM-DD), with an article from `outlet`, naming `entity`
+    (an entity id)."""
+    if sort not in SORTS:
+        raise StorylineError(f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
+    found = store.stories.all()
+    if since:
+        found = [s for s in found if s.last_date and s.last_date >= since]
+    if until:
+        found = [s for s in found if s.first_date and s.first_date <= until]
+    if outlet:
+        found = [s for s in found if outlet in s.sources]
+    if entity:
+        entity_obj = store.entities.get(entity)
+        held = set(entity_obj.article_ids) if entity_obj else set()
+        found = [s for s in found if held.intersection(s.article_ids)]
+    if sort == "size":
+        found.sort(key=lambda s: (-len(s.article_ids), s.first_date or "", s.id))
+    elif sort == "recency":
+        found.sort(key=lambda s: (s.last_date or "", len(s.article_ids), s.id), reverse=True)
+    return [story_summary(s) for s in found]
+
+
+def story_articles(store, story: Story) -> list[Article]:
+    """The story's articles, oldest first."""
+    return list(store.articles.all(story_id=story.id))
+
+
+def story_timeline(story: Story, articles: list[Article], length: int | None = None
+                   ) -> list[Event]:
+    """The stored timeline, or, with `length` or when none is stored, one told now."""
+    if length is None and story.timeline:
+        return list(story.timeline)
+    from .. import timeline
+    return timeline.build(articles, length=length, copies=story.copies)
+
+
+def timeline(store, ref: str | None = None, *, length: int | None = None) -> dict[str, Any]:
+    """A story's summary and timeline, each source of an entry with its outlet."""
+    found = find_story(store, ref)
+    articles = story_articles(store, found)
+    outlet = {a.id: a.source or "unknown outlet" for a in articles}
+    events = []
+    for event in story_timeline(found, articles, length):
+        record = event_record(event)
+        record["sources"] = [{**s, "outlet": s.get("outlet") or outlet.get(s.get("article_id"),
+                                                                             "unknown outlet")}
+                             for s in record["sources"]]
+        events.append(record)
+    return {"story": story_summary(found), "timeline": events}
+
+
+def story(store, ref: str | None = None, *, length: int | None = None) -> dict[str, Any]:
+    """One story as a reader opens it: its summary and timeline, the cross-source
+    comparison, people/organizations/places, who said what, and its articles by outlet
+    (a wire copy with the article it copies)."""
+    from .entities import entities
+    from .quotes import speakers
+
+    told = timeline(store, ref, length=length)
+    found = find_story(store, told["story"]["id"])
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for a in story_articles(store, found):
+        by_outlet.setdefault(a.source or "unknown outlet", []).append(
+            {"id": a.id, "title": a.title, "published": a.published.date,
+             "copy_of": found.copies.get(a.id)})
+    return {**told, "comparison": found.comparison,
+            "entities": entities(store, story=found.id),
+            "quotes": speakers(store, story=found.id),
+            "articles": by_outlet}

@@ -44,6 +44,7 @@ _WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 
 
 def _person_like(word: str) -> bool:
+    """Can a lower-case head word speak: a person, a group or a document?"""
     stem = word[:-1] if word.endswith("s") else word
     return (word in PRONOUNS or word in _PEOPLE or word in ROLE_NOUNS or word in GROUP_NOUNS
             or word in DOCUMENT_NOUNS or stem in ROLE_NOUNS or stem in GROUP_NOUNS

@@ -200,8 +200,9 @@ class Article:
         return cls(**d)
 
 
-# Corpus-level objects. Their stages land in later issues; the shapes are here
-# so every stage and view speaks the same names from the start.
+# Corpus-level objects, made by the corpus stages (_corpus.py) from the stored
+# articles: stories (storyline.stories), their timelines (storyline.timeline) and
+# entities across articles (storyline.entities).
 
 
 @dataclass

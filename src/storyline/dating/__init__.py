@@ -32,11 +32,7 @@ from .story import StoryEvidence, from_story
 from .text import from_text, score_days
 
 __all__ = ["parse_date", "from_metadata", "from_text", "date_article", "from_story",
-           "StoryEvidence", "score_days", "METHOD_CONFIDENCE", "METADATA_METHODS"]
-
-# Methods that read a day from the article's container or page markup: when one
-# of them gives a day, the text is not asked.
-METADATA_METHODS = ("feed", "dataset", "html-meta", "html-shown", "path", "html-text")
+           "StoryEvidence", "score_days", "METHOD_CONFIDENCE"]
 
 # How much a date from each kind of metadata is trusted. Feed and dataset
 # dates are written by the publisher's system; a web page's date markup

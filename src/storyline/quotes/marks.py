@@ -16,9 +16,6 @@ CLOSING = "”»"
 STRAIGHT = '"'
 # Two apostrophes stand for a double mark in some archives (''We will,'' he said).
 TWO_APOSTROPHES = "''"
-# Single marks open partial quotes ('reckless gamble') but are also apostrophes.
-SINGLE_OPEN = "‘'"
-SINGLE_CLOSE = "’'"
 
 # Words whose trailing period does not end a sentence ("Sen. Alvarez", "U.S.").
 _ABBREVIATIONS = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Mention
 from .cues import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, cue_kind, is_document
 
-__all__ = ["Tokens", "Speaker", "Resolver", "TITLES"]
+__all__ = ["Tokens", "Speaker", "Resolver", "TITLES", "agentive", "np_back", "np_forward"]
 
 _NP_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS",
             "HYPH", "NFP"}
@@ -31,13 +31,6 @@ _STOP = {
     "i", "you", "him", "them", "us", "me", "who", "-", "—", "–",
 }
 _NP_PREPOSITIONS = {"of", "at", "for", "from"}   # "a spokesman for the agency"
-# Words between a speaker and the cue ("Alvarez also said", "she has long argued").
-_BETWEEN = {"also", "has", "have", "had", "later", "previously", "once", "recently", "repeatedly",
-            "would", "will", "then", "publicly", "privately", "again", "often", "long", "already",
-            "even", "never", "first", "had", "just", "further", "simply", "flatly", "quickly",
-            "initially", "subsequently", "earlier", "reportedly", "separately", "told", "'s", "’s",
-            "’d", "'d", "did", "does", "do", "not", "is", "was", "has", "been", "being", "wo", "n't",
-            "himself", "herself", "themselves", "itself", "are", "were", "now", "still"}
 TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.",
           "capt.", "prof.", "rev.", "sec.", "atty.", "pres.", "president", "senator", "governor",
           "mayor", "secretary", "minister", "chancellor", "judge", "justice", "chief",
@@ -168,7 +161,7 @@ _QUANTITIES = {"percent", "majority", "most", "many", "some", "half", "quarters"
                "both", "several", "few", "minority", "plurality", "percentage", "fraction"}
 
 
-def _agentive(word: str) -> bool:
+def agentive(word: str) -> bool:
     """A job-like lower-case word ("pollster", "lawmaker", "analyst") before a name."""
     return word in ROLE_NOUNS or word in TITLES or word.endswith(
         ("er", "or", "ist", "ian", "ent", "man", "woman", "ant", "ive"))
@@ -204,7 +197,7 @@ def np_back(tok: Tokens, end: int, lo: int) -> int | None:
             break                  # "the Washington Post Trump": two names, no comma
         if tok.np_ok(j) or tok.modifier(j):
             if tok.is_cap(i) and not tok.is_cap(j) and tok.lower[j] not in ("the", "a", "an") \
-                    and tok.tags[j] not in ("JJ", "DT", "PRP$", "POS", "CD") and not _agentive(tok.lower[j]) \
+                    and tok.tags[j] not in ("JJ", "DT", "PRP$", "POS", "CD") and not agentive(tok.lower[j]) \
                     and tok.lower[j] not in ("'s", "’s", "-", ".") and not tok.person[i] \
                     and tok.lower[j] not in _PLACE_WORDS:
                 break              # "the third time AROS said": a name after a lower-case noun
@@ -218,7 +211,7 @@ def np_back(tok: Tokens, end: int, lo: int) -> int | None:
         elif (tok.lower[j] in _NP_PREPOSITIONS and j - 1 >= lo and tok.head_ok(j - 1)
               and tok.lower[j - 1] not in PRONOUNS and (
                   tok.lower[j - 1] in ROLE_NOUNS or tok.lower[j - 1] in GROUP_NOUNS
-                  or tok.lower[j - 1] in DOCUMENT_NOUNS or tok.is_cap(j - 1) or _agentive(tok.lower[j - 1]))):
+                  or tok.lower[j - 1] in DOCUMENT_NOUNS or tok.is_cap(j - 1) or agentive(tok.lower[j - 1]))):
             i = j - 1            # "officials at the agency": keep going over "at"
         elif (tok.lower[j] == "and" and j - 1 >= lo and tok.head_ok(j - 1)
               and tok.lower[j - 1] not in PRONOUNS and tok.is_cap(j - 1) == tok.is_cap(i)):
@@ -281,7 +274,8 @@ class Resolver:
             elif first in _MALE:
                 self.gender.setdefault(m.name, "m")
 
-    def _overlapping(self, start: int, end: int) -> list[Mention]:
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that overlap chars [start, end) (of the 30 starting last before `end`)."""
         i = bisect_right(self.starts, end - 1)
         return [m for m in self.mentions[max(0, i - 30):i] if m.end > start]
 
@@ -299,9 +293,9 @@ class Resolver:
         text = self.tok.text[sp.core_start:sp.core_end]
         low = text.lower()
         if low in ("he", "she", "i", "we", "they", "it", "who"):
-            self._pronoun(sp, low)
+            self.pronoun(sp, low)
         else:
-            inside = self._overlapping(sp.core_start, sp.core_end)
+            inside = self.overlapping(sp.core_start, sp.core_end)
             person = [m for m in inside if m.type == "PERSON"]
             org = [m for m in inside if m.type == "ORG"]
             pick = person[-1] if person else (org[-1] if org else None)
@@ -348,7 +342,9 @@ class Resolver:
             self.recent.append((sp.core_start, sp.name, sp.role, sp.type or ""))
         return sp
 
-    def _pronoun(self, sp: Speaker, low: str) -> None:
+    def pronoun(self, sp: Speaker, low: str) -> None:
+        """Resolve `sp`, the pronoun `low` ("she", "they", "who"), to the person or
+        organization it stands for."""
         if low == "who":
             sp.notes.append("who: speaker is the phrase before the relative clause")
             return
@@ -383,7 +379,7 @@ class Resolver:
             return None
         text = self.tok.text
         begin = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), 0)
-        for other in self._overlapping(begin, m.start):
+        for other in self.overlapping(begin, m.start):
             if other.type == "PERSON" and other.start >= begin and self._fits(other.name, want) \
                     and not any(a <= other.start < b for a, b in self.quoted):
                 return other

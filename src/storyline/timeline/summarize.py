@@ -36,7 +36,7 @@ from .events import GRANULARITIES, DatedSentence, extract
 from .merge import EventCluster, merge, vectorize
 from .text import centroid, content_words, cosine, tfidf
 
-__all__ = ["build", "plan", "date_scores", "default_length", "representative", "date_centre",
+__all__ = ["build", "plan", "date_scores", "default_length", "representative",
            "on_topic", "choose", "DatePlan", "PUBLISHED_WEIGHT", "SAME_DAY_WEIGHT",
            "LEAD_POSITIONS", "TIMELINE_LEAD_SENTENCES", "BACKGROUND_DAYS", "COARSE_DISCOUNT",
            "OFF_TOPIC", "ABOUT_STORY", "REPEAT", "MAX_WORDS", "BOILERPLATE_DAYS"]
@@ -270,11 +270,6 @@ def _readable(text: str) -> bool:
     if len(text.split()) > MAX_WORDS or text.rstrip().rstrip("\"'”’ ").endswith("?"):
         return False
     return not (_QUOTE_EDGE.search(text) and len(re.findall(r"[\"“”]", text)) >= 2)
-
-
-def date_centre(clusters: list[EventCluster]) -> dict[str, float]:
-    """The centroid of everything the clusters' sentences say."""
-    return centroid(v for c in clusters for v in c.vectors)
 
 
 def _rank_clusters(clusters: list[EventCluster], centre: dict[str, float]

@@ -273,3 +273,15 @@ def check_consistent(db: Path | str) -> int:
 @pytest.fixture
 def consistent() -> Callable[[Path | str], int]:
     return check_consistent
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory) -> str:
+    """The bundled example corpus built once for the session (read it, don't change it)."""
+    from storyline.store import Store
+
+    db = str(tmp_path_factory.mktemp("example") / "example.db")
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    with Store(db) as store:
+        storyline.build([str(corpus)], store, stderr=None)
+    return db

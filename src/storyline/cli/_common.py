@@ -23,7 +23,8 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def open_store(args: argparse.Namespace, create: bool = False) -> Store:
-    return Store(args.db, create=create)
+    """The build's store (`create`), or a read-only one for a command that only reads."""
+    return Store(args.db, create=create, readonly=not create)
 
 
 def print_json(value: Any) -> None:

@@ -69,6 +69,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside commit together or not at all."""
+        if self.readonly:
+            raise StorylineError(f"{self.path} is open read-only; writes need Store(path)")
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield

@@ -1,0 +1,116 @@
+"""The query layer: one record for one thing, whichever view asks."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from storyline import export, query
+from storyline.cli import main
+from storyline.errors import StorylineError
+from storyline.store import Store
+
+
+@pytest.fixture
+def reader(example_db):
+    with Store(example_db, readonly=True) as store:
+        yield store
+
+
+def cli_json(capsys, *argv) -> object:
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_json_and_the_export_give_the_same_records(reader, example_db, capsys):
+    out = io.StringIO()
+    export.write(reader, "json", out)
+    exported = json.loads(out.getvalue())
+    some = exported["articles"][3]
+    shown = cli_json(capsys, "show", some["id"], "--db", example_db)
+    assert {k: v for k, v in shown.items() if k != "quotes"} == some
+    assert shown["quotes"] == [q for q in exported["quotes"] if q["article_id"] == some["id"]]
+    assert cli_json(capsys, "stories", "--db", example_db) == query.stories(reader)
+    assert cli_json(capsys, "entities", "--db", example_db) == exported["entities"]
+    assert cli_json(capsys, "timeline", "--db", example_db) == query.timeline(reader)
+    assert cli_json(capsys, "quotes", "--db", example_db) == query.speakers(reader)
+    stored = {s["id"]: s for s in exported["stories"]}
+    told = query.timeline(reader)
+    assert [{k: v for k, v in e.items() if k != "sources"} for e in told["timeline"]] == \
+        [{k: v for k, v in e.items() if k != "sources"} for e in stored[told["story"]["id"]]["timeline"]]
+
+
+def test_wire_copies_quotes_are_marked_and_listed_once_by_speaker(reader):
+    copies = {c: o for s in reader.stories.all() for c, o in s.copies.items()}
+    assert copies, "the example corpus has a wire copy"
+    every = list(query.quotes(reader))
+    marked = [q for q in every if q["copy_of"]]
+    assert marked and all(copies[q["article_id"]] == q["copy_of"] for q in marked)
+    grouped = [q for g in query.speakers(reader) for q in g["quotes"]]
+    assert len(grouped) == len(every) - len(marked)
+
+
+def test_story_detail_has_timeline_people_quotes_and_articles_by_outlet(reader):
+    detail = query.story(reader, "spill")
+    assert detail["story"]["articles"] >= 10
+    assert detail["timeline"] and all(s["outlet"] for e in detail["timeline"] for s in e["sources"])
+    assert any(e["name"] == "Ana Ruiz" for e in detail["entities"])
+    assert detail["quotes"][0]["count"] >= detail["quotes"][-1]["count"]
+    listed = [a["id"] for items in detail["articles"].values() for a in items]
+    assert sorted(listed) == sorted(detail["story"]["article_ids"])
+
+
+def test_stories_sorted_and_filtered(reader):
+    by_size = query.stories(reader)
+    assert [s["articles"] for s in by_size] == sorted((s["articles"] for s in by_size), reverse=True)
+    recent = query.stories(reader, sort="recency")
+    assert [s["last_date"] for s in recent] == sorted((s["last_date"] for s in recent), reverse=True)
+    assert all(s["last_date"] >= "2024-07-01" for s in query.stories(reader, since="2024-07-01"))
+    assert query.stories(reader, since="2030-01-01") == []
+    outlet = by_size[0]["sources"][-1]
+    assert all(outlet in s["sources"] for s in query.stories(reader, outlet=outlet))
+    with pytest.raises(StorylineError):
+        query.stories(reader, sort="alphabetical")
+
+
+def test_search_filters_and_keyset_pages(reader):
+    everything = query.search(reader, "water", limit=100)["hits"]
+    assert len(everything) > 4
+    pages, after = [], None
+    while True:
+        page = query.search(reader, "water", limit=3, after=after)
+        pages += [h["id"] for h in page["hits"]]
+        if not page["next"]:
+            break
+        after = page["next"]
+    assert pages == [h["id"] for h in everything]          # same order, none twice, none lost
+    spill = query.find_story(reader, "spill")
+    in_story = query.search(reader, "water", story=spill.id, limit=100)["hits"]
+    assert in_story and all(h["story_id"] == spill.id for h in in_story)
+    dated = query.search(reader, "water", since="2024-03-01", until="2024-03-31", limit=100)["hits"]
+    assert dated and all("2024-03-01" <= h["published"] <= "2024-03-31" for h in dated)
+    ruiz = query.entities(reader, name="Ana Ruiz")[0]
+    named = query.search(reader, "water", entity=ruiz["id"], limit=100)["hits"]
+    assert named and {h["id"] for h in named} <= set(ruiz["article_ids"])
+    with pytest.raises(StorylineError):
+        query.search(reader, "water", after="not a cursor")
+
+
+def test_entity_detail_lists_its_stories_and_quotes(reader):
+    ruiz = query.entities(reader, name="Ana Ruiz")[0]
+    detail = query.entity(reader, ruiz["id"][:8])
+    assert detail["stories"] and detail["stories"][0]["articles"] >= 1
+    assert detail["quotes"] and all(q["speaker"] == ruiz["id"] for q in detail["quotes"])
+    with pytest.raises(StorylineError):
+        query.entity(reader, "no-such-entity")
+
+
+def test_a_read_only_store_cannot_write(reader):
+    import sqlite3
+    with pytest.raises(StorylineError):
+        with reader.transaction():
+            pass
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.builds.start(["somewhere"])

@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from . import clean, dating, extract, nlp, timex
 from .annotate import annotate
 from .model import Article, Block, Origin, RawDocument
 
-__all__ = ["process", "analyse", "article_id", "content_hash", "NoArticleText"]
+__all__ = ["process", "analyse", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
+           "content_hash", "NoArticleText"]
 
 
 class NoArticleText(Exception):
@@ -58,13 +61,26 @@ def article_id(origin: Origin, content_digest: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
-def process(raw: RawDocument, model: str | None = nlp.DEFAULT_MODEL) -> Article:
-    """Extract, clean, date and annotate one document.
+@dataclass(frozen=True)
+class Stage:
+    """One stage of a build, as the stage table (`storyline.stages`) lists it.
 
-    `model`: the language pipeline for sentences, names and quotes (see
-    `storyline.nlp.load`); None skips that stage (the article keeps its text,
-    dates and time expressions).
+    `requires` and `assigns` name what it reads and writes: article fields
+    ("blocks", "body", "date", "timexes", ...) or, for corpus stages, store
+    tables. A per-article stage is a pure function of one article; a corpus
+    stage reads and writes the store.
     """
+
+    name: str
+    scope: str                       # "article" or "corpus"
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[..., Any]
+    doc: str
+
+
+def read_article(raw: RawDocument) -> Article:
+    """Extract (HTML pages) and clean one document into an `Article` dated from its metadata."""
     digest = content_hash(raw)
     origin = raw.origin
     title, source, byline = raw.title, raw.source, raw.byline
@@ -92,7 +108,7 @@ def process(raw: RawDocument, model: str | None = nlp.DEFAULT_MODEL) -> Article:
         raise NoArticleText(
             f"{len(paragraphs)} lines of page text, none reads as an article sentence"
             if paragraphs else "the page has no main text")
-    article = Article(
+    return Article(
         id=article_id(origin, digest),
         origin=origin,
         source=source,
@@ -104,23 +120,76 @@ def process(raw: RawDocument, model: str | None = nlp.DEFAULT_MODEL) -> Article:
         content_hash=digest,
         notes=list(raw.notes),
     )
-    # No day in the metadata: reason one from the text (inside the metadata's
-    # bounds: a crawl date, htmldate's year).
+
+
+def date_from_text(article: Article, model: str | None = None) -> Article:
+    """No day in the metadata: reason one from the text (inside the metadata's bounds:
+    a crawl date, htmldate's year)."""
     article.published = dating.date_article(article)
-    return analyse(article, model)
+    return article
 
 
-def analyse(article: Article, model: str | None = nlp.DEFAULT_MODEL) -> Article:
-    """The stages that read the clean body and its date: time expressions, then the
-    language pipeline. Re-run whenever the body changes (template lines found later)."""
-    # Time expressions are resolved against the article's own date; without
-    # one they stay underspecified ("XXXX-03", "PAST_REF").
+def tag_times(article: Article, model: str | None = None) -> Article:
+    """Time expressions of the body, resolved against the article's own date; without
+    one they stay underspecified ("XXXX-03", "PAST_REF")."""
     article.timexes = timex.tag(article.body, article.published.date)
+    return article
+
+
+def annotate_language(article: Article, model: str | None = None) -> Article:
+    """Sentences, names and quotes from the language pipeline (`model`; None skips them)."""
     if model is not None:
         annotate(article, nlp.load(model))
     else:
         article.sentences, article.mentions, article.quotes = [], [], []
     return article
+
+
+# The per-article stages in the order they run. "blocks": every line with its kind
+# as the cleaner classified it; "body": which of them are article text (template
+# lines found later move lines out of it); "date": `published`.
+ARTICLE_STAGES: tuple[Stage, ...] = (
+    Stage("read", "article", ("document",), ("blocks", "body", "title", "source", "byline",
+                                             "dateline", "metadata"),
+          read_article, "extract (HTML) and clean: storyline.extract, storyline.clean"),
+    Stage("date", "article", ("blocks", "metadata"), ("date",), date_from_text,
+          "the day from the text inside the metadata's bounds: storyline.dating"),
+    Stage("timex", "article", ("body", "date"), ("timexes",), tag_times,
+          "time expressions resolved against the date: storyline.timex"),
+    Stage("annotate", "article", ("body",), ("sentences", "mentions", "quotes"),
+          annotate_language, "sentences, names, quotes: storyline.annotate, .entities, .quotes"),
+)
+
+
+def process(raw: RawDocument, model: str | None = nlp.DEFAULT_MODEL) -> Article:
+    """Extract, clean, date and annotate one document: every per-article stage.
+
+    `model`: the language pipeline for sentences, names and quotes (see
+    `storyline.nlp.load`); None skips that stage (the article keeps its text,
+    dates and time expressions).
+    """
+    article = read_article(raw)
+    for stage in ARTICLE_STAGES[1:]:
+        article = stage.run(article, model)
+    return article
+
+
+def rerun(article: Article, changed: set[str], model: str | None = nlp.DEFAULT_MODEL
+          ) -> Article:
+    """The one rule for what runs again: after a later stage changed `changed` (fields
+    of the stage table), every per-article stage that requires one of them runs again,
+    in table order, and what it assigns counts as changed too."""
+    changed = set(changed)
+    for stage in ARTICLE_STAGES[1:]:
+        if changed.intersection(stage.requires):
+            article = stage.run(article, model)
+            changed.update(stage.assigns)
+    return article
+
+
+def analyse(article: Article, model: str | None = nlp.DEFAULT_MODEL) -> Article:
+    """The stages that read the clean body (its offsets moved: template lines found later)."""
+    return rerun(article, {"body"}, model)
 
 
 def _first(blocks: list[Block], kind: str) -> str | None:

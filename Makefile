@@ -2,11 +2,13 @@
 #   make demo   set up, build the bundled example corpus into ./storyline.db, print its stories,
 #               the largest story's timeline, people and quotes, one article; write report.html
 #   make test   set up and run the test suite
+#   make gate   set up and run the quality gate: a fast subset of bench/ held to bench/floors.json
+#               (GATE_ARGS='--only te3,clean' for some of it)
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test gate bench clean
 
 demo: $(VENV)/.installed
 	$(BIN)/storyline build examples/corpus
@@ -21,6 +23,9 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+gate: $(VENV)/.installed
+	$(BIN)/python bench/gate.py $(GATE_ARGS)
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/extract.py

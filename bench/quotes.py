@@ -41,7 +41,8 @@ How spans are matched (the scorer; `--check` runs it on a hand-counted example):
     python bench/quotes.py --check      # the scorer on a hand-counted example
     python bench/quotes.py --split dev --show 30   # print errors (dev/train only)
 
-Parsed docs are cached under build/cache/quotes (DocBin, keyed by model path and time).
+Parsed docs are cached under build/cache/quotes (DocBin, keyed by model path and time;
+`--no-cache` parses afresh and writes nothing).
 Last stdout line: {"bench": "quotes", "direct_f1_exact", "direct_f1_overlap" (0.3),
 "direct_f1_overlap80", "direct_speaker_acc", "full_source_f1", "full_cue_f1",
 "full_content_f1", "gum_f1", "quotes_per_s", "ms_per_article", "model", "split"}.
@@ -297,18 +298,20 @@ def model_id(path: str) -> str:
     return hashlib.sha1(f"{p.resolve() if p.exists() else path}|{stamp}".encode()).hexdigest()[:12]
 
 
-def parse(nlp, docs: list[Document], tag: str, model: str):
+def parse(nlp, docs: list[Document], tag: str, model: str, cache: bool = True):
     from spacy.tokens import DocBin
 
-    CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"{tag}-{model_id(model)}.spacy"
-    if path.exists():
+    if cache and path.exists():
         parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if [d.text for d in parsed] == [d.text for d in docs]:
             return parsed
     started = time.perf_counter()
     parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
     print(f"parsed {tag}: {len(docs)} docs in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    if not cache:
+        return parsed
+    CACHE.mkdir(parents=True, exist_ok=True)
     bin_ = DocBin()
     for d in parsed:
         bin_.add(d)
@@ -384,6 +387,9 @@ def main() -> int:
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: storyline's, or $STORYLINE_MODEL)")
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--show", type=int, default=0, help="print N errors (not on test)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="parse afresh, neither reading nor writing build/cache/quotes (the cache "
+                         "is keyed by the model files, not by storyline's nlp code)")
     args = ap.parse_args()
     if args.check:
         return check()
@@ -393,11 +399,11 @@ def main() -> int:
     nlp = storyline_nlp.load(model)
     data = Path(args.data)
     docs = polnear(data, args.split)
-    parsed = parse(nlp, docs, f"polnear-{args.split}", model)
+    parsed = parse(nlp, docs, f"polnear-{args.split}", model, not args.no_cache)
     preds, seconds, count = predict(parsed)
     s = score(docs, preds)
     gdocs = gum(data)
-    gparsed = parse(nlp, gdocs, "gum", model)
+    gparsed = parse(nlp, gdocs, "gum", model, not args.no_cache)
     gpreds, gsec, gcount = predict(gparsed, per_quote=True)
     gt = Tally()
     for doc, pred in zip(gdocs, gpreds):

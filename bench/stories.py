@@ -22,6 +22,7 @@ Cost: time per added article with 1k, 10k and 100k articles already stored
 each copy is a new set of stories over the same words).
 
     python bench/stories.py [--data ../shared/data] [--split test|dev] [--only ecb,t17,uci,cost]
+                            [--no-cache]
     python bench/stories.py --check          # the B³ scorer on hand-counted examples
 
 Last stdout line: {"bench": "stories", "ecb_b3_f1", "t17_b3_f1", "uci_precision",
@@ -60,6 +61,7 @@ from storyline.pipeline import process  # noqa: E402
 from storyline.store import Store  # noqa: E402
 
 CACHE = REPO_ROOT / "build" / "bench-stories"
+USE_CACHE = True                  # --no-cache: process afresh, read and write no cache
 BATCH = 200                       # articles per build transaction (storyline._build.BATCH)
 ECB_TEST = set(range(36, 46))
 
@@ -122,9 +124,8 @@ def uci_documents(data: Path) -> list[tuple[RawDocument, str]]:
 
 def articles(name: str, docs_fn, model: str | None) -> list[tuple[Article, str]]:
     """Processed articles with their gold labels, cached under build/bench-stories."""
-    CACHE.mkdir(parents=True, exist_ok=True)
     cache = CACHE / f"{name}-{'model' if model else 'nomodel'}.jsonl"
-    if cache.exists():
+    if USE_CACHE and cache.exists():
         with open(cache, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f]
         return [(Article.from_dict(r["article"]), r["label"]) for r in rows]
@@ -137,6 +138,9 @@ def articles(name: str, docs_fn, model: str | None) -> list[tuple[Article, str]]
             print(f"  skipped {raw.origin.where()}: {type(err).__name__}", file=sys.stderr)
     print(f"  processed {len(out)} {name} articles in {time.perf_counter() - started:.0f}s "
           f"(model: {model or 'none'})", file=sys.stderr)
+    if not USE_CACHE:
+        return out
+    CACHE.mkdir(parents=True, exist_ok=True)
     with open(cache, "w", encoding="utf-8") as f:
         for article, label in out:
             f.write(json.dumps({"article": article.to_dict(), "label": label}) + "\n")
@@ -265,7 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--show", type=int, default=0, help="print the N largest stories per set")
     ap.add_argument("--check", action="store_true", help="check the B³ scorer and exit")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="process the articles afresh, neither reading nor writing "
+                         "build/bench-stories (the cache is keyed by set name, not by code)")
     args = ap.parse_args(argv)
+    global USE_CACHE
+    USE_CACHE = not args.no_cache
     _check()
     if args.check:
         print("b_cubed: hand-counted examples OK")

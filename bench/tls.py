@@ -31,9 +31,10 @@ The metric is re-implemented here (tilse and ROUGE-1.5.5 are not installed):
 
 Articles are processed with storyline's own pipeline (`pipeline.process`, no language
 model: our sentence splitter, our time expressions, dates from the folder names as
-dataset metadata) and cached under build/cache/t17.
+dataset metadata) and cached under build/cache/t17 (`--no-cache`: processed afresh, nothing
+read or written).
 
-    python bench/tls.py [--data ../shared/data] [--topics bpoil,H1N1] [--check] [-v]
+    python bench/tls.py [--data ../shared/data] [--topics bpoil,H1N1] [--check] [-v] [--no-cache]
 
 Last stdout line: {"bench": "tls", "ar1", "ar2", "date_f1", "ar1_p", "ar1_r", ...,
 "timelines", "seconds"}.
@@ -61,6 +62,7 @@ from storyline.model import Article, Origin, RawDocument  # noqa: E402
 
 ROOT = _HERE.parent
 CACHE = ROOT / "build" / "cache" / "t17"
+USE_CACHE = True        # --no-cache: process afresh, read and write no cache
 
 # -- data ---------------------------------------------------------------------------
 
@@ -76,7 +78,7 @@ def topic_dirs(data: Path) -> dict[str, list[Path]]:
 def load_articles(folder: Path) -> list[Article]:
     """The folder's articles through storyline's pipeline, cached."""
     cache = CACHE / (folder.name + ".jsonl.gz")
-    if cache.exists():
+    if USE_CACHE and cache.exists():
         with gzip.open(cache, "rt", encoding="utf-8") as f:
             return [Article.from_dict(json.loads(line)) for line in f]
     outlet = folder.name.split("_", 1)[1]
@@ -90,6 +92,8 @@ def load_articles(folder: Path) -> list[Article]:
             articles.append(pipeline.process(raw, model=None))
         except pipeline.NoArticleText:
             continue
+    if not USE_CACHE:
+        return articles
     CACHE.mkdir(parents=True, exist_ok=True)
     with gzip.open(cache, "wt", encoding="utf-8") as f:
         for a in articles:
@@ -286,7 +290,12 @@ def main() -> None:
     ap.add_argument("--topics", default="", help="comma-separated topic names (default: all 9)")
     ap.add_argument("--check", action="store_true", help="check the metric and stop")
     ap.add_argument("-v", "--verbose", action="store_true", help="print predicted timelines")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="process the articles afresh, neither reading nor writing build/cache/t17 "
+                         "(the cache is keyed by folder, not by code)")
     args = ap.parse_args()
+    global USE_CACHE
+    USE_CACHE = not args.no_cache
     check()
     if args.check:
         return

@@ -7,8 +7,9 @@ exactly like an article that arrives with no date. Then, as in a build:
 1. the pipeline's text dating (`dating.date_article`) dates what the article's own
    text can (the text-derived date is not kept from before: it is recomputed
    without the metadata);
-2. `timeline.propagate` dates the rest from the topic's dated articles (through
-   `dating.from_story`).
+2. `corpus.date_from_story`, the story-dating stage of a build, dates the rest from
+   the topic's dated articles (evidence `timeline.story_clues`, decision
+   `dating.date_in_story`).
 Truth = the folder date.
 
 Reported over all hidden articles: within_1d (share with a day within one day of the
@@ -41,7 +42,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 
 from tls import ROOT, load_articles, topic_dirs  # noqa: E402
 
-from storyline import dating, timeline, timex  # noqa: E402
+from storyline import dating, timex  # noqa: E402
+from storyline.corpus import date_from_story  # noqa: E402
 from storyline.model import Published  # noqa: E402
 
 
@@ -76,7 +78,7 @@ def main() -> None:
             a.published = dating.date_article(type(a)(**{**vars(a), "published": Published()}))
             a.timexes = timex.tag(a.body, a.published.date)
             text_day[a.id] = a.published.date
-        found = timeline.propagate(articles)
+        found = date_from_story(articles)
         topic_rows = []
         for i in sorted(hidden):
             a = articles[i]

@@ -4,12 +4,11 @@ provenance, stable ids, and the same results on any executor."""
 from __future__ import annotations
 
 import copy
-import os
 
 import pytest
 
 import storyline
-from storyline import clean, dating, extract, pipeline
+from storyline import clean, dating, extract
 from storyline.executor import ProcessExecutor, SerialExecutor, make_executor
 from storyline.model import Origin, RawDocument
 from storyline.pipeline import NoArticleText, article_id, process

@@ -19,7 +19,7 @@ from .clean.template import source_key, template_keys
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from . import nlp
-from ._corpus import CorpusSummary, refresh_templates, run_corpus_stages
+from .corpus import CorpusSummary, refresh_templates, run_corpus_stages
 from .model import Article, RawDocument
 from .pipeline import NoArticleText, article_id, content_hash, process
 from .store import Store
@@ -170,7 +170,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
         executor.close()
     if touched_sources:
         summary.template_updates = refresh_templates(store, touched_sources, model, changed_ids)
-    summary.corpus = run_corpus_stages(store, changed_ids).to_dict()
+    summary.corpus = run_corpus_stages(store, changed_ids, model).to_dict()
     summary.seconds = round(time.perf_counter() - started, 2)
     store.builds.finish(build_id, summary.to_dict())
     return summary

@@ -200,7 +200,7 @@ class Article:
         return cls(**d)
 
 
-# Corpus-level objects, made by the corpus stages (_corpus.py) from the stored
+# Corpus-level objects, made by the corpus stages (corpus.py) from the stored
 # articles: stories (storyline.stories), their timelines (storyline.timeline) and
 # entities across articles (storyline.entities).
 

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timezone
 from html import escape
 from html.parser import HTMLParser
 

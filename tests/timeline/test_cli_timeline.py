@@ -6,7 +6,6 @@ import pytest
 from timeline_texts import STORY
 
 from storyline.cli import timeline as command
-from storyline.model import Story
 from storyline.store import Store
 
 

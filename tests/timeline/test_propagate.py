@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from timeline_texts import COLLAPSE_GAZETTE, COLLAPSE_POST, INQUIRY_GAZETTE, INQUIRY_POST, article
 
-from storyline import timeline
+from storyline.corpus import date_from_story
 from storyline.timeline.propagate import anchor_bounds, attached, shared_events
 
 # No date in the metadata: the dateline gives a month and day but no year, and "on
@@ -25,7 +25,7 @@ DATED = [COLLAPSE_GAZETTE, COLLAPSE_POST, INQUIRY_GAZETTE, INQUIRY_POST]
 
 
 def test_undated_article_gets_a_day_from_the_articles_sharing_its_events():
-    found = timeline.propagate(DATED + [DATELINED])
+    found = date_from_story(DATED + [DATELINED])
     assert set(found) == {"und1"}
     p = found["und1"]
     assert (p.date, p.granularity, p.method) == ("2024-03-12", "day", "story")
@@ -35,7 +35,7 @@ def test_undated_article_gets_a_day_from_the_articles_sharing_its_events():
 
 
 def test_agreeing_neighbours_give_a_day_when_the_text_has_no_clue():
-    p = timeline.propagate(DATED + [VAGUE])["und2"]
+    p = date_from_story(DATED + [VAGUE])["und2"]
     # The inquiry reports (12th, 13th) outweigh the collapse reports (5th, 6th).
     assert (p.date, p.granularity, p.method) == ("2024-03-12", "day", "story")
     assert p.confidence <= 0.8
@@ -45,7 +45,7 @@ def test_agreeing_neighbours_give_a_day_when_the_text_has_no_clue():
 
 def test_without_agreement_the_shared_events_bound_it():
     # Two dated articles only: too few to agree on a day.
-    p = timeline.propagate([COLLAPSE_GAZETTE, INQUIRY_GAZETTE, VAGUE])["und2"]
+    p = date_from_story([COLLAPSE_GAZETTE, INQUIRY_GAZETTE, VAGUE])["und2"]
     assert p.date is None and p.method == "story"
     # It reports the inquiry ordered on March 11: not published before that.
     assert p.earliest == "2024-03-11"
@@ -59,11 +59,11 @@ def test_shared_events_prefer_the_articles_reporting_the_same_event():
 
 
 def test_dated_articles_and_unrelated_articles_are_left_alone():
-    assert timeline.propagate(DATED) == {}
+    assert date_from_story(DATED) == {}
     stranger = article("x9", "Hill Courier", None,
                        "The orchestra rehearsed a new symphony for the winter season.")
-    assert timeline.propagate(DATED + [stranger]) == {}
-    assert timeline.propagate([VAGUE]) == {}
+    assert date_from_story(DATED + [stranger]) == {}
+    assert date_from_story([VAGUE]) == {}
 
 
 # -- events anchoring relative expressions -------------------------------------------------
@@ -88,7 +88,7 @@ DAM_HEARING = article(
 
 
 def test_an_event_the_story_dates_anchors_a_weekday_and_bounds_the_day():
-    found = timeline.propagate([DAM_NOTICE, DAM_CRACK, DAM_HEARING])
+    found = date_from_story([DAM_NOTICE, DAM_CRACK, DAM_HEARING])
     p = found["dam3"]
     assert p.method == "story" and p.earliest >= "2024-05-14" and p.latest <= "2024-05-19"
     assert p.date is None or p.date in ("2024-05-14", "2024-05-15")

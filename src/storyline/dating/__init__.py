@@ -9,9 +9,11 @@ Three layers, each used when the one before gives no day:
    body and removed lines: timestamp lines, datelines, dates and weekdays in
    past or future tense, caption dates as lower bounds only, inside the bounds
    the metadata set. `date_article` runs 1 then 2, as the pipeline does;
-3. `from_story` (`story.py`): the hook for the story stage: an article the
-   text cannot date takes the dates of dated articles reporting the same
-   events as a prior, and its own clues pick the day.
+3. `date_in_story` (`story.py`): for the story stage: an article the text
+   cannot date takes the dates of dated articles reporting the same events as
+   a prior (`from_story`), and its own clues pick the day; failing that, the
+   day the story's articles agree on, or bounds. The evidence comes from
+   `timeline.story_clues`; every decision is made here.
 
 Every answer is a `Published`: a day or None, earliest/latest bounds,
 granularity (day, month, year), method, confidence and the evidence, so that
@@ -28,11 +30,12 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 from ..model import Article, Evidence, Published
-from .story import StoryEvidence, from_story
+from .story import StoryBounds, StoryClues, StoryEvidence, date_in_story, from_story
 from .text import from_text, score_days
 
 __all__ = ["parse_date", "from_metadata", "from_text", "date_article", "from_story",
-           "StoryEvidence", "score_days", "METHOD_CONFIDENCE"]
+           "date_in_story", "StoryEvidence", "StoryBounds", "StoryClues", "score_days",
+           "METHOD_CONFIDENCE"]
 
 # How much a date from each kind of metadata is trusted. Feed and dataset
 # dates are written by the publisher's system; a web page's date markup

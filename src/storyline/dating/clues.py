@@ -34,7 +34,7 @@ from datetime import date
 
 from ..model import Block
 from ..timex import tag
-from ..timex.lexicon import month_number, weekday_number
+from ..timex.lexicon import weekday_number
 from ..timex.tense import tense_near
 
 __all__ = ["Clue", "collect", "ROLES"]

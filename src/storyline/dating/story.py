@@ -18,7 +18,7 @@ them, and the answer has method "story" and names the articles it leaned on.
 When the story's dated articles date an event the article reports with a
 relative expression ("on Tuesday" = the hearing of March 5, "last month's spill"
 = the spill of February 13), the caller passes the bounds these anchors put on
-the publication day (`StoryBounds`, see `timeline.propagate`): the clues pick the
+the publication day (`StoryBounds`, see `timeline.story_clues`): the clues pick the
 day inside them (with a lower bar, `ANCHORED_DAY_CONFIDENCE`), and without a day
 the answer keeps the bounds, with the anchors as evidence.
 
@@ -34,8 +34,9 @@ from typing import Iterable
 
 from ..model import Article, Evidence, Published
 
-__all__ = ["StoryEvidence", "StoryBounds", "from_story", "STORY_MAX_CONFIDENCE",
-           "STORY_DAY_CONFIDENCE", "ANCHORED_DAY_CONFIDENCE"]
+__all__ = ["StoryEvidence", "StoryBounds", "StoryClues", "from_story", "date_in_story",
+           "STORY_MAX_CONFIDENCE", "STORY_DAY_CONFIDENCE", "ANCHORED_DAY_CONFIDENCE",
+           "CONSENSUS_SHARE", "CONSENSUS_MIN"]
 
 # A date borrowed from other articles is never as sure as one the article states.
 STORY_MAX_CONFIDENCE = 0.8
@@ -50,6 +51,14 @@ STORY_DAY_CONFIDENCE = 0.8
 ANCHORED_DAY_CONFIDENCE = 0.65
 # Bounds up to this many days long are seeded day by day for the text's clues.
 _SEEDED_SPAN = 31
+# When the story hook finds no day (its bar is set for the article's own clues), the
+# neighbours' agreement can give one: at least this share of their weight within a
+# day of their weighted median, from at least this many articles. Tuned on timeline17
+# bpoil, H1N1, EgyptianProtest, haiti, MJ (20% hidden, seed 0): on the articles the
+# text left undated, share .5 answered 86 of 315 with 85% within a day; .6: 54, 85%;
+# .8: 22, 73%.
+CONSENSUS_SHARE = 0.5
+CONSENSUS_MIN = 3
 
 
 @dataclass
@@ -69,6 +78,32 @@ class StoryBounds:
     latest: str
     confidence: float    # 0..1: how much of the anchoring agrees with these bounds
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class StoryClues:
+    """What a story says about one article's day (found by `timeline.story_clues`)."""
+
+    neighbours: list[StoryEvidence] = field(default_factory=list)  # dated articles sharing its events
+    within: StoryBounds | None = None          # bounds events put on the day
+    event_days: list[tuple[str, str]] = field(default_factory=list)   # (day of a shared event, article)
+
+
+def date_in_story(article: Article, clues: StoryClues) -> Published | None:
+    """The article's new `Published` from its story's clues, or None when the story
+    cannot help: `from_story`'s answer; failing a day, the day the neighbours agree
+    on (`_consensus`); failing that, bounds, with the latest shared event as a lower
+    bound (`_after_events`)."""
+    found = from_story(article, clues.neighbours, within=clues.within)
+    if found.date is None or found.granularity != "day":
+        agreed = _consensus(article, clues.neighbours, found)
+        if agreed is not None:
+            return agreed
+    if found is article.published or found.method != "story":
+        return None
+    if found.date is None:
+        found = _after_events(found, clues.event_days)
+    return found
 
 
 def from_story(article: Article, others: Iterable[StoryEvidence | tuple[str, float, str]], *,
@@ -189,3 +224,50 @@ def _story_evidence(evidence: list[StoryEvidence], found: Published) -> list[Evi
         out.append(Evidence(e.date, where="story",
                             note=f"article {e.article_id} of the same story (weight {e.weight:.2f})"))
     return out
+
+
+def _consensus(article: Article, evidence: list[StoryEvidence], found: Published
+               ) -> Published | None:
+    """A day when the articles sharing the most events agree on it and the article's
+    own clues did not fix one: the weighted median of their days, if at least
+    `CONSENSUS_SHARE` of the weight lies within a day of it (and `CONSENSUS_MIN`
+    articles weigh in). `found` (the story hook's answer) still bounds it."""
+    if len(evidence) < CONSENSUS_MIN:
+        return None
+    days = sorted((date.fromisoformat(e.date), e.weight, e.article_id) for e in evidence)
+    total = sum(w for _, w, _ in days)
+    seen, median = 0.0, days[-1][0]
+    for day, w, _ in days:
+        seen += w
+        if seen >= total / 2:
+            median = day
+            break
+    near = [(d, w, o) for d, w, o in days if abs((d - median).days) <= 1]
+    share = sum(w for _, w, _ in near) / total
+    if share < CONSENSUS_SHARE:
+        return None
+    value = median.isoformat()
+    if (found.earliest and value < found.earliest) or (found.latest and value > found.latest):
+        return None
+    notes = [Evidence(d.isoformat(), where="story",
+                      note=f"article {o} of the same story shares its events (weight {w:.2f})")
+             for d, w, o in sorted(near, key=lambda x: -x[1])[:3]]
+    return Published(date=value, earliest=value, latest=value, granularity="day", method="story",
+                     confidence=round(min(STORY_MAX_CONFIDENCE, 0.8 * share), 2),
+                     evidence=notes + [Evidence(f"{share:.0%}", where="story",
+                                                note="share of the story's evidence within a "
+                                                     "day of this date")])
+
+
+def _after_events(found: Published, event_days: list[tuple[str, str]]) -> Published:
+    """Without a day, the article is at least no older than the latest event it shares
+    that had already happened: a lower bound, with the article that dated the event."""
+    if not event_days:
+        return found
+    day, other = max(event_days)
+    if found.earliest and found.earliest >= day or found.latest and found.latest < day:
+        return found
+    note = f"reports an event of {day} (dated by article {other}): published on or after it"
+    return Published(date=None, earliest=day, latest=found.latest, granularity=found.granularity,
+                     method=found.method, confidence=found.confidence,
+                     evidence=[Evidence(day, where="story", note=note)] + list(found.evidence))

@@ -32,7 +32,6 @@ from typing import Iterable
 
 from ..model import Article
 from . import copies
-from ..store.grouping import UNDATED
 from .records import refresh
 from .text import names, terms, tfidf
 

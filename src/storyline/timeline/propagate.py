@@ -1,4 +1,6 @@
-"""Date propagation: an article with no day of its own borrows one from its story.
+"""Story evidence for dating: what the dated articles of a story say about the day of
+an article with no day of its own (`story_clues`). The decision is `dating`'s
+(`dating.date_in_story`); this module finds the evidence.
 
 An undated article that reports the same events as dated articles was, most
 likely, published around when they were. For each article without a day
@@ -6,12 +8,8 @@ likely, published around when they were. For each article without a day
 against the dated sentences (`events.extract`) of the story's dated articles;
 an article sharing events (a sentence pair above `SHARED_EVENT` cosine) weighs
 in with its publication day, weight = its date's confidence x the summed
-similarity of the shared events. The `NEIGHBOURS` heaviest go to
-`dating.from_story`, which adds the article's own clues (weekdays, month-days,
-tense) and decides: a day, bounds, or nothing; its evidence names the articles.
-When it finds no day but the neighbours agree on one (`_consensus`), that day is
-taken, bounded by the hook's answer; without a day, the latest event the article
-shares is a lower bound (`_after_events`).
+similarity of the shared events. The `NEIGHBOURS` heaviest are the story's evidence, with the days of the events the
+article shares (for a lower bound when nothing dates it).
 
 Events anchor the article's relative expressions (`anchor_bounds`): a sentence of
 the undated article with "on Tuesday", "yesterday", "last week", "last month's
@@ -21,7 +19,7 @@ timeline's event merging, and the date fits the expression: a Tuesday for "on
 Tuesday") bounds the publication day: "on Tuesday" = March 5 -> March 5..11,
 "last month's spill" = February 13 -> March. Each expression votes for the days
 its anchors allow (the best match's similarity); the days most of the votes agree
-on become bounds for `dating.from_story`, whose clues pick the day inside them.
+on become bounds (`StoryBounds`) inside which the article's clues pick the day.
 """
 
 from __future__ import annotations
@@ -33,15 +31,15 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from .. import dating
-from ..dating.story import STORY_MAX_CONFIDENCE, StoryBounds
-from ..model import Article, Evidence, Published
+from ..dating.story import StoryBounds
+from ..model import Article, Evidence
 from ..timex.lexicon import WEEKDAYS
 from ..timex.tense import tense_near
 from .events import extract, parse_value, period
 from .text import content_words, sentence_spans, tfidf
 
-__all__ = ["propagate", "shared_events", "anchor_bounds", "SHARED_EVENT", "NEIGHBOURS",
-           "CONSENSUS_SHARE", "CONSENSUS_MIN", "ANCHOR_MATCH", "ANCHOR_AGREE",
+__all__ = ["story_clues", "shared_events", "anchor_bounds", "SHARED_EVENT", "NEIGHBOURS",
+           "ANCHOR_MATCH", "ANCHOR_AGREE",
            "ATTACHED_MATCH", "MIN_COMMON", "NEAR_BEST", "attached"]
 
 # Cosine above which two sentences report the same event for dating purposes.
@@ -50,14 +48,6 @@ __all__ = ["propagate", "shared_events", "anchor_bounds", "SHARED_EVENT", "NEIGH
 SHARED_EVENT = 0.35
 # Dated articles given to the story hook (the heaviest by shared events).
 NEIGHBOURS = 10
-# When the story hook finds no day (its bar is set for the article's own clues), the
-# neighbours' agreement can give one: at least this share of their weight within a
-# day of their weighted median, from at least this many articles. Tuned on timeline17
-# bpoil, H1N1, EgyptianProtest, haiti, MJ (20% hidden, seed 0): on the articles the
-# text left undated, share .5 answered 86 of 315 with 85% within a day; .6: 54, 85%;
-# .8: 22, 73%.
-CONSENSUS_SHARE = 0.5
-CONSENSUS_MIN = 3
 # Cosine above which a sentence with a relative expression and a dated event
 # sentence report the same event (the date must fit the expression too), and the
 # content words they must share at least. Tuned on timeline17 (all 9 topics, 20%
@@ -138,83 +128,26 @@ def _shared(articles: Sequence[Article]) -> dict[str, dict[str, tuple[float, str
     return dict(out)
 
 
-def propagate(articles: Sequence[Article], *, neighbours: int = NEIGHBOURS
-              ) -> dict[str, Published]:
-    """{article id: new Published} for the story's articles without a day that the
-    dated articles sharing their events (and their own clues) can date or bound.
-    Articles the story cannot help are left out."""
+def story_clues(articles: Sequence[Article], *, neighbours: int = NEIGHBOURS
+                ) -> dict[str, dating.StoryClues]:
+    """What the story says about the publication day of each of its articles without a
+    day: the dated articles sharing its events (the `neighbours` heaviest), the bounds
+    events put on it (`anchor_bounds`) and the days of the events it shares. Whether
+    and how they date it is `dating.date_in_story`'s decision."""
     by_id = {a.id: a for a in articles}
-    out: dict[str, Published] = {}
+    out: dict[str, dating.StoryClues] = {}
     all_shared = _shared(articles)
     anchors = anchor_bounds(articles)
     for aid in sorted(set(all_shared) | set(anchors)):
-        article = by_id[aid]
         shared = all_shared.get(aid, {})
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1][0], kv[0]))[:neighbours]
-        evidence = [dating.StoryEvidence(by_id[o].published.date,
-                                         max(by_id[o].published.confidence, 0.1) * w, o)
-                    for o, (w, _) in ranked]
-        found = dating.from_story(article, evidence, within=anchors.get(aid))
-        if found.date is None or found.granularity != "day":
-            agreed = _consensus(article, evidence, found)
-            if agreed is not None:
-                out[aid] = agreed
-                continue
-        if found is article.published or found.method != "story":
-            continue
-        if found.date is None:
-            found = _after_events(found, ranked)
-        out[aid] = found
+        out[aid] = dating.StoryClues(
+            neighbours=[dating.StoryEvidence(by_id[o].published.date,
+                                             max(by_id[o].published.confidence, 0.1) * w, o)
+                        for o, (w, _) in ranked],
+            within=anchors.get(aid),
+            event_days=[(day, o) for o, (_, day) in ranked if day])
     return out
-
-
-def _consensus(article: Article, evidence: list[dating.StoryEvidence], found: Published
-               ) -> Published | None:
-    """A day when the articles sharing the most events agree on it and the article's
-    own clues did not fix one: the weighted median of their days, if at least
-    `CONSENSUS_SHARE` of the weight lies within a day of it (and `CONSENSUS_MIN`
-    articles weigh in). `found` (the story hook's answer) still bounds it."""
-    if len(evidence) < CONSENSUS_MIN:
-        return None
-    days = sorted((date.fromisoformat(e.date), e.weight, e.article_id) for e in evidence)
-    total = sum(w for _, w, _ in days)
-    seen, median = 0.0, days[-1][0]
-    for day, w, _ in days:
-        seen += w
-        if seen >= total / 2:
-            median = day
-            break
-    near = [(d, w, o) for d, w, o in days if abs((d - median).days) <= 1]
-    share = sum(w for _, w, _ in near) / total
-    if share < CONSENSUS_SHARE:
-        return None
-    value = median.isoformat()
-    if (found.earliest and value < found.earliest) or (found.latest and value > found.latest):
-        return None
-    notes = [Evidence(d.isoformat(), where="story",
-                      note=f"article {o} of the same story shares its events (weight {w:.2f})")
-             for d, w, o in sorted(near, key=lambda x: -x[1])[:3]]
-    return Published(date=value, earliest=value, latest=value, granularity="day", method="story",
-                     confidence=round(min(STORY_MAX_CONFIDENCE, 0.8 * share), 2),
-                     evidence=notes + [Evidence(f"{share:.0%}", where="story",
-                                                note="share of the story's evidence within a "
-                                                     "day of this date")])
-
-
-def _after_events(found: Published, ranked: list[tuple[str, tuple[float, str | None]]]
-                  ) -> Published:
-    """Without a day, the article is at least no older than the latest event it shares
-    that had already happened: a lower bound, with the article that dated the event."""
-    dated = [(day, o) for o, (_, day) in ranked if day]
-    if not dated:
-        return found
-    day, other = max(dated)
-    if found.earliest and found.earliest >= day or found.latest and found.latest < day:
-        return found
-    note = f"reports an event of {day} (dated by article {other}): published on or after it"
-    return Published(date=None, earliest=day, latest=found.latest, granularity=found.granularity,
-                     method=found.method, confidence=found.confidence,
-                     evidence=[Evidence(day, where="story", note=note)] + list(found.evidence))
 
 
 # -- events anchoring relative expressions ---------------------------------------------

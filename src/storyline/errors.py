@@ -1,9 +1,11 @@
-"""Numbered problems, so a user can look one up and a test can check for it.
+"""The numbered catalog: every problem and error storyline reports has a code, so a
+user can look one up (README, "Problems and errors") and a test can check for it.
 
-A `Problem` is something that went wrong with one input (a file, a line, a
-record) and did not stop the build: it is printed as one line on stderr,
-stored with the build, and counted in the summary. `StorylineError` is for
-what the user must fix before anything can run (a bad option, a missing path).
+E0xx: a `Problem`, something wrong with one input (a file, a line, a record)
+that did not stop the build: one line on stderr, stored with the build, counted
+in the summary. E1xx: a `StorylineError`, what the user must fix before a
+command can run (a bad option, a missing path or database, a name that matches
+nothing); the command exits with status 2.
 """
 
 from __future__ import annotations
@@ -31,6 +33,17 @@ class Code(str, Enum):
     E013 = "record too large"
     E014 = "article failed to process"
     E015 = "language model not available"
+    # Errors that stop a command (StorylineError).
+    E101 = "no such input"
+    E102 = "no database"
+    E103 = "not a storyline database"
+    E104 = "database schema from another storyline version"
+    E105 = "database open read-only"
+    E106 = "nothing matches the name given"
+    E107 = "the name given matches more than one"
+    E108 = "no stories yet"
+    E109 = "bad search query"
+    E110 = "bad option value"
 
     @property
     def why(self) -> str:
@@ -57,4 +70,10 @@ class Problem:
 
 
 class StorylineError(Exception):
-    """An error the user must fix before storyline can go on."""
+    """An error the user must fix before storyline can go on: a code from the catalog
+    and what exactly is wrong."""
+
+    def __init__(self, code: Code, detail: str) -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(f"{code.name} {detail}")

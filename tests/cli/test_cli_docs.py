@@ -108,3 +108,32 @@ def test_documented_cleaner_kinds_are_the_model_kinds(readme):
     kinds = cleaner[cleaner.index("one of:"): cleaner.index("Removed lines")]
     documented = set(re.findall(r"`(\w+)`", kinds))
     assert documented == set(BLOCK_KINDS) - {"body"}
+
+
+def test_the_readme_shows_the_stage_table_as_the_code_has_it(readme):
+    from storyline.stages import STAGES, table
+
+    assert table() in section(readme, "## Stages")
+    assert [s.name for s in STAGES][:4] == ["read", "date", "timex", "annotate"]
+
+
+def test_the_readme_lists_every_code_of_the_catalog(readme):
+    from storyline.errors import Code
+
+    listed = dict(re.findall(r"^\| (E\d{3}) \| (.+?) \|$", section(readme, "## Problems and errors"),
+                             re.M))
+    assert listed == {c.name: c.why for c in Code}
+
+
+def test_every_error_a_command_stops_on_carries_a_code_of_the_catalog():
+    import ast
+
+    from storyline.errors import Code
+
+    package = Path(__file__).resolve().parents[2] / "src" / "storyline"
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "StorylineError":
+                code = node.args[0] if node.args else None
+                assert isinstance(code, ast.Attribute) and code.attr in Code.__members__, \
+                    f"{path.name}:{node.lineno} raises a StorylineError without a catalog code"

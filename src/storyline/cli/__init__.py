@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except StorylineError as err:
-        print(f"storyline: error: {err}", file=sys.stderr)
+        print(f"storyline: error: {err.detail} ({err.code.name})", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("storyline: interrupted", file=sys.stderr)

@@ -11,7 +11,7 @@ import sys
 
 from .. import _build as build_stage
 from .. import nlp
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from ..ingest import FieldMap, ReadOptions
 from ._common import add_db, open_store, print_json
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         fields = FieldMap.parse(args.field)
     except ValueError as err:
-        raise StorylineError(str(err)) from None
+        raise StorylineError(Code.E110, str(err)) from None
     options = ReadOptions(max_file_bytes=args.max_file_mb << 20, fields=fields, source=args.source)
     tty = sys.stderr.isatty() and not args.quiet
     done = [0]

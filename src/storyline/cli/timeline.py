@@ -13,7 +13,7 @@ import sys
 import textwrap
 
 from .. import query
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from ._common import add_db, add_json, open_store, print_json
 
 NAME = "timeline"
@@ -34,7 +34,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.length is not None and args.length < 1:
-        raise StorylineError("--length must be at least 1")
+        raise StorylineError(Code.E110, "--length must be at least 1")
     with open_store(args) as store:
         told = query.timeline(store, args.story, length=args.length)
     if args.json:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 
 __all__ = ["InputFile", "discover", "open_binary", "read_limited", "TooLarge", "COMPRESSIONS"]
 
@@ -95,11 +95,11 @@ def discover(paths: list[str]) -> Iterator[InputFile]:
         elif glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
-                raise StorylineError(f"no files match {arg!r}")
+                raise StorylineError(Code.E101, f"no files match {arg!r}")
             for m in matches:
                 yield from discover([m]) if Path(m).is_dir() else emit(Path(m), None)
         else:
-            raise StorylineError(f"no such file or folder: {arg}")
+            raise StorylineError(Code.E101, f"no such file or folder: {arg}")
 
 
 def open_binary(f: InputFile) -> BinaryIO:

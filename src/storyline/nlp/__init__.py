@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 
 if TYPE_CHECKING:  # spaCy is imported on first use: reading and cleaning do not need it
     from spacy.language import Language
@@ -57,18 +57,18 @@ def _load(name: str, full: bool) -> "Language":
     try:
         import spacy
     except ImportError as e:  # pragma: no cover - spaCy is a dependency
-        raise StorylineError(f"E015 language model not available: spaCy is not installed ({e})")
+        raise StorylineError(Code.E015, f"language model not available: spaCy is not installed ({e})")
     target: str | Path = MODEL_DIR if name == DEFAULT_MODEL else name
     if name == DEFAULT_MODEL and not (MODEL_DIR / "config.cfg").exists():
         raise StorylineError(
-            f"E015 language model not available: storyline's model is missing from {MODEL_DIR}; "
+            Code.E015, f"language model not available: storyline's model is missing from {MODEL_DIR}; "
             "reinstall storyline or train one with scripts/train (see scripts/train/README.md)")
     exclude = () if full else _UNUSED
     try:
         nlp = spacy.load(target, exclude=list(exclude))
     except (OSError, ValueError) as e:   # missing, or saved by an incompatible spaCy
         raise StorylineError(
-            f"E015 language model not available: cannot load {name!r} "
+            Code.E015, f"language model not available: cannot load {name!r} "
             f"(install it, e.g. `pip install {name}`, or give a path to a saved spaCy pipeline): {e}")
     if "ner" in nlp.pipe_names:
         _register()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from .records import article_record
 
 __all__ = ["articles", "article", "search", "BRIEF_FIELDS"]
@@ -33,7 +33,7 @@ def article(store, ref: str) -> dict[str, Any]:
 
     found = store.articles.get(ref)
     if found is None:
-        raise StorylineError(f"no article {ref!r}")
+        raise StorylineError(Code.E106, f"no article {ref!r}")
     return {**article_record(found), "quotes": list(quotes(store, article=found.id))}
 
 

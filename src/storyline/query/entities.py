@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from .records import entity_record
 
 __all__ = ["entities", "entity"]
@@ -28,7 +28,7 @@ def entity(store, ref: str) -> dict[str, Any]:
 
     found = store.entities.get(ref)
     if found is None:
-        raise StorylineError(f"no entity {ref!r}; `storyline entities` lists them")
+        raise StorylineError(Code.E106, f"no entity {ref!r}; `storyline entities` lists them")
     held = set(found.article_ids)
     in_stories = [{"id": s.id, "title": s.title,
                    "articles": len(held.intersection(s.article_ids))}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from ..model import Article, Event, Story
 from .records import event_record, story_summary
 
@@ -23,7 +23,7 @@ def find_story(store, ref: str | None = None) -> Story:
             return found
     every = store.stories.all()
     if not every:
-        raise StorylineError("no stories yet: run `storyline build` so that articles are "
+        raise StorylineError(Code.E108, "no stories yet: run `storyline build` so that articles are "
                              "grouped into stories")
     if not ref:
         return max(every, key=lambda s: (len(s.article_ids), s.id))
@@ -32,9 +32,9 @@ def find_story(store, ref: str | None = None) -> Story:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise StorylineError(f"no story matches {ref!r}; `storyline stories` lists them")
+        raise StorylineError(Code.E106, f"no story matches {ref!r}; `storyline stories` lists them")
     names = ", ".join(f"{s.id} ({s.title})" for s in matches[:5])
-    raise StorylineError(f"{ref!r} names {len(matches)} stories: {names}; give more of it")
+    raise StorylineError(Code.E107, f"{ref!r} names {len(matches)} stories: {names}; give more of it")
 
 
 def stories(store, *, sort: str = "size", since: str | None = None, until: str | None = None,
@@ -44,7 +44,7 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
     overlap since..until (YYYY-MM-DD), with an article from `outlet`, naming `entity`
     (an entity id)."""
     if sort not in SORTS:
-        raise StorylineError(f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
+        raise StorylineError(Code.E110, f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
     found = store.stories.all()
     if since:
         found = [s for s in found if s.last_date and s.last_date >= since]

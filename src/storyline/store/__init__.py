@@ -25,7 +25,7 @@ import sqlite3
 from contextlib import contextmanager
 from typing import Iterator
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from .articles import Articles, SearchPage
 from .builds import Builds
 from .entities import Entities
@@ -44,7 +44,7 @@ class Store:
     def __init__(self, path: str = DEFAULT_DB, *, create: bool = True,
                  readonly: bool = False) -> None:
         if (readonly or not create) and path != ":memory:" and not os.path.exists(path):
-            raise StorylineError(f"no database at {path}; run `storyline build PATH` first "
+            raise StorylineError(Code.E102, f"no database at {path}; run `storyline build PATH` first "
                                  "or give --db")
         self.path = path
         self.readonly = readonly
@@ -70,7 +70,7 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """All writes inside commit together or not at all."""
         if self.readonly:
-            raise StorylineError(f"{self.path} is open read-only; writes need Store(path)")
+            raise StorylineError(Code.E105, f"{self.path} is open read-only; writes need Store(path)")
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -93,7 +93,7 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
         if readonly:
             (version,) = conn.execute("PRAGMA user_version").fetchone()
             if version != SCHEMA_VERSION:
-                raise StorylineError(
+                raise StorylineError(Code.E104,
                     f"{path} has database schema v{version}, this storyline reads "
                     f"v{SCHEMA_VERSION}: run `storyline build` to upgrade it"
                     if version < SCHEMA_VERSION else
@@ -106,7 +106,7 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
             migrate(conn)
     except sqlite3.DatabaseError as err:  # not a database: a text file given as --db
         conn.close()
-        raise StorylineError(f"{path} is not a storyline database ({err})") from None
+        raise StorylineError(Code.E103, f"{path} is not a storyline database ({err})") from None
     except StorylineError:
         conn.close()
         raise

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Any, Iterable, Iterator
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from ..model import Article
 from ._common import Table, id_list, now
 
@@ -75,7 +75,7 @@ class Articles(Table):
                 "SELECT data, story_id FROM articles WHERE id LIKE ? OR path = ? LIMIT 2",
                 (ref + "%", ref)).fetchall()
             if len(rows) > 1:
-                raise StorylineError(f"{ref!r} names more than one article; give more of the id")
+                raise StorylineError(Code.E107, f"{ref!r} names more than one article; give more of the id")
             row = rows[0] if rows else None
         return _article(row) if row else None
 
@@ -158,7 +158,7 @@ class Articles(Table):
         try:
             rows = [dict(r) for r in self._db.execute(sql, args)]
         except sqlite3.OperationalError as err:
-            raise StorylineError(f"bad search query {query!r}: {err}") from None
+            raise StorylineError(Code.E109, f"bad search query {query!r}: {err}") from None
         page = SearchPage(rows[:limit])
         if len(rows) > limit:
             last = rows[limit - 1]
@@ -173,7 +173,7 @@ def _cursor(text: str) -> tuple[float, int]:
         rowid, score = text.split(":", 1)
         return float(score), int(rowid)
     except ValueError:
-        raise StorylineError(f"bad page cursor {text!r}: give the `next` value of a "
+        raise StorylineError(Code.E110, f"bad page cursor {text!r}: give the `next` value of a "
                              "search result") from None
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from types import SimpleNamespace
 from typing import Any, Iterator
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from ..model import Entity, Mention
 from ._common import Table
 
@@ -62,7 +62,7 @@ class Entities(Table):
             rows = self._db.execute("SELECT data FROM entities WHERE id LIKE ? LIMIT 2",
                                     (ref + "%",)).fetchall()
             if len(rows) > 1:
-                raise StorylineError(f"{ref!r} names more than one entity; give more of the id")
+                raise StorylineError(Code.E107, f"{ref!r} names more than one entity; give more of the id")
         return Entity(**json.loads(rows[0]["data"])) if rows else None
 
     def names_in(self, article_id: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 
 __all__ = ["MIGRATIONS", "migrate", "SCHEMA_VERSION"]
 
@@ -185,7 +185,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database up to `SCHEMA_VERSION`; returns the version it was at."""
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
-        raise StorylineError(f"database schema v{version} is newer than this storyline "
+        raise StorylineError(Code.E104, f"database schema v{version} is newer than this storyline "
                            f"(v{SCHEMA_VERSION}); upgrade storyline")
     for number in range(version, SCHEMA_VERSION):
         # One script, one transaction: a migration is applied whole or not at all.

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, fields
 from typing import Any
 
-from ..errors import StorylineError
+from ..errors import Code, StorylineError
 from ..model import Event, Story
 from ._common import Table, now
 
@@ -41,7 +41,7 @@ class Stories(Table):
             rows = self._db.execute("SELECT data FROM stories WHERE id LIKE ? LIMIT 2",
                                     (ref + "%",)).fetchall()
             if len(rows) > 1:
-                raise StorylineError(f"{ref!r} names more than one story; give more of the id")
+                raise StorylineError(Code.E107, f"{ref!r} names more than one story; give more of the id")
             row = rows[0] if rows else None
         return _story(row["data"]) if row else None
 

@@ -34,11 +34,10 @@ within 7 days. Targets: +-1 day for >= 60% of articles; >= 90% of answers within
   or without a year; G: months or years only; H: nothing), with the share of each
   dated within a day: A + B bounds within_1d for any text-only method;
 - month/year answers: their share and the share whose range holds the true date;
-- the story hook (``dating.from_story``), simulated: the story stage does not exist
-  yet, so timeline17's topics and MEANTIME's sub-corpora stand in for stories and
-  each undated article gets its 10 most similar (TF-IDF cosine) text-dated articles
-  as evidence. Reported apart from the headline (``story_*`` keys); ``--no-story``
-  skips it.
+- the story stage (``corpus.date_from_story``, as a build runs it) on each story's
+  articles, the stories being timeline17's topics and MEANTIME's sub-corpora: the
+  articles the text left without a day get one from their story. Reported apart
+  from the headline (``story_*`` keys); ``--no-story`` skips it.
 
     python bench/dating.py [--data DIR] [--limit N] [--show-errors N] [--workers N] [--no-story]
 
@@ -54,12 +53,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
-import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -237,14 +234,13 @@ def run_injected(doc: Doc) -> dict:
             "removed_as_caption": removed}
 
 
-# -- the story hook, simulated --------------------------------------------------------
-
-_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+# -- the story stage, as a build runs it --------------------------------------------
 
 
 def _story_of(name: str) -> str | None:
-    """The stand-in story grouping: timeline17's topic (its 9 topics, as news-tls
-    merges the outlet folders), MEANTIME's sub-corpus (airbus, apple, gm, stock)."""
+    """The stories: timeline17's topics (its 9 topics, as news-tls merges the outlet
+    folders), MEANTIME's sub-corpora (airbus, apple, gm, stock). Grouping itself is
+    measured by bench/stories.py; here the story is given so that only dating is."""
     parts = name.split("/")
     if parts[0] == "t17":
         return "t17:" + parts[1].split("_")[0]
@@ -253,25 +249,13 @@ def _story_of(name: str) -> str | None:
     return None
 
 
-def _vectors(texts: list[str]) -> list[dict[str, float]]:
-    """TF-IDF vectors, unit length; words in more than half the texts are dropped."""
-    counts = [Counter(_WORD.findall(t.lower())) for t in texts]
-    df = Counter(w for c in counts for w in c)
-    n = len(texts)
-    idf = {w: math.log(n / d) for w, d in df.items() if d <= n / 2}
-    out = []
-    for c in counts:
-        v = {w: (1 + math.log(k)) * idf[w] for w, k in c.items() if w in idf}
-        norm = sum(x * x for x in v.values()) ** 0.5 or 1.0
-        out.append({w: x / norm for w, x in v.items()})
-    return out
-
-
-def story_pass(rows: list[dict], neighbours: int = 10) -> list[dict]:
-    """Date the undated articles of each story with `dating.from_story`, from the
-    `neighbours` most similar articles the text dated to the day (weight = their
-    confidence x cosine similarity). The grouping is a stand-in for the story stage
-    (issue 6), which is not built yet: this shows what the hook adds once it is."""
+def story_pass(rows: list[dict]) -> list[dict]:
+    """Date each story's articles the text left without a day with the build's own
+    story-dating stage (`corpus.date_from_story`: evidence `timeline.story_clues`,
+    decision `dating.date_in_story`), on the articles as `pipeline.process` made
+    them without the language pipeline (as `storyline build --no-language` does;
+    a full build also has the parser's sentences). Returns the rows it dated."""
+    from storyline.corpus import date_from_story
     from storyline.model import Article
 
     by_story = defaultdict(list)
@@ -280,27 +264,13 @@ def story_pass(rows: list[dict], neighbours: int = 10) -> list[dict]:
         if story and r.get("article"):
             by_story[story].append(r)
     out = []
-    for story, members in by_story.items():
-        vectors = _vectors([" ".join(b["text"] for b in r["article"]["blocks"]) for r in members])
-        dated = [i for i, r in enumerate(members) if r.get("date")]
-        postings = defaultdict(list)
-        for i in dated:
-            for w, x in vectors[i].items():
-                postings[w].append((i, x))
-        for i, r in enumerate(members):
-            if r.get("date"):
-                continue
-            scores = defaultdict(float)
-            for w, x in vectors[i].items():
-                for j, y in postings.get(w, ()):
-                    scores[j] += x * y
-            best = sorted(scores.items(), key=lambda kv: -kv[1])[:neighbours]
-            evidence = [dating.StoryEvidence(members[j]["date"], members[j]["confidence"] * sim,
-                                             members[j]["article"]["id"]) for j, sim in best if sim > 0]
-            article = Article.from_dict(r["article"])
-            found = dating.from_story(article, evidence)
-            if found.method == "story" and found.date:
-                out.append({**r, "date": found.date, "confidence": found.confidence,
+    for members in by_story.values():
+        articles = [Article.from_dict(r["article"]) for r in members]
+        found = date_from_story(articles)
+        for r, article in zip(members, articles):
+            answer = found.get(article.id)
+            if not r.get("date") and answer is not None and answer.date:
+                out.append({**r, "date": answer.date, "confidence": answer.confidence,
                             "granularity": "day", "story": True})
     return out
 
@@ -353,7 +323,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=_data.DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=None, help="date only about N articles (spread)")
     ap.add_argument("--workers", type=int, default=1)
-    ap.add_argument("--no-story", action="store_true", help="skip the story-hook simulation")
+    ap.add_argument("--no-story", action="store_true", help="skip the story stage")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N",
                     help="list N answers more than 7 days off, with their evidence")
     args = ap.parse_args()
@@ -430,9 +400,8 @@ def main() -> None:
         with_story = [added.get(r["name"], r) for r in rows]
         story_figures = figures(with_story)
         t17_story = figures([r for r in with_story if r["group"].startswith("t17")])
-        print(f"\nwith the story hook (simulated stories: timeline17 topics, MEANTIME sub-corpora; "
-              f"10 most similar dated articles; {time.perf_counter() - started:.0f} s): "
-              f"{len(added)} more articles dated")
+        print(f"\nwith the story stage (stories: timeline17 topics, MEANTIME sub-corpora; "
+              f"{time.perf_counter() - started:.0f} s): {len(added)} more articles dated")
         for name, f in (("all", story_figures), ("t17", t17_story)):
             print(f"{name:10s} {f['n']:5d} {f['within_0d']:6.3f} {f['within_1d']:6.3f} "
                   f"{f['within_7d']:6.3f} {f['within_31d']:6.3f} {f['answered']:8.3f} "

@@ -17,7 +17,7 @@ from . import clean, dating, extract, nlp, timex
 from .annotate import annotate
 from .model import Article, Block, Origin, RawDocument
 
-__all__ = ["process", "analyse", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
+__all__ = ["process", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
            "content_hash", "NoArticleText"]
 
 
@@ -185,11 +185,6 @@ def rerun(article: Article, changed: set[str], model: str | None = nlp.DEFAULT_M
             article = stage.run(article, model)
             changed.update(stage.assigns)
     return article
-
-
-def analyse(article: Article, model: str | None = nlp.DEFAULT_MODEL) -> Article:
-    """The stages that read the clean body (its offsets moved: template lines found later)."""
-    return rerun(article, {"body"}, model)
 
 
 def _first(blocks: list[Block], kind: str) -> str | None:

@@ -137,3 +137,10 @@ def test_every_error_a_command_stops_on_carries_a_code_of_the_catalog():
                 code = node.args[0] if node.args else None
                 assert isinstance(code, ast.Attribute) and code.attr in Code.__members__, \
                     f"{path.name}:{node.lineno} raises a StorylineError without a catalog code"
+
+
+def test_the_architecture_notes_show_the_same_stage_table():
+    from storyline.stages import table
+
+    notes = (README.parent / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert table() in notes

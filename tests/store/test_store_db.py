@@ -219,3 +219,25 @@ def test_template_marks_follow_the_corpus(tmp_path, write):
         storyline.build([str(tmp_path / "corpus")], store, stderr=None)
         assert set(kinds_of_plug(store).values()) == {"body"}
         assert len(store.articles.search('"independent newsroom"')) == 4
+
+
+def test_a_reader_sees_the_last_commit_while_a_build_writes(tmp_path):
+    """One read-only connection per reader: it never sees a transaction half done."""
+    from storyline.model import Article, Block, Origin
+
+    db = str(tmp_path / "r.db")
+
+    def article(n: int) -> Article:
+        return Article(id=f"a{n}", origin=Origin(path=f"a{n}.txt", format="txt"),
+                       blocks=[Block(f"Article number {n} says something.")], content_hash=f"h{n}")
+
+    with Store(db) as writer:
+        with writer.transaction():
+            writer.articles.put(article(0))
+        with Store(db, readonly=True) as reader:
+            with writer.transaction():
+                writer.articles.put(article(1))
+                writer.articles.put(article(2))
+                assert reader.articles.count() == 1          # not the half-written batch
+            assert reader.articles.count() == 3
+            assert [a.id for a in reader.articles.all()] == ["a0", "a1", "a2"]

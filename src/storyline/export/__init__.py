@@ -62,11 +62,11 @@ def _csv(store: Store, out: TextIO) -> None:
 
 def _md(store: Store, out: TextIO) -> None:
     out.write("# storyline export\n\n")
-    stories = store.stories.all()
+    stories = query.stories(store)          # largest first
     if stories:
         out.write("## Stories\n\n")
         for s in stories:
-            out.write(f"- **{s.title}** ({len(s.article_ids)} articles, `{s.id}`)\n")
+            out.write(f"- **{s['title']}** ({s['articles']} articles, `{s['id']}`)\n")
         out.write("\n")
     out.write("## Articles\n")
     for article in store.articles.all():

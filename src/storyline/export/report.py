@@ -11,6 +11,7 @@ from typing import TextIO
 
 from ..clean.template import source_key
 from ..store import Store
+from .. import query
 from ..query.records import article_record
 
 __all__ = ["write_html"]
@@ -37,7 +38,7 @@ ul.stories li{margin:.3rem 0}
 
 def write_html(store: Store, out: TextIO) -> None:
     articles = [article_record(a) for a in store.articles.all()]
-    stories = store.stories.all()
+    stories = query.stories(store)          # largest first
     sources = _sources(articles)
     dated = sum(1 for a in articles if a["published"]["date"])
     removed = sum(len(a["removed"]) for a in articles)
@@ -51,8 +52,8 @@ def write_html(store: Store, out: TextIO) -> None:
     if stories:
         w("<h2>Stories</h2><ul class=stories>")
         for s in stories:
-            w(f"<li><b>{escape(s.title)}</b> — {len(s.article_ids)} articles "
-              f"<span class=id>{escape(s.id)}</span></li>")
+            w(f"<li><b>{escape(s['title'])}</b> — {s['articles']} articles "
+              f"<span class=id>{escape(s['id'])}</span></li>")
         w("</ul>")
     w("<h2>Sources</h2><p>" + " · ".join(f"{escape(k)} ({v})" for k, v in sources.most_common())
       + "</p>")

@@ -3,8 +3,9 @@ from __future__ import annotations
 from timeline_texts import COLLAPSE_GAZETTE, INQUIRY_GAZETTE, article
 
 from storyline.model import Block
+from storyline.text.sentences import split_sentences
 from storyline.timeline import extract, parse_value
-from storyline.timeline.text import numbers, split_sentences
+from storyline.timeline.text import numbers
 
 
 def test_time_values_become_dates_with_granularity():

@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .events import GRANULARITIES, DatedSentence
 from ..text.terms import centroid, tfidf_vectors
+from .events import GRANULARITIES, DatedSentence
 from .text import content_words
 
 __all__ = ["EventCluster", "merge", "vectorize", "SAME_EVENT", "SAME_EVENT_COARSE"]

@@ -325,7 +325,7 @@ RULES: list[Rule] = [
         (?:(?P<num>{NUMBER})\s+)?
         (?:(?P<unit>{UNITS})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<season>{SEASON}))
         (?:\s+(?P<part>{DAY_PART}))?"""),
-    _rule("set_plural_weekday", rf"""(?P<wd>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))
+    _rule("set_plural_weekday", rf"""(?P<wd>(?-i:{'|'.join(d.title() + "s" for d in WEEKDAY_NAMES)}))
                                      (?:\s+(?P<part>mornings|afternoons|evenings|nights))?|
                                      (?P<wd2>{WEEKDAY})\s+(?P<part2>mornings|afternoons|evenings|nights)"""),
     _rule("reference", rf"""(?P<word>{_alt(w for w in lexicon.REFERENCE_WORDS if w != "today")})"""),

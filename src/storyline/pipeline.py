@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import clean, dating, extract, nlp, timex
 from .annotate import annotate
 from .model import Article, Block, Origin, RawDocument
+from .text.sentences import CJK_STOPS, ENDS_CLAUSE_CJK
 
 __all__ = ["process", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
            "content_hash", "NoArticleText"]
@@ -30,7 +30,6 @@ class NoArticleText(Exception):
 
 # A paragraph of article text: a few words ending like a sentence. Menus, link
 # lists and section fronts have none.
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]。！？]\s*$")
 _MIN_SENTENCE_WORDS = 6
 # A paragraph this long is text even without sentence punctuation (table
 # cells, scripts without spaces between words).
@@ -39,8 +38,8 @@ _MIN_TEXT_CHARS = 120
 
 def _has_article_text(blocks: list[Block]) -> bool:
     return any(b.kind == "body" and (len(b.text) >= _MIN_TEXT_CHARS or (
-        len(b.text.split()) >= _MIN_SENTENCE_WORDS and _SENTENCE_END.search(b.text))
-        or (len(b.text) >= 30 and b.text.rstrip()[-1:] in "。！？"))  # scripts without spaces
+        len(b.text.split()) >= _MIN_SENTENCE_WORDS and ENDS_CLAUSE_CJK.search(b.text))
+        or (len(b.text) >= 30 and b.text.rstrip()[-1:] in CJK_STOPS))  # scripts without spaces
         for b in blocks)
 
 

@@ -4,7 +4,7 @@ from timeline_texts import COLLAPSE_GAZETTE, INQUIRY_GAZETTE, article
 
 from storyline.model import Block
 from storyline.timeline import extract, parse_value
-from storyline.timeline.text import numbers, split_sentences
+from storyline.timeline.text import numbers
 
 
 def test_time_values_become_dates_with_granularity():
@@ -55,13 +55,6 @@ def test_entities_named_in_the_sentence_are_kept():
                 "Governor Lena Okafor ordered an inquiry into the collapse on Monday.")
     a.mentions = [Mention(0, 20, "Governor Lena Okafor", "PERSON", "Lena Okafor")]
     assert extract(a)[0].entities == ["Lena Okafor"]
-
-
-def test_fallback_sentence_splitter_keeps_offsets_and_abbreviations():
-    text = "Mr. Okafor spoke at 9 a.m. on Monday. The U.S. team left.\n\nA new paragraph here."
-    spans = split_sentences(text)
-    assert [text[s:e] for s, e in spans] == [
-        "Mr. Okafor spoke at 9 a.m. on Monday.", "The U.S. team left.", "A new paragraph here."]
 
 
 def test_pipeline_sentences_are_used_when_present():

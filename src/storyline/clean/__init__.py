@@ -21,14 +21,13 @@ import re
 import unicodedata
 
 from ..model import Block
+from ..text.sentences import ENDS_CLAUSE, ENDS_SENTENCE
 from .rules import (COMMENT_HEADERS, DATELINE, HEADLINE_MAX_WORDS, RULES, TEASER_HEADERS, words)
 from .template import TemplateIndex, apply_template, line_key
 
 __all__ = ["clean_text", "clean_paragraphs", "split_paragraphs", "TemplateIndex", "apply_template",
            "line_key"]
 
-_TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
 _BYLINE = re.compile(
     r"^(?:by|written by|story by|words by|posted by|von|por|par)\s+[\w.'’ -]{2,60}"
     r"(?:\s*(?:,|\||—|–|-|and|&)\s*[\w.'’@ -]{2,60}){0,3}\s*$|"
@@ -80,7 +79,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
         return False
     breaks = list(zip(lines, lines[1:]))
     mid_sentence = sum(1 for prev, nxt in breaks
-                       if len(prev) >= 0.6 * width and not _SENTENCE_END.search(prev)
+                       if len(prev) >= 0.6 * width and not ENDS_SENTENCE.search(prev)
                        and (nxt[:1].islower() or prev.endswith(",")))
     return mid_sentence >= 0.5 * len(breaks)
 
@@ -91,7 +90,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     current: list[str] = []
     for line in lines:
         current.append(line)
-        if len(line) < 0.6 * width and _SENTENCE_END.search(line):
+        if len(line) < 0.6 * width and ENDS_SENTENCE.search(line):
             out.append(" ".join(" ".join(current).split()))
             current = []
     if current:
@@ -171,7 +170,7 @@ def _body_extent(blocks: list[Block], long_only: bool = False) -> tuple[int, int
 
 
 def _is_prose(text: str, min_words: int = 6) -> bool:
-    return words(text) >= min_words and bool(_TERMINAL.search(text))
+    return words(text) >= min_words and bool(ENDS_CLAUSE.search(text))
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -180,7 +179,7 @@ def _looks_like_headline(text: str) -> bool:
         return False
     if DATELINE.match(text + " ") and text.rstrip()[-1:] in "—–-":
         return False
-    if text.startswith(("\"", "“", "'", "‘", "-", "•", "*")) and _SENTENCE_END.search(text):
+    if text.startswith(("\"", "“", "'", "‘", "-", "•", "*")) and ENDS_SENTENCE.search(text):
         return False
     # A headline does not end a sentence with a full stop (questions and
     # exclamations are fine); a lede does.
@@ -211,7 +210,7 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
             # inside the article; its wording often differs from the <title>.
             block.kind, block.rule = "title", "first-line-headline"
         elif i == 1 and blocks[0].kind == "title" and words(text) >= 8 \
-                and not _TERMINAL.search(text) and len(blocks) > 2 and _is_prose(blocks[2].text, 8):
+                and not ENDS_CLAUSE.search(text) and len(blocks) > 2 and _is_prose(blocks[2].text, 8):
             # A deck under the headline: a long line that does not end a sentence.
             block.kind, block.rule = "standfirst", "deck-under-headline"
         elif _BYLINE.match(text) and words(text) <= 14:
@@ -273,7 +272,7 @@ def _mark_teasers(blocks: list[Block]) -> None:
             following = [j for j in range(i + 1, len(blocks)) if blocks[j].kind == "body"]
             run = []
             for j in following:  # the list ends at the first sentence
-                if _SENTENCE_END.search(blocks[j].text) or words(blocks[j].text) > 25:
+                if ENDS_SENTENCE.search(blocks[j].text) or words(blocks[j].text) > 25:
                     break
                 run.append(j)
             b.kind, b.rule = "teaser", "teaser-header"  # the header itself is never text

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.calendar import WEEKDAY_NAMES
+
 __all__ = ["Rule", "RULES", "DATELINE", "HEADLINE_MAX_WORDS", "TEASER_HEADERS", "COMMENT_HEADERS",
            "words"]
 
@@ -37,7 +39,7 @@ def words(text: str) -> int:
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAYNAME = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_DAYNAME = rf"(?:{'|'.join(d[:3] for d in WEEKDAY_NAMES)})[a-z]*\.?,?"
 _CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC|ET|PT))?"
 _DATE = (rf"(?:{_DAYNAME}\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}[-/.]\d\d?[-/.]\d\d?|"

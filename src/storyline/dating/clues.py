@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Block
+from ..text.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, weekday_number
 from ..timex import tag
-from ..timex.lexicon import weekday_number
 from ..timex.tense import tense_near
 
 __all__ = ["Clue", "collect", "ROLES"]
@@ -56,9 +56,11 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
 _YEARISH = re.compile(r"^(\d{4})(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d))?$")
 _CLOCK_UNDATED = re.compile(r"^XXXX-XX-XXT")
 _FOUR_DIGITS = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
-# Weekday names, and their abbreviations only when capitalized ("Sat" is not "sat").
-_WEEKDAY_NAMES = (r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                  r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)")
+# Weekday names, and their abbreviations only when capitalized ("Sat" is not "sat"):
+# "Thurs", "Tues" (longest first) or three capitals ("THU").
+_WEEKDAY_NAMES = (rf"(?:(?i:{'|'.join(WEEKDAY_NAMES)})"
+                  rf"|{'|'.join(sorted((a.title() for a in WEEKDAY_ABBREVIATIONS), key=len, reverse=True))}"
+                  rf"|{'|'.join(d[:3].upper() for d in WEEKDAY_NAMES)})")
 _WEEKDAY_WORD = re.compile(rf"\b({_WEEKDAY_NAMES})\.?(?:'s)?(?![\w])")
 _WEEKDAY_BEFORE = re.compile(rf"\b({_WEEKDAY_NAMES})\.?,?\s*$")
 _REL_WORDS = re.compile(r"^\s*(last|next|this past|this coming|this|the previous|the following)\b",

@@ -6,6 +6,8 @@ loses a role (the name is still found), while a wrong entry would cut real names
 
 from __future__ import annotations
 
+from ..text.calendar import MONTH_NAMES, WEEKDAY_NAMES
+
 __all__ = [
     "ORG_HEADS",
     "TITLES",
@@ -86,9 +88,9 @@ ROLE_STOP = frozenset("""
 said says say told tells added adds according and or but nor with by to from at in on
 as when while after before that who whom which whose where is was are were has have had
 will would could should may might can did does do not also then than if because since
-yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday this
-these those there here it its he she they we i you his her their our my your
-""".split())
+yesterday today tomorrow this these those there here it its he she they we i you his her
+their our my your
+""".split()) | frozenset(WEEKDAY_NAMES)
 
 # Heads of definite descriptions that can stand for a named organization seen earlier in
 # the article: "the agency" for the Environmental Protection Agency.
@@ -109,6 +111,4 @@ journal gazette ledger dispatch courier
 NOT_NAMES = frozenset("""
 i he she it we they you him her them us me his hers its our their my your this that
 these those who whom what which mr. mrs. ms. dr. the a an
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-""".split())
+""".split()) | frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)

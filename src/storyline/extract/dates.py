@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from ..text.calendar import MONTHS
+
 __all__ = ["Stamp", "Candidate", "Shown", "Decision", "parse_stamp", "page_dates", "url_date",
            "shown_dates", "decide"]
 
@@ -30,10 +32,6 @@ _ISO = re.compile(
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 _SLASH_YMD = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
-_MONTHS = {m: i for i, ms in enumerate((
-    "jan january", "feb february", "mar march", "apr april", "may", "jun june",
-    "jul july", "aug august", "sep sept september", "oct october", "nov november",
-    "dec december"), 1) for m in ms.split()}
 # "Tue, Sep 15 2020 10:01:41 EDT", "Mon Jan 20 09:49:32 UTC 2020", "Sep 15, 2020"
 _WORDY = re.compile(
     r"\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(?:(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:[a-z]{2,4}\s+)?)?(\d{4})"
@@ -117,13 +115,13 @@ def parse_stamp(value: str | None) -> Stamp | None:
     if m:
         return _stamp(_day(int(m[1]), int(m[2]), int(m[3])), m[4], m[5])
     m = _WORDY.search(value)
-    if m and m[1].lower() in _MONTHS:
+    if m and m[1].lower() in MONTHS:
         hour, minute = (m[3], m[4]) if m[3] else (m[7], m[8])
         zone = m[10] or _zone_word(value)
-        return _stamp(_day(int(m[6]), _MONTHS[m[1].lower()], int(m[2])), hour, minute, zone)
+        return _stamp(_day(int(m[6]), MONTHS[m[1].lower()], int(m[2])), hour, minute, zone)
     m = re.search(r"\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?", value, re.I)
-    if m and m[2].lower() in _MONTHS:   # RFC 822: "Sun, 28 Jun 2020 21:16:15 GMT"
-        return _stamp(_day(int(m[3]), _MONTHS[m[2].lower()], int(m[1])), m[4], m[5],
+    if m and m[2].lower() in MONTHS:   # RFC 822: "Sun, 28 Jun 2020 21:16:15 GMT"
+        return _stamp(_day(int(m[3]), MONTHS[m[2].lower()], int(m[1])), m[4], m[5],
                       _zone_word(value))
     m = _DMY.search(value)
     if m:
@@ -303,20 +301,21 @@ def page_dates(tree, url: str | None = None) -> list[Candidate]:
 
 # -- the date shown under the headline ------------------------------------------
 
-_MONTH_NAMES = {}
+# English names from the shared calendar, then other languages.
+_MONTH_NAMES = dict(MONTHS)
 for _i, _names in enumerate((
-        "january jan januar jänner jän janvier gennaio enero janeiro januari",
-        "february feb februar feber février fevrier febbraio febrero fevereiro februari",
-        "march mar märz mär maerz mars marzo março maart",
-        "april apr avril aprile abril",
-        "may mai maggio mayo maio mei",
-        "june jun juni juin giugno junio junho",
-        "july jul juli juillet luglio julio julho",
-        "august aug august août aout agosto augustus",
-        "september sep sept septembre settembre septiembre setembro",
-        "october oct oktober okt octobre ottobre octubre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec dezember dez décembre decembre dicembre diciembre dezembro"), 1):
+        "januar jänner jän janvier gennaio enero janeiro januari",
+        "februar feber février fevrier febbraio febrero fevereiro februari",
+        "märz mär maerz mars marzo março maart",
+        "avril aprile abril",
+        "mai maggio mayo maio mei",
+        "juni juin giugno junio junho",
+        "juli juillet luglio julio julho",
+        "août aout agosto augustus",
+        "septembre settembre septiembre setembro",
+        "oktober okt octobre ottobre octubre outubro",
+        "novembre noviembre novembro",
+        "dezember dez décembre decembre dicembre diciembre dezembro"), 1):
     for _n in _names.split():
         _MONTH_NAMES[_n] = _i
 _MN = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=True))

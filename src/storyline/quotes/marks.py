@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Sentences of one paragraph, for the attribution step (`attribute` imports them here).
+from ..text.sentences import paragraph_sentences as sentences
+
 __all__ = ["Marked", "paragraphs", "sentences", "quote_spans", "OPENING", "CLOSING", "TWO_APOSTROPHES"]
 
 OPENING = "“„«"
@@ -16,16 +19,6 @@ CLOSING = "”»"
 STRAIGHT = '"'
 # Two apostrophes stand for a double mark in some archives (''We will,'' he said).
 TWO_APOSTROPHES = "''"
-
-# Words whose trailing period does not end a sentence ("Sen. Alvarez", "U.S.").
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "st", "jr", "sr", "prof", "rev", "hon", "pres", "sec", "atty", "supt", "insp", "det",
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
-    "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "etc",
-}
-# (two marks may open the next sentence: ''It is, the typewriter double mark)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9—–-])|[.!?]+[\"”’')\]]*$")
 
 
 @dataclass
@@ -53,31 +46,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start:
             spans.append((start, end))
-    return spans
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end] (one paragraph), by punctuation.
-
-    A period after a known abbreviation or a single capital letter (an initial) does
-    not end a sentence; a period inside quote marks followed by a lower-case word
-    ("“We will,” she said") does not either, since the pattern wants a capital next.
-    """
-    spans, begin = [], start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.$", text[begin:m.start() + 1])
-        if word and text[m.start()] == ".":
-            w = word.group(1).lower()
-            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w?", w):
-                continue
-        stop = m.end()
-        if text[begin:stop].strip():
-            spans.append((begin, stop))
-        begin = stop
-        while begin < end and text[begin].isspace():
-            begin += 1
-    if begin < end and text[begin:end].strip():
-        spans.append((begin, end))
     return spans
 
 

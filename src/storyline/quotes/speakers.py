@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Mention
+from ..text.calendar import WEEKDAY_NAMES
 from .cues import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, cue_kind, is_document
 
 __all__ = ["Tokens", "Speaker", "Resolver", "TITLES", "agentive", "np_back", "np_forward"]
@@ -26,8 +27,8 @@ _STOP = {
     "because", "after", "before", "since", "then", "also", "there", "here", "this", "these",
     "those", "in", "on", "into", "by", "with", "about", "over", "under", "without", "during", "at",
     "against", "according", "like", "later", "what", "how", "why", "where", "said", "says",
-    "told", "added", "wrote", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "said:", "it", "its", "he", "she", "they", "we",
+    "told", "added", "wrote", "yesterday", "today", "tonight", *WEEKDAY_NAMES, "said:", "it",
+    "its", "he", "she", "they", "we",
     "i", "you", "him", "them", "us", "me", "who", "-", "—", "–",
 }
 _NP_PREPOSITIONS = {"of", "at", "for", "from"}   # "a spokesman for the agency"

@@ -10,25 +10,14 @@ apart events of one kind.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from ..model import Article
+from ..text.terms import STOP_WORDS
+from ..text.terms import tfidf as _tfidf
 
 __all__ = ["terms", "names", "tfidf", "STOP_WORDS"]
-
-# News function words on top of scikit-learn's English list: they occur in
-# every story and only add noise to the index.
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
-    "said", "says", "say", "told", "year", "years", "new", "just", "like", "including",
-    "according", "added", "week", "month", "day", "time", "people", "percent", "mr", "mrs",
-    "ms", "dr", "lrb", "rrb", "lsb", "rsb", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "ago", "did", "does",
-    "make", "made", "way", "use", "used", "going", "want", "good", "know", "think",
-}
 
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 # Numbers tell apart events of one kind (26 pirates, a 6.1 quake, $42 million).
@@ -88,8 +77,4 @@ def names(article: Article) -> Counter[str]:
 def tfidf(counts: Counter[str], df: dict[str, int], n_docs: int,
           keep: int = ARTICLE_TERMS) -> dict[str, float]:
     """Sublinear tf x smoothed idf, the `keep` heaviest terms, L2-normalized."""
-    weights = {t: (1.0 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0)
-               for t, c in counts.items() if c > 0}
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    return {t: w / norm for t, w in top}
+    return _tfidf(counts, df, n_docs, keep)

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import Article
-from .text import sentence_spans
+from ..text.calendar import MONTH_NAMES
+from ..text.sentences import article_sentences
 
 __all__ = ["DatedSentence", "extract", "parse_value", "clean_sentence", "period", "GRANULARITIES",
            "LEAD_SENTENCES"]
@@ -45,7 +46,7 @@ _BULLET = re.compile(r"^[\\*•·\-–—\s]+")
 # A page's time stamp, and the headline and standfirst scraped before it: "... Sunday
 # 3 April 2005 02.26 BST ", "8 November 2011 Last updated at 14:07 GMT Help ",
 # "Wednesday, February 11, 2009; 5:18 PM ", "July 27, 2010 - 12:48 PM | by: Jo Bell ".
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+_MONTH = rf"(?:{'|'.join(m[:3].title() for m in MONTH_NAMES)})[a-z]*\.?"
 _STAMP = re.compile(
     r"^.{0,250}?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)"
     r"\s*,?\s*\d{2,4}[,;:]?\s*(?:-\s*|\|\s*)?(?:Last updated at\s+)?"
@@ -134,7 +135,7 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
         out.append(DatedSentence(article.id, article.title.strip(), published, "day",
                                  "published", position=-1, outlet=article.source,
                                  published=published))
-    for i, (start, end) in enumerate(sentence_spans(article)):
+    for i, (start, end) in enumerate(article_sentences(article)):
         text = clean_sentence(body[start:end])
         words = len(text.split())
         if not (_MIN_WORDS <= words <= _MAX_WORDS) or not re.search(r"[a-z]", text):

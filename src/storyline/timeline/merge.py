@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..text.terms import centroid, tfidf_vectors
 from .events import GRANULARITIES, DatedSentence
-from .text import centroid, content_words, tfidf
+from .text import content_words
 
 __all__ = ["EventCluster", "merge", "vectorize", "SAME_EVENT", "SAME_EVENT_COARSE"]
 
@@ -70,7 +71,7 @@ class EventCluster:
 
 
 def vectorize(sentences: list[DatedSentence]) -> list[dict[str, float]]:
-    return tfidf([content_words(s.sentence) for s in sentences])
+    return tfidf_vectors([content_words(s.sentence) for s in sentences])
 
 
 def merge(sentences: list[DatedSentence], vectors: list[dict[str, float]] | None = None,

@@ -33,10 +33,12 @@ from typing import Sequence
 from .. import dating
 from ..dating.story import StoryBounds
 from ..model import Article, Evidence
-from ..timex.lexicon import WEEKDAYS
+from ..text.calendar import WEEKDAYS
+from ..text.sentences import article_sentences
+from ..text.terms import tfidf_vectors
 from ..timex.tense import tense_near
 from .events import extract, parse_value, period
-from .text import content_words, sentence_spans, tfidf
+from .text import content_words
 
 __all__ = ["story_clues", "shared_events", "anchor_bounds", "SHARED_EVENT", "NEIGHBOURS",
            "ANCHOR_MATCH", "ANCHOR_AGREE",
@@ -99,11 +101,11 @@ def _shared(articles: Sequence[Article]) -> dict[str, dict[str, tuple[float, str
     mine = []
     for a in undated:
         body = a.body
-        for start, end in sentence_spans(a):
+        for start, end in article_sentences(a):
             text = body[start:end]
             if len(text.split()) >= _MIN_WORDS:
                 mine.append((a.id, text))
-    vectors = tfidf([content_words(e[1]) for e in events] + [content_words(t) for _, t in mine])
+    vectors = tfidf_vectors([content_words(e[1]) for e in events] + [content_words(t) for _, t in mine])
     event_vecs, my_vecs = vectors[:len(events)], vectors[len(events):]
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, v in enumerate(event_vecs):
@@ -355,13 +357,13 @@ def anchor_bounds(articles: Sequence[Article], *, threshold: float | None = None
     events = [(a.id, text, periods) for a in dated for text, periods in _event_periods(a)]
     mine = []
     for a in undated:
-        for start, end in sentence_spans(a):
+        for start, end in article_sentences(a):
             found = _expressions(a, start, end)
             if found and len(a.body[start:end].split()) >= _MIN_WORDS:
                 mine.append((a, a.body[start:end], _with_names(found, a.body)))
     if not events or not mine:
         return {}
-    vectors = tfidf([content_words(e[1]) for e in events] + [content_words(m[1]) for m in mine])
+    vectors = tfidf_vectors([content_words(e[1]) for e in events] + [content_words(m[1]) for m in mine])
     event_vecs, my_vecs = vectors[:len(events)], vectors[len(events):]
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, v in enumerate(event_vecs):

@@ -34,7 +34,8 @@ from typing import Iterable, Sequence
 from ..model import Article, Event
 from .events import GRANULARITIES, DatedSentence, extract
 from .merge import EventCluster, merge, vectorize
-from .text import centroid, content_words, cosine, tfidf
+from ..text.terms import centroid, cosine, tfidf_vectors
+from .text import content_words
 
 __all__ = ["build", "plan", "date_scores", "default_length", "representative",
            "on_topic", "choose", "DatePlan", "PUBLISHED_WEIGHT", "SAME_DAY_WEIGHT",
@@ -204,7 +205,7 @@ def on_topic(articles: Sequence[Article], copies: dict[str, str] | None = None
     independent = [copies.get(a.id, a.id) == a.id or copies[a.id] not in ids for a in articles]
     if OFF_TOPIC <= 0 or sum(independent) < OFF_TOPIC_MIN:
         return list(articles)
-    vectors = tfidf([content_words((a.title or "") + "\n" + a.body) for a in articles])
+    vectors = tfidf_vectors([content_words((a.title or "") + "\n" + a.body) for a in articles])
     centre = centroid(v for v, own in zip(vectors, independent) if own)
     closeness = [cosine(v, centre) for v in vectors]
     floor = OFF_TOPIC * statistics.median(closeness)

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..model import TimeExpr
+from ..text.sentences import sentence_bounds
 from .normalize import reporting_quarter
-from .tense import sentence_bounds
 
 __all__ = ["CLOCK_RULES", "resolve_together"]
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..text.calendar import WEEKDAY_NAMES
 from .patterns import GATE_WORDS, RULES, Rule
 
 __all__ = ["Candidate", "candidates", "longest_first", "year_after_name"]
@@ -303,7 +304,7 @@ def _noon(m: re.Match, text: str) -> bool:
     return not (m["word"].lower() == "noon" and _previous_word(text, m.start()).lower() == "high")
 
 
-_OF_A_DAY = re.compile(r"\s+of\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+_OF_A_DAY = re.compile(rf"\s+of\s+(?:the\s+)?(?:{'|'.join(WEEKDAY_NAMES)}|"
                        r"today|yesterday|tomorrow|that\s+day|the\s+day|the\s+next\s+day|\w+\.?\s+\d)",
                        re.IGNORECASE)
 

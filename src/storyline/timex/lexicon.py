@@ -7,28 +7,15 @@ spelling (``Sept.``, ``Thur.``) is added once and every rule picks it up.
 
 from __future__ import annotations
 
+# Month and weekday names live in the shared toolkit; the tagger reads them here.
+from ..text.calendar import MONTHS, WEEKDAYS, month_number, weekday_number
+
 __all__ = [
     "MONTHS", "WEEKDAYS", "NUMBER_WORDS", "ORDINAL_WORDS", "TENS_WORDS", "UNITS",
     "SEASONS", "DAY_PARTS", "HOLIDAYS", "REFERENCE_WORDS", "SET_ADVERBS",
     "IRREGULAR_PAST", "month_number", "weekday_number", "number_value", "ordinal_value",
     "unit_of",
 ]
-
-# Month names and the abbreviations news copy uses (AP style: Jan. Feb. Aug. Sept.
-# Oct. Nov. Dec.; March-July spelled out). Keys are lower case.
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-
-# ISO weekday numbers (Monday = 1).
-WEEKDAYS: dict[str, int] = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tues": 2, "tue": 2, "wednesday": 3,
-    "wed": 3, "thursday": 4, "thurs": 4, "thu": 4, "thur": 4, "friday": 5, "fri": 5,
-    "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
-}
 
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -122,21 +109,6 @@ IRREGULAR_PAST = frozenset({
     "swore", "taught", "tore", "understood", "woke", "wore", "withdrew", "overtook",
     "cut", "beat", "bid", "broke", "forgot", "froze", "hid", "let", "lay", "bore",
 })
-
-
-def month_number(word: str) -> int | None:
-    """1..12 for a month name or abbreviation ("Sept.", "sept"), else None."""
-    return MONTHS.get(word.lower().rstrip("."))
-
-
-def weekday_number(word: str) -> int | None:
-    """ISO weekday (Monday = 1) for a weekday name or abbreviation, else None."""
-    word = word.lower().rstrip(".")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if word.endswith("s") and word[:-1] in WEEKDAYS and len(word) > 4:
-        word = word[:-1]                       # "Tuesdays"
-    return WEEKDAYS.get(word)
 
 
 def number_value(text: str) -> float | None:

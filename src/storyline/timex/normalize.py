@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
+from ..text.sentences import sentence_bounds
 from . import dates, lexicon
 from .finder import year_after_name
-from .tense import sentence_bounds, tense_near
+from .tense import tense_near
 
 __all__ = ["Context", "normalize", "NORMALIZERS", "reporting_quarter"]
 

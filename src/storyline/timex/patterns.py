@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 from . import lexicon
 
 __all__ = ["Rule", "RULES", "GATE_WORDS"]
@@ -80,16 +81,12 @@ def _cap(words) -> str:
 _START = r"(?<![\w$£€#&/.])"       # not inside a word or number ("$1990", "A/1990")
 _END = r"(?![\w]|-(?:year|old|month|day)\b)"  # "1990-year" is not a year
 
-_FULL_MONTHS = [m for m in lexicon.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
-_ABBR_MONTHS = [m for m in lexicon.MONTHS if m not in _FULL_MONTHS and m != "may"]
-MONTH_FULL = _cap(_FULL_MONTHS)
-MONTH = rf"(?:{MONTH_FULL}|{_cap(_ABBR_MONTHS)}\.?)"
+MONTH_FULL = _cap(MONTH_NAMES)
+MONTH = rf"(?:{MONTH_FULL}|{_cap(MONTH_ABBREVIATIONS)}\.?)"
 # A month name standing alone (no day or year): full names, or abbreviations with a dot.
-MONTH_ALONE = rf"(?:{MONTH_FULL}|{_cap(_ABBR_MONTHS)}\.)"
+MONTH_ALONE = rf"(?:{MONTH_FULL}|{_cap(MONTH_ABBREVIATIONS)}\.)"
 
-_FULL_DAYS = [d for d in lexicon.WEEKDAYS if d.endswith("day")]
-_ABBR_DAYS = [d for d in lexicon.WEEKDAYS if not d.endswith("day")]
-WEEKDAY = rf"(?:{_cap(_FULL_DAYS)}|{_cap(_ABBR_DAYS)}\.)"
+WEEKDAY = rf"(?:{_cap(WEEKDAY_NAMES)}|{_cap(WEEKDAY_ABBREVIATIONS)}\.)"
 
 _TENS = _alt(lexicon.TENS_WORDS)
 NUM_WORD = (rf"(?:{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -328,7 +325,7 @@ RULES: list[Rule] = [
         (?:(?P<num>{NUMBER})\s+)?
         (?:(?P<unit>{UNITS})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<season>{SEASON}))
         (?:\s+(?P<part>{DAY_PART}))?"""),
-    _rule("set_plural_weekday", rf"""(?P<wd>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))
+    _rule("set_plural_weekday", rf"""(?P<wd>(?-i:{'|'.join(d.title() + "s" for d in WEEKDAY_NAMES)}))
                                      (?:\s+(?P<part>mornings|afternoons|evenings|nights))?|
                                      (?P<wd2>{WEEKDAY})\s+(?P<part2>mornings|afternoons|evenings|nights)"""),
     _rule("reference", rf"""(?P<word>{_alt(w for w in lexicon.REFERENCE_WORDS if w != "today")})"""),

@@ -15,23 +15,12 @@ from __future__ import annotations
 
 import re
 
+from ..text.sentences import sentence_bounds
 from .lexicon import IRREGULAR_PAST
 
-__all__ = ["sentence_bounds", "tense_near"]
+__all__ = ["tense_near"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.;:!?]")
-# A full stop, ! or ? before a capital, or a blank line. Not the full stop of a title
-# or a month ("Mr. Smith", "Sept. 30"), nor of "a.m."/"p.m." before the day it is on
-# ("at 9 a.m. Tuesday").
-_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
-    "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"))
-_DAY_AFTER_CLOCK = (r"(?!(?<=[apAP]\.[mM])\.\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                    r"Sunday|Today|Tonight|Tomorrow|Yesterday|Jan|Feb|March|April|May|June|July|Aug|Sep|"
-                    r"Oct|Nov|Dec)\b)")
-_SENTENCE_END = re.compile(rf"(?=[.!?]){_ABBREVIATION}{_DAY_AFTER_CLOCK}[.!?]['\"”’]?\s+(?=[A-Z\"“‘(])"
-                           r"|\n\s*\n|\n(?=[A-Z])")
-
 _FUTURE_WORDS = frozenset({
     "will", "'ll", "shall", "wo", "won't", "gonna", "upcoming", "slated", "would",
     "should", "must", "tomorrow", "deadline", "scheduled",
@@ -66,17 +55,6 @@ _PAST_PREPOSITIONS = frozenset({"since", "ago", "last", "earlier"})
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 _QUOTE = re.compile(r"''|``|[\"“”]")
 _WINDOW = 14          # words scanned on each side (TBAQ-cleaned: 8 and 10 do worse, 20 no better)
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Character bounds of the sentence holding text[start:end] (looks 400 chars out)."""
-    left_from = max(0, start - 400)
-    left = left_from
-    for m in _SENTENCE_END.finditer(text, left_from, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    right = m.start() + 1 if m else min(len(text), end + 400)
-    return left, right
 
 
 def _verb_tense(words: list[str], i: int) -> str | None:

@@ -35,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     hits = found["hits"]
     if not hits:
-        print(f"no articles match {args.query!r}")
+        filters = [f"--{name} {value}" for name, value in (
+            ("story", args.story), ("outlet", args.outlet), ("since", args.since),
+            ("until", args.until), ("entity", args.entity)) if value]
+        print(f"no articles match {args.query!r}" + (f" with {' '.join(filters)}" if filters else ""))
     for h in hits:
         print(f"{h['id']}  {h['published'] or 'undated'}  {h['source'] or '-'}  {h['title'] or '(untitled)'}")
         print(f"    {h['snippet']}")

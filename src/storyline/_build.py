@@ -19,7 +19,7 @@ from .clean.template import source_key, template_keys
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from . import nlp
-from .corpus import CorpusSummary, refresh_templates, run_corpus_stages
+from .corpus import CorpusSummary, run_corpus_stages
 from .model import Article, RawDocument
 from .pipeline import NoArticleText, article_id, content_hash, process
 from .store import Store
@@ -43,6 +43,7 @@ class BuildSummary:
     inputs_skipped: int = 0
     inputs_partly_read: int = 0
     template_updates: int = 0
+    resumed: dict[str, int] = field(default_factory=dict)   # corpus work a stopped build left
     corpus: dict[str, object] = field(default_factory=dict)   # the corpus stages' summary
     seconds: float = 0.0
     problem_codes: dict[str, int] = field(default_factory=dict)
@@ -55,7 +56,14 @@ class BuildSummary:
         return asdict(self)
 
     def lines(self) -> list[str]:
-        out = [f"files: {self.files} read, {self.files_unchanged} unchanged since the last build",
+        out = []
+        if self.resumed:
+            what = {"templates": "outlets' template lines", "group": "articles to group",
+                    "story": "stories to date and retell", "entities": "entity resolution"}
+            out.append("resumed what a stopped build left: " + ", ".join(
+                what[k] if k == "entities" else f"{n} {what[k]}"
+                for k, n in self.resumed.items() if k in what))
+        out += [f"files: {self.files} read, {self.files_unchanged} unchanged since the last build",
                f"articles: {self.articles_added} added, {self.articles_updated} updated, "
                f"{self.articles_unchanged} unchanged, {self.duplicates} duplicates skipped"]
         if self.template_updates:
@@ -105,8 +113,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     summary = BuildSummary()
     started = time.perf_counter()
     build_id = store.builds.start(paths)
-    touched_sources: set[str] = set()
-    changed_ids: list[str] = []   # articles added or updated: the corpus stages' input
+    summary.resumed = store.work.counts()
 
     def report(problem: Problem) -> None:
         summary.problems += 1
@@ -163,23 +170,23 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                 if progress:
                     progress(result.file.path)
             if len(pending) + len(finished) >= BATCH:
-                _write(store, pending, finished, summary, touched_sources, changed_ids)
+                _write(store, pending, finished, summary)
                 pending, finished = [], []
-        _write(store, pending, finished, summary, touched_sources, changed_ids)
+        _write(store, pending, finished, summary)
     finally:
         executor.close()
-    if touched_sources:
-        summary.template_updates = refresh_templates(store, touched_sources, model, changed_ids)
-    summary.corpus = run_corpus_stages(store, changed_ids, model).to_dict()
+    corpus = run_corpus_stages(store, model)
+    summary.template_updates = corpus.template_updates
+    summary.corpus = corpus.to_dict()
     summary.seconds = round(time.perf_counter() - started, 2)
     store.builds.finish(build_id, summary.to_dict())
     return summary
 
 
 def _write(store: Store, articles: list[Article], finished: list[_FileDone],
-           summary: BuildSummary, touched_sources: set[str], changed_ids: list[str]) -> None:
-    """One transaction: a batch of articles, and the files whose last article is among
-    them or before them."""
+           summary: BuildSummary) -> None:
+    """One transaction: a batch of articles, the corpus work they make (journaled), and
+    the files whose last article is among them or before them."""
     if not articles and not finished:
         return
     with store.transaction():
@@ -190,10 +197,11 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
             if state == "duplicate":  # an earlier article of this same build
                 summary.duplicates += 1
                 continue
+            source = source_key(article.source)
             store.articles.put(article)
-            store.templates.put(article.id, source_key(article.source), template_keys(article.blocks))
-            changed_ids.append(article.id)
-            touched_sources.add(source_key(article.source))
+            store.templates.put(article.id, source, template_keys(article.blocks))
+            store.work.add("templates", [source])
+            store.work.add("group", [article.id])
             if state == "changed":
                 summary.articles_updated += 1
             else:

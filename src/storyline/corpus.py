@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Iterable
+
 
 from . import dating, entities, nlp, stories, timeline
 from .clean.template import apply_template, repeated_keys
@@ -27,6 +27,7 @@ __all__ = ["run_corpus_stages", "refresh_templates", "date_from_story", "tell_st
 @dataclass
 class CorpusSummary:
     grouping: dict[str, object] = field(default_factory=dict)
+    template_updates: int = 0
     stories_updated: int = 0
     dated_by_story: int = 0
     entities: int = 0
@@ -49,12 +50,12 @@ class CorpusSummary:
         return asdict(self)
 
 
-def refresh_templates(store: Store, sources: set[str], model: str | None,
-                      changed_ids: list[str]) -> int:
-    """Re-apply template lines to the articles of `sources` (source keys); returns the
-    articles changed, whose ids are appended to `changed_ids`."""
+def refresh_templates(store: Store, model: str | None = None) -> int:
+    """Re-apply template lines to the articles of every outlet the journal names (new
+    articles came); returns the articles changed. Each changed article is journaled
+    for grouping, in the same transaction as its new body and the outlet's "done"."""
     changed = 0
-    for source in sources:
+    for source in store.work.pending("templates"):
         counts = store.templates.repeated(source)
         repeated = repeated_keys(counts, store.templates.articles_in(source))
         # Articles holding any line seen twice: those that may gain a template
@@ -65,14 +66,25 @@ def refresh_templates(store: Store, sources: set[str], model: str | None,
                 article = store.articles.get(article_id)
                 if article and apply_template(article.blocks, repeated):
                     store.articles.update(rerun(article, {"body"}, model))
-                    changed_ids.append(article.id)
+                    store.work.add("group", [article.id])
                     changed += 1
+            store.work.done("templates", [source])
     return changed
 
 
-def group(store: Store, article_ids: list[str]) -> dict[str, object]:
-    """Place new and changed articles (and any a killed build left) in stories."""
-    return stories.update(store, article_ids).to_dict()
+def group(store: Store) -> dict[str, object]:
+    """Place the journaled articles (new, changed, or left by a killed build) and any
+    article no story holds in stories; their stories and the entities are journaled
+    for the next stages, in the same transaction."""
+    ids = list(dict.fromkeys([*store.work.pending("group"), *stories.pending(store)]))
+    if not ids:
+        return {}
+    with store.transaction():
+        summary = stories.update(store, ids)
+        store.work.add("story", sorted(store.articles.stories_of(ids)))
+        store.work.add("entities", ["*"])
+        store.work.done("group", ids)
+    return summary.to_dict()
 
 
 def date_from_story(articles: list[Article]) -> dict[str, Published]:
@@ -92,12 +104,15 @@ def tell_story(store: Store, story_id: str, model: str | None = None) -> int:
     """Date the story's undated articles from it, then tell its timeline and compare
     its outlets; returns how many articles got a date."""
     story = store.stories.get(story_id)
-    if story is None:
+    if story is None:               # merged away since it was journaled
+        with store.transaction():
+            store.work.done("story", [story_id])
         return 0
     articles = list(store.articles.all(story_id=story_id))
     found = date_from_story(articles)
     dated = 0
     with store.transaction():
+        store.work.done("story", [story_id])
         for i, article in enumerate(articles):
             if article.id in found:
                 before = article.published.date
@@ -123,6 +138,7 @@ def resolve_entities(store: Store) -> int:
     resolution = entities.resolve(store.entities.mention_holders())
     with store.transaction():
         store.entities.put(resolution)
+        store.work.done("entities", ["*"])
     return len(resolution.entities)
 
 
@@ -142,20 +158,20 @@ CORPUS_STAGES: tuple[Stage, ...] = (
 )
 
 
-def run_corpus_stages(store: Store, changed_ids: Iterable[str],
-                      model: str | None = nlp.DEFAULT_MODEL) -> CorpusSummary:
-    """Group, date from stories, tell timelines and resolve entities for what a build
-    changed (template lines are re-applied before, as articles are stored)."""
+def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL) -> CorpusSummary:
+    """Carry everything the journal holds through the corpus stages, in table order:
+    template lines, grouping, story dates and timelines, entities. Each stage removes
+    its entries in the same transaction as its results, so a run stopped anywhere
+    leaves exactly what is left to do."""
     started = time.perf_counter()
     summary = CorpusSummary()
-    ids = list(dict.fromkeys([*changed_ids, *stories.pending(store)]))
-    if ids:
-        summary.grouping = group(store, ids)
-    touched = store.articles.stories_of(ids)
-    for story_id in sorted(touched):
+    summary.template_updates = refresh_templates(store, model)
+    summary.grouping = group(store)
+    touched = store.work.pending("story")
+    for story_id in touched:
         summary.dated_by_story += tell_story(store, story_id, model)
     summary.stories_updated = len(touched)
-    if ids or summary.dated_by_story:
+    if store.work.pending("entities"):
         summary.entities = resolve_entities(store)
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary

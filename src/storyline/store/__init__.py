@@ -11,6 +11,7 @@ named in the domain model's words:
     store.grouping    Grouping    what story grouping remembers between builds
     store.entities    Entities    entities and the names that stand for them
     store.builds      Builds      builds and their problems
+    store.work        Work        the journal of corpus work still to do
 
 WAL mode, so readers see the last committed state while a build writes; each
 article is written in a transaction together with its file's bookkeeping, so
@@ -34,6 +35,7 @@ from .grouping import Grouping
 from .schema import SCHEMA_VERSION, migrate
 from .stories import Stories
 from .templates import Templates
+from .work import Work
 
 __all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "SearchPage"]
 
@@ -56,6 +58,8 @@ class Store:
         self.grouping = Grouping(self._conn)
         self.entities = Entities(self._conn)
         self.builds = Builds(self._conn)
+        self.work = Work(self._conn)
+        self._depth = 0
 
     def close(self) -> None:
         self._conn.close()
@@ -68,10 +72,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all."""
+        """All writes inside commit together or not at all. A transaction opened inside
+        another is part of it: a stage can record its results and that it is done as one."""
         if self.readonly:
             raise StorylineError(Code.E105, f"{self.path} is open read-only; writes need Store(path)")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
         self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield
         except BaseException:
@@ -79,6 +92,8 @@ class Store:
             raise
         else:
             self._conn.execute("COMMIT")
+        finally:
+            self._depth = 0
 
 
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:

@@ -176,6 +176,16 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX entity_names_entity ON entity_names(entity_id);
     """,
+    # 4: the journal of corpus work still to do (storyline.store.work), so that a build
+    #    killed between or inside the corpus stages finishes them next time.
+    """
+    CREATE TABLE pending_work (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,             -- templates | group | story | entities
+        key TEXT NOT NULL,              -- a source key, an article id, a story id, or "*"
+        UNIQUE (kind, key)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

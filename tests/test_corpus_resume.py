@@ -141,3 +141,33 @@ def test_the_resumed_build_says_what_it_resumed(corpus_copy, tmp_path):
     lines = build(db, paths).lines()
     assert lines[0].startswith("resumed what a stopped build left: ")
     assert "stories to date and retell" in lines[0] and "entity resolution" in lines[0]
+
+
+def consistent_snapshot(doc: dict) -> list[str]:
+    """What a half-seen build would show: stories listing articles that are not theirs,
+    quotes of articles that are not there."""
+    articles = {a["id"]: a for a in doc["articles"]}
+    wrong = [f"story {s['id']} lists {i}, which is in {articles[i]['story_id'] if i in articles else 'no store'}"
+             for s in doc["stories"] for i in s["article_ids"]
+             if i not in articles or articles[i]["story_id"] != s["id"]]
+    wrong += [f"quote {q['id']} of a missing article" for q in doc["quotes"]
+              if q["article_id"] not in articles]
+    return wrong
+
+
+def test_readers_see_whole_builds_while_an_update_runs(corpus_copy, tmp_path):
+    db = tmp_path / "r.db"
+    build(db, folders(corpus_copy, FIRST))
+    paths = folders(corpus_copy, FIRST + LATER)
+    child = subprocess.Popen([sys.executable, "-m", "storyline", "build", *paths, "--db", str(db),
+                              "-q"])
+    seen, problems = 0, []
+    try:
+        while child.poll() is None and seen < 500:
+            problems += consistent_snapshot(export(db))
+            seen += 1
+    finally:
+        child.wait(timeout=300)
+    problems += consistent_snapshot(export(db))
+    assert child.returncode == 0 and seen >= 1
+    assert problems == []

@@ -16,7 +16,9 @@ named in the domain model's words:
 WAL mode, so readers see the last committed state while a build writes; each
 article is written in a transaction together with its file's bookkeeping, so
 a killed build never leaves half an article. A reader opens its own
-connection (`Store(path, readonly=True)`, one per request in a server).
+connection (`Store(path, readonly=True)`, one per request in a server); used as
+`with Store(path, readonly=True) as store:`, everything read in the block comes
+from one snapshot, however many queries it takes.
 """
 
 from __future__ import annotations
@@ -65,9 +67,15 @@ class Store:
         self._conn.close()
 
     def __enter__(self) -> "Store":
+        if self.readonly:
+            # A reader's `with` block reads one snapshot: what the last commit before
+            # its first read held, whatever a build commits meanwhile (WAL).
+            self._conn.execute("BEGIN")
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.readonly and self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
         self.close()
 
     @contextmanager

@@ -133,7 +133,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                 continue
             summary.files += 1
             articles = problems = 0
-            for item in read_file(f, options):
+            for item in _guarded(f, read_file(f, options)):
                 if isinstance(item, Problem):
                     problems += 1
                     report(item)
@@ -155,6 +155,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     # Problems met while processing the current file's articles (E008, E014):
     # results come in input order, so they arrive before that file's _FileDone.
     file_problems = 0
+    unstored: set[str] = set()   # files with an article that could not be stored
     try:
         for result in executor.map(partial(_process_safely, model), work()):
             if isinstance(result, Problem):
@@ -170,9 +171,9 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                 if progress:
                     progress(result.file.path)
             if len(pending) + len(finished) >= BATCH:
-                _write(store, pending, finished, summary)
+                _write(store, pending, finished, summary, report, unstored)
                 pending, finished = [], []
-        _write(store, pending, finished, summary)
+        _write(store, pending, finished, summary, report, unstored)
     finally:
         executor.close()
     corpus = run_corpus_stages(store, model)
@@ -183,10 +184,25 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     return summary
 
 
+def _guarded(f, items: Iterator[RawDocument | Problem]) -> Iterator[RawDocument | Problem]:
+    """A reader's items; a reader that fails on odd input ends its file with a problem
+    line naming the file and the last place read, and the build goes on."""
+    place = None
+    try:
+        for item in items:
+            place = item.origin.locator if isinstance(item, RawDocument) else item.place
+            yield item
+    except Exception as err:   # one bad input must not stop the build
+        where = f"after {place}" if place else None
+        yield Problem(Code.E009, f.path, where, f"reader failed: {type(err).__name__}: {err}",
+                      skipped=place is None)
+
+
 def _write(store: Store, articles: list[Article], finished: list[_FileDone],
-           summary: BuildSummary) -> None:
+           summary: BuildSummary, report: Callable[[Problem], None], unstored: set[str]) -> None:
     """One transaction: a batch of articles, the corpus work they make (journaled), and
-    the files whose last article is among them or before them."""
+    the files whose last article is among them or before them. An article that cannot
+    be stored is reported and left out, and its file is read again next time."""
     if not articles and not finished:
         return
     with store.transaction():
@@ -198,7 +214,13 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
                 summary.duplicates += 1
                 continue
             source = source_key(article.source)
-            store.articles.put(article)
+            try:
+                store.articles.put(article)
+            except (UnicodeEncodeError, ValueError) as err:   # text SQLite cannot hold
+                report(Problem(Code.E014, article.origin.path, article.origin.locator,
+                               f"could not be stored: {type(err).__name__}: {err}"))
+                unstored.add(article.origin.path)
+                continue
             store.templates.put(article.id, source, template_keys(article.blocks))
             store.work.add("templates", [source])
             store.work.add("group", [article.id])
@@ -209,5 +231,5 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
         # A file with problems is read again next time, so they are reported
         # again until fixed.
         for done in finished:
-            if not done.file.is_stdin and done.problems == 0:
+            if not done.file.is_stdin and done.problems == 0 and done.file.path not in unstored:
                 store.files.mark_done(done.file.path, done.articles, done.problems)

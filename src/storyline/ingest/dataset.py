@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from ..errors import Code, Problem
 from ..model import Origin, RawDocument
-from .decode import decode
+from ..text.storable import storable
+from .decode import NotText, decode
 from .files import InputFile
 from .options import DEFAULT_FIELDS, FieldMap, ReadOptions
 
@@ -72,16 +73,30 @@ def _field(record: dict[str, Any], name: str, fields: FieldMap) -> str | None:
 def record_to_document(record: dict[str, Any], origin: Origin, opts: ReadOptions,
                        default_source: str | None) -> RawDocument | None:
     fields = opts.fields
-    text = _field(record, "text", fields)
-    title = _field(record, "title", fields)
+    replaced = 0
+
+    def field_of(name: str) -> str | None:
+        nonlocal replaced
+        value = _field(record, name, fields)
+        if value is None:
+            return None
+        value, n = storable(value)
+        replaced += n
+        return value
+
+    text = field_of("text")
+    title = field_of("title")
     if not text and not title:
         return None
-    url = _field(record, "url", fields)
+    url = field_of("url")
     origin.url = url
-    source = opts.source or _field(record, "source", fields)
+    source = opts.source or field_of("source")
     if not source and url:
         source = urlsplit(url).hostname
-    date = _field(record, "date", fields)
+    date = field_of("date")
+    byline = field_of("byline")
+    notes = [f"{replaced} characters that cannot be stored (lone surrogates) replaced "
+             "with U+FFFD"] if replaced else []
     return RawDocument(
         origin=origin,
         content=text or "",
@@ -90,7 +105,8 @@ def record_to_document(record: dict[str, Any], origin: Origin, opts: ReadOptions
         source=source or default_source,
         published=date,
         published_method="dataset" if date else None,
-        byline=_field(record, "byline", fields),
+        byline=byline,
+        notes=notes,
     )
 
 
@@ -124,7 +140,7 @@ def read_jsonl(f: InputFile, stream: BinaryIO, opts: ReadOptions) -> Iterator[Ra
                 continue
             try:
                 yield place, json.loads(decode(line).text)
-            except (ValueError, UnicodeDecodeError) as err:
+            except (ValueError, UnicodeDecodeError, NotText) as err:
                 yield Problem(Code.E006, f.path, place, str(err), skipped=False)
 
     return _records_to_documents(f, records(), opts, "jsonl")
@@ -133,7 +149,7 @@ def read_jsonl(f: InputFile, stream: BinaryIO, opts: ReadOptions) -> Iterator[Ra
 def read_json(f: InputFile, data: bytes, opts: ReadOptions) -> Iterator[RawDocument | Problem]:
     try:
         value = json.loads(decode(data).text)
-    except ValueError as err:
+    except (ValueError, NotText) as err:
         yield Problem(Code.E006, f.path, None, str(err))
         return
     if isinstance(value, dict):

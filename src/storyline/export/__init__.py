@@ -12,6 +12,7 @@ from typing import Callable, TextIO
 from .. import query
 from ..query.records import ARTICLE_FIELDS, article_record, entity_record, quote_record, story_record
 from ..store import Store
+from .markdown import write_markdown
 from .report import write_html
 from .timelinejs import write as write_timelinejs
 
@@ -60,35 +61,8 @@ def _csv(store: Store, out: TextIO) -> None:
                          len(r["removed"]), r["body"]])
 
 
-def _md(store: Store, out: TextIO) -> None:
-    out.write("# storyline export\n\n")
-    stories = query.stories(store)          # largest first
-    if stories:
-        out.write("## Stories\n\n")
-        for s in stories:
-            out.write(f"- **{s['title']}** ({s['articles']} articles, `{s['id']}`)\n")
-        out.write("\n")
-    out.write("## Articles\n")
-    for article in store.articles.all():
-        r = article_record(article)
-        out.write(f"\n### {r['title'] or '(untitled)'}\n\n")
-        meta = [f"`{r['id']}`", r["source"] or "unknown source",
-                r["published"]["date"] or "undated", r["path"] + (f" ({r['locator']})" if r["locator"] else "")]
-        if r["byline"]:
-            meta.insert(2, r["byline"])
-        out.write(" · ".join(meta) + "\n\n")
-        if r["dateline"]:
-            out.write(f"*{r['dateline']}*\n\n")
-        out.write(r["body"] + "\n")
-        if r["removed"]:
-            out.write("\n<details><summary>Removed lines</summary>\n\n")
-            for item in r["removed"]:
-                out.write(f"- *{item['kind']}*: {item['text']}\n")
-            out.write("\n</details>\n")
-
-
 FORMATS: dict[str, Callable[[Store, TextIO], None]] = {
-    "json": _json, "jsonl": _jsonl, "csv": _csv, "md": _md, "html": write_html,
+    "json": _json, "jsonl": _jsonl, "csv": _csv, "md": write_markdown, "html": write_html,
     "timelinejs": write_timelinejs,
 }
 

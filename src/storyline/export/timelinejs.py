@@ -43,6 +43,11 @@ def _display(value: str, granularity: str) -> str | None:
     return None
 
 
+def _web_address(url: str | None) -> bool:
+    """Only http(s) addresses become links: a record's `javascript:` URL stays text."""
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
 def _headline(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= _HEADLINE_CHARS:
@@ -58,7 +63,7 @@ def slide(event: Event, articles: dict[str, Article], unique_id: str) -> dict[st
         a = articles.get(s.get("article_id", ""))
         outlet = s.get("outlet") or (a.source if a else None) or "unknown outlet"
         label = escape(outlet)
-        if a is not None and a.origin.url:
+        if a is not None and _web_address(a.origin.url):
             label = f'<a href="{escape(a.origin.url, quote=True)}">{label}</a>'
         title = f" <em>{escape(a.title)}</em>" if a is not None and a.title else ""
         items.append(f"<li>{label}{title}: “{escape(s.get('sentence', ''))}” "
@@ -101,7 +106,7 @@ def write(store, out: TextIO) -> None:
         events = query.story_timeline(story, articles)
         one = to_timelinejs(story, events, articles)
         for e in one["events"]:
-            e["group"] = story.title or story.id
+            e["group"] = escape(story.title or story.id)
             doc["events"].append(e)
         if len(stories) == 1:
             doc["title"] = one["title"]

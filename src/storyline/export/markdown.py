@@ -1,0 +1,54 @@
+"""Markdown: the stories, then every article, readable as text and safe to render.
+
+Article text is whatever was scraped, so it may hold HTML (`<script>`, `onerror=`)
+or link syntax (`[x](javascript:...)`): every piece of it is written as text, with
+`&`, `<`, `>` as HTML entities and `[`, `]` escaped, so a Markdown renderer shows it
+and runs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from .. import query
+from ..query.records import article_record
+from ..store import Store
+
+__all__ = ["write_markdown"]
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"[&<>\[\]\\]")
+
+
+def _text(value: str) -> str:
+    """Plain text as Markdown that renders as that text and nothing else."""
+    return _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(0), "\\" + m.group(0)), value)
+
+
+def write_markdown(store: Store, out: TextIO) -> None:
+    """Stories, then every article: its text and, folded, its removed lines."""
+    out.write("# storyline export\n\n")
+    stories = query.stories(store)          # largest first
+    if stories:
+        out.write("## Stories\n\n")
+        for s in stories:
+            out.write(f"- **{_text(s['title'])}** ({s['articles']} articles, `{s['id']}`)\n")
+        out.write("\n")
+    out.write("## Articles\n")
+    for article in store.articles.all():
+        r = article_record(article)
+        out.write(f"\n### {_text(r['title'] or '(untitled)')}\n\n")
+        meta = [f"`{r['id']}`", r["source"] or "unknown source",
+                r["published"]["date"] or "undated", r["path"] + (f" ({r['locator']})" if r["locator"] else "")]
+        if r["byline"]:
+            meta.insert(2, r["byline"])
+        out.write(" · ".join(_text(m) if i else m for i, m in enumerate(meta)) + "\n\n")
+        if r["dateline"]:
+            out.write(f"*{_text(r['dateline'])}*\n\n")
+        out.write(_text(r["body"]) + "\n")
+        if r["removed"]:
+            out.write("\n<details><summary>Removed lines</summary>\n\n")
+            for item in r["removed"]:
+                out.write(f"- *{item['kind']}*: {_text(item['text'])}\n")
+            out.write("\n</details>\n")

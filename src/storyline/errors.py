@@ -44,6 +44,10 @@ class Code(str, Enum):
     E108 = "no stories yet"
     E109 = "bad search query"
     E110 = "bad option value"
+    E111 = "the disk is full"
+    E112 = "the database cannot be written here"
+    E113 = "the database is busy"
+    E114 = "internal error"
 
     @property
     def why(self) -> str:

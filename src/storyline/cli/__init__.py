@@ -8,11 +8,13 @@ could run (bad options, missing database).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
 from .. import __version__
 from ..errors import StorylineError
+from ..store import as_storyline_error
 from . import articles, build, entities, export, quotes, search, show, stories, timeline
 
 __all__ = ["main", "make_parser", "COMMANDS"]
@@ -46,3 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `storyline export | head`
         return 0
+    except Exception as err:   # one line a user can act on, not a traceback
+        known = as_storyline_error(err, getattr(args, "db", None))
+        if known is not None:
+            print(f"storyline: error: {known.detail} ({known.code.name})", file=sys.stderr)
+            return 2
+        if os.environ.get("STORYLINE_DEBUG"):
+            raise
+        print(f"storyline: error: {type(err).__name__}: {err} (E114 internal error: please "
+              "report it with the output of the same command run with STORYLINE_DEBUG=1)",
+              file=sys.stderr)
+        return 2

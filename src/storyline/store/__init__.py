@@ -39,7 +39,7 @@ from .stories import Stories
 from .templates import Templates
 from .work import Work
 
-__all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "SearchPage"]
+__all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "SearchPage", "as_storyline_error"]
 
 DEFAULT_DB = "storyline.db"
 
@@ -91,24 +91,56 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self._conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
-            self._conn.execute("COMMIT")
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                # SQLite may have rolled back already (a full disk does): the real
+                # error must not be lost behind "cannot rollback".
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise as_storyline_error(err, self.path) or err
         finally:
             self._depth = 0
+
+
+def as_storyline_error(err: BaseException, path: str | None = None) -> StorylineError | None:
+    """A database error a user can act on, as one line saying what to do; None for others."""
+    if not isinstance(err, sqlite3.Error):
+        return None
+    name = getattr(err, "sqlite_errorname", "") or ""
+    where = path or "the database"
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(err):
+        return StorylineError(Code.E111, f"no space left for {where} ({err}); free some disk "
+                                         "space and run the build again: it resumes where it stopped")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) \
+            or "readonly" in str(err) or "unable to open" in str(err):
+        return StorylineError(Code.E112, f"{where} cannot be written here ({err}): the file or "
+                                         "its folder is read-only; give --db a writable place "
+                                         "(reading commands still work on it)")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(err):
+        return StorylineError(Code.E113, f"{where} is busy ({err}): another build is writing "
+                                         "to it; run this one when it has finished")
+    return None
 
 
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     if readonly and path != ":memory:":
         from urllib.parse import quote
-        conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True,
-                               check_same_thread=False)
+        uri = f"file:{quote(os.path.abspath(path))}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            # On read-only media a WAL database cannot make its shared-memory file:
+            # nobody can write there, so it is read as it is.
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
@@ -127,9 +159,12 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             migrate(conn)
-    except sqlite3.DatabaseError as err:  # not a database: a text file given as --db
+    except sqlite3.DatabaseError as err:
         conn.close()
-        raise StorylineError(Code.E103, f"{path} is not a storyline database ({err})") from None
+        # A database on read-only media, a full disk, a locked file, or not a
+        # database at all (a text file given as --db).
+        raise as_storyline_error(err, path) or StorylineError(
+            Code.E103, f"{path} is not a storyline database ({err})") from None
     except StorylineError:
         conn.close()
         raise

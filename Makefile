@@ -33,7 +33,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/te3.py
 	$(BIN)/python bench/dating.py
-	$(BIN)/python bench/htmldate.py
+	$(BIN)/python bench/page_dates.py
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/ner.py
 	$(BIN)/python bench/speed_nlp.py

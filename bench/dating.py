@@ -62,10 +62,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-# bench/htmldate.py is named like the htmldate package it measures: keep this
-# folder behind the installed packages on sys.path, so "import htmldate" finds the library.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 import _data  # noqa: E402
 from _data import detokenize  # noqa: E402

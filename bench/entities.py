@@ -53,7 +53,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 _HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from _coref import b_cubed  # noqa: E402
 

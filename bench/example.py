@@ -33,8 +33,6 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from _cluster import b_cubed  # noqa: E402
 from _data import REPO_ROOT  # noqa: E402

@@ -32,10 +32,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-# bench/htmldate.py is named like the htmldate package it measures: keep this
-# folder behind the installed packages on sys.path, so "import htmldate" finds the library.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from _data import DEFAULT_DATA, load_convert  # noqa: E402
 

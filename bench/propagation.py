@@ -32,13 +32,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import time
 from datetime import date
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from tls import ROOT, load_articles, topic_dirs  # noqa: E402
 

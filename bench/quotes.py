@@ -60,7 +60,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 ROOT = _HERE.parent
 CACHE = ROOT / "build" / "cache" / "quotes"

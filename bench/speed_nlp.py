@@ -28,10 +28,6 @@ import sys
 import time
 from pathlib import Path
 
-# bench/htmldate.py is named like the htmldate package it measures: keep this
-# folder behind the installed packages on sys.path, so "import htmldate" finds the library.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from _data import DEFAULT_DATA  # noqa: E402
 

@@ -46,10 +46,6 @@ from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-# Keep this folder behind the installed packages on sys.path (bench/htmldate.py
-# shadows the htmldate package).
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from _cluster import _check, b_cubed  # noqa: E402
 from _data import DEFAULT_DATA, REPO_ROOT  # noqa: E402

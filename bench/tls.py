@@ -46,7 +46,6 @@ import argparse
 import gzip
 import json
 import re
-import sys
 import time
 from collections import Counter, defaultdict
 from datetime import date
@@ -54,7 +53,6 @@ from functools import lru_cache
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from _data import detokenize  # noqa: E402
 from storyline import pipeline, timeline  # noqa: E402

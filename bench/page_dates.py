@@ -25,10 +25,10 @@ Scoring (upstream tests/evaluation.py + comparison.py): per page, no answer -> F
 P = TP/(TP+FP), R = TP/(TP+FN), accuracy = (TP+TN)/(TP+TN+FP+FN), F1 = 2TP/(2TP+FP+FN).
 The 5 pages labelled NaN can never be right (NaN != None), as upstream.
 
-    python bench/htmldate.py [--data DIR] [--limit N] [--workers 2] [--show N]
+    python bench/page_dates.py [--data DIR] [--limit N] [--workers 2] [--show N]
                              [--show-errors] [--dump rows.jsonl]
 
-Last stdout line: {"bench": "htmldate", "accuracy", "f1", "precision", "recall",
+Last stdout line: {"bench": "page_dates", "accuracy", "f1", "precision", "recall",
 "htmldate_accuracy", "htmldate_f1", "htmldate_fast_accuracy", "pages_per_s"} (storyline's
 figures unprefixed).
 """
@@ -38,15 +38,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-# This file is named like the htmldate package it measures: keep its folder behind
-# the installed packages on sys.path, so that "import htmldate" finds the library.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 import _data  # noqa: E402
 
@@ -199,7 +194,7 @@ def main() -> None:
                 f.write(json.dumps(r) + "\n")
     story = results["storyline"]
     seconds = sum(r["seconds"]["storyline"] for r in rows)
-    print(json.dumps({"bench": "htmldate", "accuracy": round(story["accuracy"], 4),
+    print(json.dumps({"bench": "page_dates", "accuracy": round(story["accuracy"], 4),
                       "f1": round(story["f1"], 4), "precision": round(story["precision"], 4),
                       "recall": round(story["recall"], 4),
                       "htmldate_accuracy": round(results["htmldate-extensive"]["accuracy"], 4),

@@ -3,13 +3,11 @@ shows writes it as text, never as markup, links or script."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
 import pytest
 
-from storyline import export
 from storyline.model import Article, Block, Event, Origin
 from storyline.store import Store
 
@@ -36,29 +34,22 @@ def hostile(tmp_path) -> str:
     return db
 
 
-def written(db: str, fmt: str) -> str:
-    out = io.StringIO()
-    with Store(db, readonly=True) as store:
-        export.write(store, fmt, out)
-    return out.getvalue()
-
-
-def test_markdown_writes_markup_and_links_as_text(hostile):
-    md = written(hostile, "md")
+def test_markdown_writes_markup_and_links_as_text(hostile, exported):
+    md = exported(hostile, "md")
     assert "<script" not in md and "<img" not in md and "<b " not in md
     assert not re.search(r"(?<!\\)\]\(javascript:", md)        # no link syntax left live
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md       # the text is all still there
     assert "\\[click me\\](javascript:alert(1))" in md
 
 
-def test_the_html_report_escapes_every_field(hostile):
-    html = written(hostile, "html")
+def test_the_html_report_escapes_every_field(hostile, exported):
+    html = exported(hostile, "html")
     assert "<script" not in html and "<img" not in html and "<b " not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-def test_timelinejs_links_only_web_addresses_and_escapes_groups(hostile):
-    doc = json.loads(written(hostile, "timelinejs"))
+def test_timelinejs_links_only_web_addresses_and_escapes_groups(hostile, exported):
+    doc = json.loads(exported(hostile, "timelinejs"))
     blob = json.dumps(doc)
     assert "javascript:alert(1)\\\"" not in blob and 'href=\\"javascript' not in blob
     assert all("<" not in e["group"] for e in doc["events"])

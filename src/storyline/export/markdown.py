@@ -2,8 +2,8 @@
 
 Article text is whatever was scraped, so it may hold HTML (`<script>`, `onerror=`)
 or link syntax (`[x](javascript:...)`): every piece of it is written as text, with
-`&`, `<`, `>` as HTML entities and `[`, `]` escaped, so a Markdown renderer shows it
-and runs nothing.
+`&`, `<`, `>` as HTML entities and `[`, `]`, `` ` `` escaped, so a Markdown renderer
+shows it and runs nothing. Ids are code spans unless they hold what would end one.
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ from ..store import Store
 __all__ = ["write_markdown"]
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_SPECIAL = re.compile(r"[&<>\[\]\\]")
+_SPECIAL = re.compile(r"[&<>\[\]\\`]")
 
 
 def _text(value: str) -> str:
     """Plain text as Markdown that renders as that text and nothing else."""
     return _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(0), "\\" + m.group(0)), value)
+
+
+def _code(value: str) -> str:
+    """An id as a code span, or as text when a backtick or line break would end the span."""
+    return _text(value) if re.search(r"[`\r\n]", value) else f"`{value}`"
 
 
 def write_markdown(store: Store, out: TextIO) -> None:
@@ -33,13 +38,13 @@ def write_markdown(store: Store, out: TextIO) -> None:
     if stories:
         out.write("## Stories\n\n")
         for s in stories:
-            out.write(f"- **{_text(s['title'])}** ({s['articles']} articles, `{s['id']}`)\n")
+            out.write(f"- **{_text(s['title'])}** ({s['articles']} articles, {_code(s['id'])})\n")
         out.write("\n")
     out.write("## Articles\n")
     for article in store.articles.all():
         r = article_record(article)
         out.write(f"\n### {_text(r['title'] or '(untitled)')}\n\n")
-        meta = [f"`{r['id']}`", r["source"] or "unknown source",
+        meta = [_code(r["id"]), r["source"] or "unknown source",
                 r["published"]["date"] or "undated", r["path"] + (f" ({r['locator']})" if r["locator"] else "")]
         if r["byline"]:
             meta.insert(2, r["byline"])
@@ -50,5 +55,5 @@ def write_markdown(store: Store, out: TextIO) -> None:
         if r["removed"]:
             out.write("\n<details><summary>Removed lines</summary>\n\n")
             for item in r["removed"]:
-                out.write(f"- *{item['kind']}*: {_text(item['text'])}\n")
+                out.write(f"- *{_text(item['kind'])}*: {_text(item['text'])}\n")
             out.write("\n</details>\n")

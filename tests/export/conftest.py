@@ -1,0 +1,24 @@
+"""Export tests' helper: a store written in one export format, as text."""
+
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+import pytest
+
+from storyline import export
+from storyline.store import Store
+
+
+def _exported(db: str, fmt: str) -> str:
+    out = io.StringIO()
+    with Store(db, readonly=True) as store:
+        export.write(store, fmt, out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def exported() -> Callable[[str, str], str]:
+    """exported(db, fmt): the store at `db` (opened read-only) written as format `fmt`."""
+    return _exported

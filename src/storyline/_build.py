@@ -29,6 +29,11 @@ __all__ = ["build", "BuildSummary"]
 # Articles and finished files written per transaction: large enough to
 # amortise commits, small enough that a kill loses little work.
 BATCH = 200
+# CPU seconds one article may take in the per-article stages before the build warns
+# (W001), naming the article and the stage that took the time. A news article takes
+# about 0.05 s (the example corpus, the timeline17 texts); the odd texts that once took
+# minutes (a 20,000-mark run, a 4.7 MB one-line text) now take a few seconds.
+ARTICLE_BUDGET = 10.0
 
 
 @dataclass
@@ -40,6 +45,7 @@ class BuildSummary:
     articles_unchanged: int = 0
     duplicates: int = 0
     problems: int = 0
+    warnings: int = 0
     inputs_skipped: int = 0
     inputs_partly_read: int = 0
     template_updates: int = 0
@@ -69,12 +75,17 @@ class BuildSummary:
         if self.template_updates:
             out.append(f"template lines: re-applied to {self.template_updates} articles")
         out.extend(CorpusSummary(**self.corpus).lines() if self.corpus else [])
+        codes = ", ".join(f"{c} x{n}" for c, n in sorted(self.problem_codes.items())
+                          if not c.startswith("W"))
         if self.problems:
-            codes = ", ".join(f"{c} x{n}" for c, n in sorted(self.problem_codes.items()))
             out.append(f"problems: {self.problems} ({self.inputs_skipped} skipped, "
                        f"{self.inputs_partly_read} partly read: {codes})")
         else:
             out.append("problems: none")
+        if self.warnings:
+            out.append(f"warnings: {self.warnings} ("
+                       + ", ".join(f"{c} x{n}" for c, n in sorted(self.problem_codes.items())
+                                   if c.startswith("W")) + ")")
         out.append(f"time: {self.seconds:.1f}s")
         return out
 
@@ -88,12 +99,22 @@ class _FileDone:
     problems: int
 
 
-def _process_safely(model: str | None, item: RawDocument | _FileDone,
-                    ) -> Article | Problem | _FileDone:
+@dataclass(frozen=True)
+class _Slow:
+    """An article that took more than its budget, and the warning that says so."""
+
+    article: Article
+    warning: Problem
+
+
+def _process_safely(model: str | None, budget: float, item: RawDocument | _FileDone,
+                    ) -> Article | _Slow | Problem | _FileDone:
     if isinstance(item, _FileDone):
         return item
     try:
-        return process(item, model)
+        spent: dict[str, float] = {}
+        article = process(item, model, spent=spent)
+        return _over_budget(article, spent, budget) or article
     except NoArticleText as err:
         return Problem(Code.E008, item.origin.path, item.origin.locator, str(err))
     except Exception as err:  # one bad article must not stop the build
@@ -101,12 +122,29 @@ def _process_safely(model: str | None, item: RawDocument | _FileDone,
                        f"{type(err).__name__}: {err}")
 
 
+def _over_budget(article: Article, spent: dict[str, float], budget: float) -> _Slow | None:
+    total = sum(spent.values())
+    if total <= budget:
+        return None
+    ranked = sorted(spent.items(), key=lambda kv: -kv[1])
+    # the stage that took the most, and any other that took a tenth of the time
+    stages = ", ".join(f"{name} {seconds:.1f} s" for n, (name, seconds) in enumerate(ranked)
+                       if n == 0 or seconds >= total / 10)
+    return _Slow(article, Problem(
+        Code.W001, article.origin.path, article.origin.locator,
+        f"{total:.1f} s CPU ({stages}; {len(article.body):,} characters of text), "
+        f"over the {budget:g} s budget", skipped=False))
+
+
 def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
           workers: int | None = 1, stderr: TextIO | None = sys.stderr,
           progress: Callable[[str], None] | None = None,
-          model: str | None = nlp.DEFAULT_MODEL) -> BuildSummary:
+          model: str | None = nlp.DEFAULT_MODEL,
+          article_budget: float = ARTICLE_BUDGET) -> BuildSummary:
     """Read `paths` into `store`. `model`: the language pipeline (`storyline.nlp.load`);
-    None skips sentences, names and quotes."""
+    None skips sentences, names and quotes. An article whose per-article stages take
+    more than `article_budget` CPU seconds is kept, with a warning (W001) naming it
+    and the stage that took the time."""
     options = options or ReadOptions()
     if model is not None:
         nlp.load(model)  # a missing model stops the build here, not once per article
@@ -116,12 +154,15 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     summary.resumed = store.work.counts()
 
     def report(problem: Problem) -> None:
-        summary.problems += 1
         summary.problem_codes[problem.code.name] = summary.problem_codes.get(problem.code.name, 0) + 1
-        if problem.skipped:
-            summary.inputs_skipped += 1
+        if problem.warning:
+            summary.warnings += 1
         else:
-            summary.inputs_partly_read += 1
+            summary.problems += 1
+            if problem.skipped:
+                summary.inputs_skipped += 1
+            else:
+                summary.inputs_partly_read += 1
         store.builds.add_problem(build_id, problem)
         if stderr:
             print(f"storyline: {problem}", file=stderr)
@@ -157,7 +198,10 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     file_problems = 0
     unstored: set[str] = set()   # files with an article that could not be stored
     try:
-        for result in executor.map(partial(_process_safely, model), work()):
+        for result in executor.map(partial(_process_safely, model, article_budget), work()):
+            if isinstance(result, _Slow):
+                report(result.warning)
+                result = result.article
             if isinstance(result, Problem):
                 report(result)
                 file_problems += 1

@@ -3,7 +3,8 @@ user can look one up (README, "Problems and errors") and a test can check for it
 
 E0xx: a `Problem`, something wrong with one input (a file, a line, a record)
 that did not stop the build: one line on stderr, stored with the build, counted
-in the summary. E1xx: a `StorylineError`, what the user must fix before a
+in the summary. W0xx: a warning about an input that was read whole: reported and
+stored the same way, but the build still counts as all read (exit 0). E1xx: a `StorylineError`, what the user must fix before a
 command can run (a bad option, a missing path or database, a name that matches
 nothing); the command exits with status 2.
 """
@@ -33,6 +34,7 @@ class Code(str, Enum):
     E013 = "record too large"
     E014 = "article failed to process"
     E015 = "language model not available"
+    W001 = "article over its time budget"
     # Errors that stop a command (StorylineError).
     E101 = "no such input"
     E102 = "no database"
@@ -62,9 +64,14 @@ class Problem:
     detail: str | None = None
     skipped: bool = True       # False: the input was partly read
 
+    @property
+    def warning(self) -> bool:
+        """Only a warning: the input was read whole."""
+        return self.code.name.startswith("W")
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.place}" if self.place else self.path
-        what = "skipped" if self.skipped else "partly read"
+        what = "read" if self.warning else "skipped" if self.skipped else "partly read"
         extra = f": {self.detail}" if self.detail else ""
         return f"{where}: {self.code.name} {self.code.why}{extra} ({what})"
 

@@ -120,7 +120,7 @@ def test_the_readme_shows_the_stage_table_as_the_code_has_it(readme):
 def test_the_readme_lists_every_code_of_the_catalog(readme):
     from storyline.errors import Code
 
-    listed = dict(re.findall(r"^\| (E\d{3}) \| (.+?) \|$", section(readme, "## Problems and errors"),
+    listed = dict(re.findall(r"^\| ([EW]\d{3}) \| (.+?) \|$", section(readme, "## Problems and errors"),
                              re.M))
     assert listed == {c.name: c.why for c in Code}
 

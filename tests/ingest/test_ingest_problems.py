@@ -19,6 +19,7 @@ from storyline.cli import main
 from storyline.errors import Code, Problem
 from storyline.ingest import read_paths
 from storyline.model import RawDocument
+from storyline.store import Store
 
 DEPARTMENTS = ["parks", "police", "fire", "library", "water", "roads", "transit", "schools",
                "housing", "health", "sewer", "airport", "harbor", "museum", "zoo", "courts",
@@ -388,8 +389,8 @@ def test_an_article_the_store_cannot_hold_is_reported_and_its_file_read_again(
 
     original = _build.process
 
-    def unstorable(raw, model=None):
-        article = original(raw, model)
+    def unstorable(raw, model=None, **kwargs):
+        article = original(raw, model, **kwargs)
         if "Salem" in (article.title or ""):
             article.title += "\udc80"      # what no reader makes today, if one ever did
         return article
@@ -424,3 +425,33 @@ def test_an_over_long_line_in_a_compressed_dump_is_skipped_and_the_rest_read(wri
     assert [d.title for d in docs] == [first["title"], last["title"]]
     assert len(problems) == 1 and problems[0].code == Code.E013 and not problems[0].skipped
     assert problems[0].place == ("line=2" if fmt == "jsonl" else "line=3")
+
+
+# -- a per-article time budget, reported with its origin (issue "Nothing lost") --------------
+
+
+def test_an_article_over_its_time_budget_is_kept_with_a_warning_naming_it_and_the_stage(
+        write, tmp_path, capsys):
+    path = write("slow.jsonl", "\n".join(json.dumps(
+        {"title": f"Council vote {n}", "text": "The council voted on Tuesday to close the "
+         "Millbrook Street bridge for repairs, the mayor said."}) for n in range(2)))
+    db = str(tmp_path / "budget.db")
+    # a budget no article meets: every article is over it, stored, and named
+    assert main(["build", str(path), "--db", db, "--article-budget", "0", "--json",
+                 "--no-language"]) == 0                     # a warning is not a failure to read
+    out, err = capsys.readouterr()
+    summary = json.loads(out)
+    assert summary["warnings"] == 2 and summary["problems"] == 0 and summary["articles_added"] == 2
+    warnings = [ln for ln in err.splitlines() if ": W001 " in ln]
+    assert len(warnings) == 2
+    for n, line in enumerate(warnings, 1):
+        assert line.startswith(f"storyline: {path}:line={n}: W001 article over its time budget: ")
+        assert re.search(r": \d+\.\d s CPU \((read|date|timex|annotate) \d+\.\d s[,;]", line)
+        assert line.endswith(" characters of text), over the 0 s budget (read)")
+    assert "warnings: 2 (W001 x2)" in err and "problems: none" in err
+    with Store(db, readonly=True) as store:
+        assert [p["code"] for p in store.builds.problems()] == ["W001", "W001"]
+    # the default budget: no warning for ordinary articles
+    assert main(["build", str(path), "--db", str(tmp_path / "default.db"), "--json", "-q",
+                 "--no-language"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == 0

@@ -35,6 +35,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(default), an installed spaCy package such as en_core_web_sm, or a path")
     p.add_argument("--no-language", action="store_true",
                    help="skip the language pipeline (no names or quotes; faster)")
+    p.add_argument("--article-budget", type=float, default=build_stage.ARTICLE_BUDGET,
+                   metavar="SECONDS", help="warn (W001) about articles whose per-article stages take "
+                   f"more CPU seconds than this (default {build_stage.ARTICLE_BUDGET:g})")
     p.add_argument("--json", action="store_true", help="print the build summary as JSON on stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
@@ -56,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args, create=True) as store:
         summary = build_stage.build(args.paths, store, options=options, workers=args.workers,
                                     stderr=sys.stderr, progress=progress,
+                                    article_budget=args.article_budget,
                                     model=None if args.no_language else nlp.model_name(args.model))
         total = store.articles.count()
     if tty:

@@ -42,6 +42,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/tls.py
 	$(BIN)/python bench/propagation.py
+	$(BIN)/python bench/undated.py
 	$(BIN)/python bench/example.py
 
 $(VENV)/.installed: pyproject.toml

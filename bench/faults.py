@@ -105,11 +105,14 @@ def reads(runs: int, pile: Pile, work: Path, log) -> tuple[int, int]:
     return total, wrong
 
 
+# VmHWM, not ru_maxrss: the latter keeps the high-water mark of the process before
+# exec, so a child of a big parent would report the parent's memory.
 _PEAK = """
-import resource, sys
+import re, sys
 from storyline.cli import main
 code = main(["build", sys.argv[1], "--db", sys.argv[2], "-q"])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code)
+with open("/proc/self/status") as status:
+    print(re.search(r"VmHWM:\\s+(\\d+) kB", status.read())[1], code)
 """
 
 

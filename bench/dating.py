@@ -94,8 +94,10 @@ def load(data: Path, limit: int | None) -> list[Doc]:
     for d in _timeml.read_tml_dir(tbaq / "TimeBank") + _timeml.read_tml_dir(tbaq / "AQUAINT"):
         docs.append(Doc("tbaq/" + d.name, "tbaq", d.dct, d.text))
     _timeml.MEANTIME_LAST_SENTENCE = 10 ** 6     # the whole article, not the annotated head
-    for d in _timeml.read_meantime_dir(data / "meantime-en" / "intra_cross-doc_annotation"):
-        docs.append(Doc("meantime/" + d.name, "meantime", d.dct, d.text))
+    meantime = data / "meantime-en" / "intra_cross-doc_annotation"
+    for path in sorted(meantime.glob("*/*.xml")):
+        d = _timeml.read_meantime(path)
+        docs.append(Doc(f"meantime/{path.parent.name}/{d.name}", "meantime", d.dct, d.text))
     if limit and limit < len(docs):
         keep = sorted(random.Random(0).sample(range(len(docs)), limit))
         docs = [docs[i] for i in keep]
@@ -241,7 +243,7 @@ def _story_of(name: str) -> str | None:
     if parts[0] == "t17":
         return "t17:" + parts[1].split("_")[0]
     if parts[0] == "meantime":
-        return "meantime:" + parts[1].split("_")[-1]
+        return "meantime:" + parts[1]           # its sub-corpus: corpus_airbus, ...
     return None
 
 

@@ -89,14 +89,20 @@ def group(store: Store) -> dict[str, object]:
 
 def date_from_story(articles: list[Article]) -> dict[str, Published]:
     """{article id: new Published} for the story's articles without a day that its
-    dated articles can date or bound: the evidence is `timeline.story_clues`'s, the
+    dated articles can date or bound, or whose missing year its articles' years
+    supply: the evidence is `timeline.story_clues`'s and `dating.story_years`', the
     decision `dating.date_in_story`'s. Articles the story cannot help are left out."""
-    by_id = {a.id: a for a in articles}
+    found_clues = timeline.story_clues(articles)
+    years = dating.story_years(articles)
     out = {}
-    for article_id, clues in timeline.story_clues(articles).items():
-        found = dating.date_in_story(by_id[article_id], clues)
+    for article in articles:
+        clues = found_clues.get(article.id) or (dating.StoryClues() if years else None)
+        if clues is None:
+            continue
+        clues.years = years
+        found = dating.date_in_story(article, clues)
         if found is not None:
-            out[article_id] = found
+            out[article.id] = found
     return out
 
 

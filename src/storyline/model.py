@@ -104,7 +104,8 @@ class Published:
     date: str | None = None        # YYYY-MM-DD, or None when unknown
     earliest: str | None = None
     latest: str | None = None
-    granularity: str | None = None  # day | month | year
+    # day | month | range (a run of days, at most a season) | year; finest first
+    granularity: str | None = None
     # html-meta | html-shown | html-text | feed | dataset | path | warc-crawl | text | story
     method: str | None = None
     confidence: float = 0.0
@@ -115,6 +116,11 @@ class Published:
         d = dict(d or {})
         d["evidence"] = [Evidence(**e) for e in d.get("evidence", [])]
         return cls(**d)
+
+    @property
+    def coarseness(self) -> int:
+        """0 for a day, up to 4 for nothing known: which of two answers says more."""
+        return {"day": 0, "month": 1, "range": 2, "year": 3}.get(self.granularity or "", 4)
 
 
 @dataclass

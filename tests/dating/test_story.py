@@ -50,7 +50,7 @@ def test_bad_story_evidence_is_skipped():
 def test_story_without_clues_gives_a_coarse_answer_at_most():
     article = undated([Block("The talks continued late into the night, both sides said.")])
     p = from_story(article, [("2010-01-17", 0.9, "a"), ("2010-01-17", 0.9, "b")], today=TODAY)
-    assert p.date is None and p.method == "story" and p.granularity in ("month", "year")
+    assert p.date is None and p.method == "story" and p.granularity in ("month", "range", "year")
     assert p.earliest <= "2010-01-17" <= p.latest
 
 
@@ -87,3 +87,52 @@ def test_bounds_against_the_crawl_date_are_ignored():
     p = from_story(article, [], today=TODAY,
                    within=StoryBounds("2010-01-20", "2010-01-26", 1.0, []))
     assert p is article.published
+
+
+# -- years from the story (issue "Undated piles"): no article of it dated by metadata ---------
+
+def _processed(aid: str, text: str) -> Article:
+    from storyline.model import RawDocument
+    from storyline.pipeline import process
+
+    article = process(RawDocument(origin=Origin(path=f"/pile/{aid}.txt", format="txt"),
+                                  content=text), model=None)
+    article.id = aid
+    return article
+
+
+# Three undated articles of one running story, as scraped: the first carries a timestamp
+# line, the second a copyright line; the third names days but no year at all.
+STAMPED = ("Calder files for bankruptcy protection\n\nPublished March 13, 2024 6:02 p.m.\n\n"
+           "Calder Resin Works filed for bankruptcy protection on Wednesday, a month after "
+           "the county sued it over the February spill that fouled the Millbrook River.\n")
+COPYRIGHT = ("Senators grill Calder chief over spill\n\nCalder's chief executive told state "
+             "senators on Tuesday that the company would pay for the cleanup of the river.\n\n"
+             "\u00a9 2024 Riverton Ledger. All rights reserved.\n")
+NO_YEAR = ("Calder settles with county\n\nCalder agreed on Thursday to pay $41.5 million to "
+           "settle the county's claims, a week before the June 20 trial date the judge set "
+           "in May.\n")
+
+
+def test_the_storys_articles_agree_on_its_year():
+    from storyline.dating import story_years
+
+    pile = [_processed("s1", STAMPED), _processed("c1", COPYRIGHT), _processed("n1", NO_YEAR)]
+    years = story_years(pile, today=TODAY)
+    assert (years.first, years.last, years.articles, years.share) == (2024, 2024, 2, 1.0)
+    assert story_years(pile[2:], today=TODAY) is None            # no sure year: no years
+    other = _processed("o1", "Council meets\n\nPublished March 3, 2019 9:00 a.m.\n\n"
+                             "The council met on Sunday to review the plans for the bridge.\n")
+    assert story_years(pile[:1] + [other], today=TODAY) is None  # years apart: no agreement
+
+
+def test_an_article_without_a_year_is_dated_inside_its_storys_year():
+    from storyline.corpus import date_from_story
+
+    pile = [_processed("s1", STAMPED), _processed("c1", COPYRIGHT), _processed("n1", NO_YEAR)]
+    assert pile[2].published.date is None and pile[2].published.earliest is None
+    p = date_from_story(pile)["n1"]
+    assert p.method == "story" and p.earliest >= "2024-01-01" and p.latest <= "2024-12-31"
+    if p.date:
+        assert p.date.startswith("2024-06")          # a week before the June 20 trial date
+    assert "the story's articles were published in 2024" in " ".join(e.note or "" for e in p.evidence)

@@ -30,11 +30,13 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 from ..model import Article, Evidence, Published
-from .story import StoryBounds, StoryClues, StoryEvidence, date_in_story, from_story
+from .story import (StoryBounds, StoryClues, StoryEvidence, StoryYears, date_in_story, from_story,
+                    story_years)
 from .text import from_text, score_days
 
 __all__ = ["parse_date", "from_metadata", "from_text", "date_article", "from_story",
-           "date_in_story", "StoryEvidence", "StoryBounds", "StoryClues", "score_days",
+           "date_in_story", "StoryEvidence", "StoryBounds", "StoryClues", "StoryYears",
+           "story_years", "score_days",
            "METHOD_CONFIDENCE"]
 
 # How much a date from each kind of metadata is trusted. Feed and dataset
@@ -131,17 +133,13 @@ def date_article(article: Article, *, today: date | None = None) -> Published:
     found = from_text(article, meta, today=today)
     if found.method != "text":
         return found                      # abstained: `meta` plus the reason
-    if meta.granularity and _rank(found.granularity) <= _rank(meta.granularity) \
+    if meta.granularity and found.coarseness <= meta.coarseness \
             and found.granularity != "day":
         return _with_reason(meta, found)  # no finer than what the metadata said
     kept = [e for e in meta.evidence]     # crawl date, htmldate's year: still true
     if kept:
         found.evidence = found.evidence + kept
     return found
-
-
-def _rank(granularity: str | None) -> int:
-    return {"day": 0, "month": 1, "year": 2}.get(granularity or "", 3)
 
 
 def _with_reason(meta: Published, found: Published) -> Published:

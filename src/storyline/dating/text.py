@@ -40,7 +40,7 @@ from ..model import Article, Block, Evidence, Published
 from .clues import Clue, collect
 
 __all__ = ["from_text", "TextDating", "DAY_CONFIDENCE", "MONTH_CONFIDENCE", "YEAR_CONFIDENCE",
-           "score_days"]
+           "score_days", "sure_year"]
 
 # Answer with a day when its calibrated confidence (the chance it is right to within
 # a day, see `calibrated`) is at least this; else a month, else a year (the share of
@@ -400,7 +400,9 @@ def _plausible_years(clues: list[Clue], lo: date, hi: date,
         return [lo.year]
     named = {c.year for c in clues if c.year and not c.superseded} | {d.year for d, _ in prior}
     if not named:
-        return _weekday_years(clues, lo, hi)
+        # Bounds a year apart (a story's years straddling a new year) are searched whole.
+        return _weekday_years(clues, lo, hi) or (
+            [lo.year, hi.year] if hi.year - lo.year == 1 else [])
     options = sorted(y + k for y in named for k in (-1, 0, 1, 2, 3)
                      if lo.year <= y + k <= hi.year)
     options = sorted(set(options))
@@ -438,6 +440,16 @@ def _year_scores(clues: list[Clue], options: list[int], prior: list[tuple[date, 
         for y in options:
             score[y] += w * (0.0 if y == d.year else -3.0)
     return score
+
+
+def sure_year(blocks: list[Block], *, today: date | None = None) -> int | None:
+    """The one year the article's timestamps, datelines and copyright lines give, if
+    they agree (what a story's years count on besides its dated articles)."""
+    clues, _ = collect(blocks)
+    last = (today or date.today()).year
+    years = {c.year for c in clues if c.year and c.year <= last
+             and c.role in ("stamp", "lead", "dateline", "copyright")}
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_share(clues: list[Clue], years: list[int], lo: date, hi: date,

@@ -249,10 +249,17 @@ class Quote:
 
 @dataclass
 class Event:
+    """One timeline entry. `date` is its first day; `granularity` day | week | month |
+    range | year; `earliest`/`latest` the first and last day it may be (both the date
+    for a day). Each source: {"article_id", "sentence", "outlet", "expression" (the
+    time expression that dated it, or None), "why" (how it was dated)}."""
+
     date: str
     granularity: str
     text: str
     sources: list[dict[str, Any]] = field(default_factory=list)  # {"article_id", "sentence"}
+    earliest: str | None = None    # None only in timelines stored before these fields
+    latest: str | None = None
 
 
 @dataclass

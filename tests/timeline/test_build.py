@@ -91,11 +91,15 @@ def test_window_limits_the_dates():
 
 
 def test_background_dates_long_before_the_story_are_left_out():
-    dates = [e.date for e in timeline.build(STORY, length=20)]
-    assert "2022-01-01" not in dates            # "cracks flagged in 2022"
+    history = article("hist1", "Harlow Gazette", "2024-03-14",
+                      "Inspectors first reported rust on the Harlow Bridge in March 2022.")
+    dates = [e.date for e in timeline.build(STORY + [history], length=20)]
+    assert "2022-03-01" not in dates
     # An explicit window is obeyed as given.
-    dates = [e.date for e in timeline.build(STORY, length=20, start="2020-01-01")]
-    assert "2022-01-01" in dates
+    dates = [e.date for e in timeline.build(STORY + [history], length=20, start="2020-01-01")]
+    assert "2022-03-01" in dates
+    # "cracks flagged in 2022" names a bare year: never an entry.
+    assert "2022-01-01" not in dates
 
 
 def test_no_dated_sentences_no_timeline():

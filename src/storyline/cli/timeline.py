@@ -1,5 +1,6 @@
-"""Show a story's timeline: each date with its granularity, what happened, and the
-outlets and articles that report it.
+"""Show a story's timeline: each date with its granularity (a range as its first and
+last day and "between June 13 and Oct. 27, 2017"), what happened, and the outlets
+and articles that report it, each with why it sits there.
 
 STORY is a story id (or a unique prefix) or a piece of its title; without it, the
 largest story. The stored timeline is shown; with --length, or when none is stored
@@ -13,6 +14,7 @@ import sys
 import textwrap
 
 from .. import query
+from ..timeline.events import when
 from ..errors import Code, StorylineError
 from ._common import add_db, add_json, open_store, print_json
 
@@ -48,11 +50,18 @@ def run(args: argparse.Namespace) -> int:
     for e in events:
         print()
         lines = textwrap.wrap(e["text"], 88) or [""]
-        print(f"{e['date']}  {e['granularity']:5s}  {lines[0]}")
+        if e["granularity"] == "range":
+            # A range reads as one: "between June 13 and Oct. 27, 2017".
+            print(f"{e['earliest']} to {e['latest']}  {when(e['date'], 'range', e['latest'])}")
+            print(" " * 19 + lines[0])
+        else:
+            print(f"{e['date']}  {e['granularity']:5s}  {lines[0]}")
         for line in lines[1:]:
             print(" " * 19 + line)
         for s in e["sources"][:SHOWN_SOURCES]:
-            print(f"{'':19s}- {s['outlet']} ({s.get('article_id', '')})")
+            why = f": {s['why']}" if s.get("why") else ""
+            print(textwrap.fill(f"- {s['outlet']} ({s.get('article_id', '')}){why}", 107,
+                                initial_indent=" " * 19, subsequent_indent=" " * 21))
         if len(e["sources"]) > SHOWN_SOURCES:
             print(f"{'':19s}  and {len(e['sources']) - SHOWN_SOURCES} more sources (--json lists all)")
     return 0

@@ -2,7 +2,8 @@
 
 `to_timelinejs(story, events, articles)` gives one story's timeline: a title slide
 (the story's title, its size and outlets) and one slide per entry with its date at
-the entry's granularity (a month-level entry has no day), the entry's text and its
+the entry's granularity (a month-level entry has no day; a range starts on its first
+day and says the range in `display_date`), the entry's text and its
 sources (outlet, sentence, a link to the article when it has a URL).
 
 `write(store, out)` writes every story of the store into one TimelineJS3 document
@@ -20,6 +21,7 @@ from typing import Any, Sequence, TextIO
 
 from .. import query
 from ..model import Article, Event, Story
+from ..timeline.events import when
 
 __all__ = ["to_timelinejs", "write", "slide"]
 
@@ -27,19 +29,26 @@ _HEADLINE_CHARS = 100
 
 
 def _date(value: str, granularity: str) -> dict[str, str]:
+    """TimelineJS's year/month/day, as many as the granularity supports (a range:
+    the day it starts)."""
     d = date.fromisoformat(value[:10])
     out = {"year": str(d.year)}
-    if granularity in ("day", "week", "month"):
+    if granularity in ("day", "week", "month", "range"):
         out["month"] = str(d.month)
-    if granularity in ("day", "week"):
+    if granularity in ("day", "week", "range"):
         out["day"] = str(d.day)
     return out
 
 
-def _display(value: str, granularity: str) -> str | None:
-    d = date.fromisoformat(value[:10])
-    if granularity == "week":
+def _display(event: Event) -> str | None:
+    """What the slide says its date is, when TimelineJS's own date would say too
+    much: a week ("week of March 4, 2024"), a range ("between June 13 and Oct. 27,
+    2017")."""
+    if event.granularity == "week":
+        d = date.fromisoformat(event.date[:10])
         return f"week of {d.strftime('%B')} {d.day}, {d.year}"
+    if event.granularity == "range":
+        return when(event.date, "range", event.latest)
     return None
 
 
@@ -76,7 +85,7 @@ def slide(event: Event, articles: dict[str, Article], unique_id: str) -> dict[st
         "text": {"headline": escape(_headline(event.text)), "text": html},
         "unique_id": unique_id,
     }
-    shown = _display(event.date, event.granularity)
+    shown = _display(event)
     if shown:
         out["display_date"] = shown
     return out
@@ -111,10 +120,10 @@ def write(store, out: TextIO) -> None:
         if len(stories) == 1:
             doc["title"] = one["title"]
         if events:
-            first = min(events, key=lambda e: e.date)
-            last = max(events, key=lambda e: e.date)
-            doc["eras"].append({"start_date": _date(first.date, "day"),
-                                "end_date": _date(last.date, "day"),
+            first = min(e.earliest or e.date for e in events)
+            last = max(e.latest or e.date for e in events)
+            doc["eras"].append({"start_date": _date(first, "day"),
+                                "end_date": _date(last, "day"),
                                 "text": {"headline": escape(story.title or story.id)}})
     if "title" not in doc:
         doc["title"] = {"text": {"headline": "storyline",

@@ -63,7 +63,15 @@ def story_record(story: Story) -> dict[str, Any]:
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    return asdict(event)
+    """A timeline entry: `date` (its first day), `granularity` (day | week | month |
+    range | year), `earliest`/`latest` (the first and last day it may be), `text`,
+    `sources` (each with `why` it sits there, when the timeline says)."""
+    record = asdict(event)
+    if event.earliest is None or event.latest is None:      # stored before the fields
+        from ..timeline.events import period
+        first, last = period(event.date, event.granularity)
+        record["earliest"], record["latest"] = first.isoformat(), last.isoformat()
+    return record
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:

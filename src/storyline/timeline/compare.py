@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 from ..model import Article, Event
 from .events import DatedSentence, extract
-from .merge import EventCluster, vectorize
+from .merge import EventCluster, closest, vectorize
 from .text import content_words, numbers
 
 __all__ = ["compare", "SAME_CONTENT", "WINDOW_DAYS", "UNKNOWN_OUTLET"]
@@ -104,15 +104,9 @@ def _content_groups(sentences: list[DatedSentence]) -> list[list[DatedSentence]]
             continue
         day = date.fromisoformat(s.date).toordinal()
         heavy = sorted(v, key=lambda w: -v[w])[:_HEAVY_WORDS]
-        candidates = {g for w in heavy for g in index.get(w, ())}
-        best, best_sim = None, SAME_CONTENT
-        for g in sorted(candidates):
-            group = groups[g]
-            if day - date.fromisoformat(group.members[-1].date).toordinal() > WINDOW_DAYS:
-                continue
-            sim = group.similarity(v)
-            if sim >= best_sim:
-                best, best_sim = g, sim
+        best = closest(v, (g for w in heavy for g in index.get(w, ())), groups, SAME_CONTENT,
+                       lambda g: day - date.fromisoformat(groups[g].members[-1].date).toordinal()
+                       <= WINDOW_DAYS)
         if best is None:
             best = len(groups)
             groups.append(EventCluster(s.date, s.granularity))

@@ -10,8 +10,18 @@ A sentence becomes a dated sentence when
   a news report tells what happened that day or the day before
   (`how="published"`).
 
-Durations, sets, PRESENT_REF/PAST_REF and underspecified values ("XXXX-03",
-left when the article has no date) date nothing.
+An article with no day but bounds (`Published.earliest`/`latest`, no wider than
+`MAX_RANGE_DAYS`) dates its sentences too: an expression left relative ("on
+Tuesday", "last week", "June 13" with no year) is resolved against both bounds
+and covers everything between ("Tuesday" in an article of June 13-20 is a Tuesday
+between June 13 and June 20), and its lead sentences are dated to the bounds
+themselves. Such a date is a range, or the day, week or month it happens to be.
+
+Durations, sets, bare years ("for 2017", "in 2009": a year dates no entry),
+underspecified values without bounds, and the stamps a page or a comment section
+puts on text ("24 June 2010 Last updated at 14:59 GMT", "At 19:23 27th Apr 2009,
+jo wrote:") date nothing; a reader comment's header is no sentence at all. Lines
+the cleaner removed are not in the body and never reach this stage.
 """
 
 from __future__ import annotations
@@ -21,14 +31,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import Article
-from ..text.calendar import MONTH_NAMES
+from ..text.calendar import AP_MONTHS, MONTH_NAMES, WEEKDAY_NAMES
 from ..text.sentences import article_sentences
 
 __all__ = ["DatedSentence", "extract", "parse_value", "clean_sentence", "period", "GRANULARITIES",
-           "LEAD_SENTENCES"]
+           "LEAD_SENTENCES", "MAX_RANGE_DAYS", "granularity_of", "when"]
 
-# Finest first: an event dated to the day beats one dated to its month.
-GRANULARITIES = ("day", "week", "month", "year")
+# Finest first: an event dated to the day beats one dated to its month; a range
+# (between two days that make no calendar week or month) comes after the month.
+GRANULARITIES = ("day", "week", "month", "range", "year")
+
+# The widest range a sentence is dated to (the article's bounds, shifted by what the
+# expression says). Set by hand: a season is still a place on a story's timeline;
+# wider is no better than the year, which dates no entry.
+MAX_RANGE_DAYS = 183
 
 # How many opening sentences of a dated article report the day's news when they
 # name no date themselves. Tuned on timeline17 bpoil, H1N1, EgyptianProtest, haiti,
@@ -65,6 +81,29 @@ _FURNITURE = re.compile(r"RUSH TRANSCRIPT|EDITOR\s?'?\s?S NOTE|^The latest news 
                         r"This Story: Read|Follow The World Desk|\bincorrectly (?:described|"
                         r"stated|reported|said)\b|^(?:Click|Watch|Read more|Tune in)\b|"
                         r"\btune in to\b", re.IGNORECASE)
+_WEEKDAY = rf"(?:{'|'.join(d.title() for d in WEEKDAY_NAMES)})"
+# A stamp with the clock first, at the start of a sentence, after nothing but names,
+# pipes and "At"/"Updated": "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 ",
+# "At 2:10 pm on 02 Jun 2009, ", "Updated 19:23 27th Apr 2009 ".
+_CLOCK_STAMP = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*|[|•·,-]|at|on)\s*){0,6}?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*"
+    r"(?:GMT|BST|UTC|UK time|ET|EST|EDT|CET|local time)?\s*,?\s*(?:on\s+)?(?:" + _WEEKDAY
+    + r"\s*,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"|" + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)\s*,?\s*\d{4}\b\s*,?\s*")
+# The same at the end of a line, after a dash or a pipe: "First related death - 23:39
+# UK time, Sunday, 14 June 2009", "Mark Easton | 16:59 UK time, Tuesday, 5 May 2009".
+_TAIL_STAMP = re.compile(
+    r"\s[-|–—]\s*\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|BST|UTC|UK time|ET|EST|EDT|CET|"
+    r"local time)?\s*,?\s*(?:" + _WEEKDAY + r"\s*,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
+    + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)\s*,?\s*\d{4}\b")
+# Words that make a nearby date a page's stamp, not an event: "Last updated at",
+# "Posted on", "Published:".
+_STAMP_WORDS = re.compile(r"(?:^|[|•·]\s*)(?:(?:last|first)\s+)?(?:updated|posted|published|filed)"
+                          r"\s*(?:at|on|:)?\s*$|\blast updated\b[^.]{0,40}$", re.IGNORECASE)
+# Time words in idioms that name no time: "like there's no tomorrow".
+_IDIOM = re.compile(r"\bno\s+$", re.IGNORECASE)
+# A reader comment's header: a time stamp, then "NAME wrote:".
+_WROTE = re.compile(r"\bwrote\s*:")
 _NOT_A_REPORT = re.compile(r"\b(will|won't|shall|would|plans? to|expected to|aims? to|"
                            r"could|might|may)\b|\?\s*[\"”']?$", re.IGNORECASE)
 
@@ -85,15 +124,24 @@ class DatedSentence:
     published: str | None = None    # the article's own day, when it has one
     timex: str | None = None        # the expression that dated it
     entities: list[str] = field(default_factory=list)
+    until: str | None = None        # a range's last day (granularity "range")
+    why: str = ""                   # how the date was found, for a reader
 
     @property
     def period(self) -> tuple[date, date]:
         """First and last day the date covers."""
-        return period(self.date, self.granularity)
+        return period(self.date, self.granularity, self.until)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """(first day, granularity, last day): what a timeline entry is dated by."""
+        return (self.date, self.granularity, self.period[1].isoformat())
 
 
-def period(day: str, granularity: str) -> tuple[date, date]:
+def period(day: str, granularity: str, until: str | None = None) -> tuple[date, date]:
     first = date.fromisoformat(day)
+    if granularity == "range":
+        return first, date.fromisoformat(until or day)
     if granularity == "day":
         return first, first
     if granularity == "week":
@@ -124,54 +172,198 @@ def parse_value(value: str) -> tuple[str, str] | None:
     return None
 
 
+def granularity_of(first: date, last: date) -> str:
+    """day, week (an ISO week), month (a calendar month) or range."""
+    if first == last:
+        return "day"
+    if first.weekday() == 0 and last == first + timedelta(days=6):
+        return "week"
+    if first.day == 1 and last == period(first.isoformat(), "month")[1]:
+        return "month"
+    return "range"
+
+
+def _dated(first: date, last: date) -> tuple[str, str, str | None]:
+    """(date, granularity, until) of the period first..last."""
+    gran = granularity_of(first, last)
+    return first.isoformat(), gran, last.isoformat() if gran == "range" else None
+
+
+def when(day: str, granularity: str, until: str | None = None) -> str:
+    """A date as a reader says it: "June 13, 2017", "week of June 12, 2017", "June
+    2017", "between June 13 and Oct. 27, 2017", "2017"."""
+    first, last = period(day, granularity, until)
+
+    def said(d: date, year: bool = True) -> str:
+        name = AP_MONTHS[d.month - 1].title()
+        name = "Sept." if name == "Sep" else name + "." if len(name) == 3 else name
+        return f"{name} {d.day}" + (f", {d.year}" if year else "")
+
+    if granularity == "day":
+        return said(first)
+    if granularity == "week":
+        return "week of " + said(first)
+    if granularity == "month":
+        return f"{MONTH_NAMES[first.month - 1].title()} {first.year}"
+    if granularity == "year":
+        return str(first.year)
+    return f"between {said(first, first.year != last.year)} and {said(last)}"
+
+
 def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSentence]:
     """The dated sentences of one article, in text order (a sentence may carry one
-    date: the finest its time expressions give, the first of those)."""
+    date: the narrowest its time expressions give, the first of those)."""
     body = article.body
     published = article.published.date if article.published.granularity == "day" else None
+    bounds = None if published else _bounds(article)
     timexes = [t for t in article.timexes if t.type in ("DATE", "TIME")]
+    # Relative expressions of an article with bounds: their values at each bound.
+    shifted = _shifted(article, timexes, bounds) if bounds else {}
     out: list[DatedSentence] = []
-    if article.title and published and _is_report(article.title):
-        out.append(DatedSentence(article.id, article.title.strip(), published, "day",
-                                 "published", position=-1, outlet=article.source,
-                                 published=published))
+    if bounds:
+        lo, hi = bounds
+        led = _dated(lo, hi)
+        led_why = f"an opening sentence of an article dated between {lo} and {hi}"
+    if article.title and (published or bounds) and _is_report(article.title) \
+            and _stamp_end(article.title, 0) == 0 and not _TAIL_STAMP.search(article.title):
+        if published:
+            out.append(DatedSentence(article.id, article.title.strip(), published, "day",
+                                     "published", position=-1, outlet=article.source,
+                                     published=published, why="the headline of an article "
+                                     f"published {published}"))
+        else:
+            out.append(DatedSentence(article.id, article.title.strip(), led[0], led[1],
+                                     "published", position=-1, outlet=article.source,
+                                     until=led[2], why="the headline of an article dated "
+                                     f"between {lo} and {hi}"))
     for i, (start, end) in enumerate(article_sentences(article)):
-        text = clean_sentence(body[start:end])
+        raw = body[start:end]
+        text, cut = _cleaned(raw)
         words = len(text.split())
         if not (_MIN_WORDS <= words <= _MAX_WORDS) or not re.search(r"[a-z]", text):
             continue
-        best: tuple[int, str, str, str] | None = None
+        stamp = _stamp_end(raw, cut)
+        if stamp < 0:
+            continue                          # a reader comment's header
+        m = _TAIL_STAMP.search(raw)
+        tail = start + m.start() if m else end
+        best: tuple[int, date, date, str, str] | None = None
+        year = False
         for t in timexes:
-            if t.start < start or t.end > end:
+            if t.start < start or t.end > end or t.start < start + stamp or t.end > tail \
+                    or _STAMP_WORDS.search(body[start + cut:t.start]) \
+                    or _IDIOM.search(body[max(start, t.start - 4):t.start]):
                 continue
-            parsed = parse_value(t.value)
-            if parsed is None:
+            found = _period_of(t, shifted, bounds, published)
+            if found is None:
+                # A sentence naming a year is about that year, not the day's news.
+                year = year or (parse_value(t.value) or ("", ""))[1] == "year"
                 continue
-            rank = GRANULARITIES.index(parsed[1])
-            if best is None or rank < best[0]:
-                best = (rank, parsed[0], parsed[1], t.text)
+            first, last, why = found
+            width = (last - first).days
+            if best is None or width < best[0]:
+                best = (width, first, last, t.text, why)
         names = _names(article, start, end)
         if best is not None:
-            out.append(DatedSentence(article.id, text, best[1], best[2], "timex", start, end, i,
-                                     article.source, published, best[3], names))
-        elif published and i < lead and _is_report(text):
-            out.append(DatedSentence(article.id, text, published, "day", "published", start, end,
-                                     i, article.source, published, None, names))
+            day, gran, until = _dated(best[1], best[2])
+            out.append(DatedSentence(article.id, text, day, gran, "timex", start, end, i,
+                                     article.source, published, best[3], names, until, best[4]))
+        elif (published or bounds) and i < lead and not year and _is_report(text):
+            if published:
+                out.append(DatedSentence(article.id, text, published, "day", "published", start,
+                                         end, i, article.source, published, None, names,
+                                         why=f"an opening sentence of an article published "
+                                         f"{published}"))
+            else:
+                out.append(DatedSentence(article.id, text, led[0], led[1], "published", start,
+                                         end, i, article.source, None, None, names, led[2],
+                                         led_why))
     return out
+
+
+def _bounds(article: Article) -> tuple[date, date] | None:
+    """An undated article's earliest and latest day, when both are known and no
+    more than `MAX_RANGE_DAYS` apart."""
+    p = article.published
+    try:
+        lo, hi = date.fromisoformat(p.earliest[:10]), date.fromisoformat(p.latest[:10])
+    except (TypeError, ValueError):
+        return None
+    return (lo, hi) if lo <= hi and (hi - lo).days < MAX_RANGE_DAYS else None
+
+
+def _shifted(article: Article, timexes, bounds: tuple[date, date]
+             ) -> dict[tuple[int, int], tuple[str, str]]:
+    """{(start, end): (value at the earliest bound, value at the latest)} for the
+    expressions the time layer left relative (the body tagged again at each bound)."""
+    from .. import timex
+
+    if all(parse_value(t.value) for t in timexes):
+        return {}
+    at = [{(t.start, t.end): t.value for t in timex.tag(article.body, b.isoformat())}
+          for b in bounds]
+    return {k: (at[0][k], at[1][k]) for k in at[0].keys() & at[1].keys()}
+
+
+def _period_of(t, shifted: dict[tuple[int, int], tuple[str, str]],
+               bounds: tuple[date, date] | None, published: str | None
+               ) -> tuple[date, date, str] | None:
+    """First and last day an expression dates, and why; None for what dates nothing
+    (a bare year, a duration, an expression left relative with no bounds)."""
+    parsed = parse_value(t.value)
+    if parsed is not None:
+        if parsed[1] == "year":
+            return None
+        first, last = period(*parsed)
+        if published and not re.search(r"\d{4}", t.text):
+            return first, last, f"{t.text!r} counted from the article's date {published}"
+        return first, last, f"{t.text!r}"
+    pair = shifted.get((t.start, t.end))
+    if pair is None or bounds is None:
+        return None
+    early, late = parse_value(pair[0]), parse_value(pair[1])
+    if early is None or late is None or "year" in (early[1], late[1]):
+        return None
+    first, last = period(*early)[0], period(*late)[1]
+    if last < first or (last - first).days >= MAX_RANGE_DAYS:
+        return None
+    lo, hi = bounds
+    return first, last, (f"{t.text!r} in an article dated between {lo} and {hi}, "
+                         f"counted from each bound")
+
+
+def _stamp_end(sentence: str, cut: int) -> int:
+    """Where the page's or a comment's stamp at the front of a sentence ends (0: no
+    stamp; -1: the sentence is a reader comment's header)."""
+    m = _CLOCK_STAMP.match(sentence)
+    end = max(cut, m.end() if m else 0)
+    wrote = _WROTE.search(sentence, 0, 160)
+    if wrote and (m or re.search(r"\d{1,2}[.:]\d{2}|\b\d{4}\b", sentence[:wrote.start()])):
+        return -1
+    return end
 
 
 def clean_sentence(text: str) -> str:
     """The sentence without the wire furniture scraping glues to its front (a time
     stamp with the headline before it, a byline, a dateline, photo credits), or ""
     when it is page furniture itself."""
+    return _cleaned(text)[0]
+
+
+def _cleaned(text: str) -> tuple[str, int]:
+    """`clean_sentence` and where in `text` what is left starts."""
     if _FURNITURE.search(text):
-        return ""
-    for pattern in (_STAMP, _BYLINE, _BRACKETS, _DATELINE, _BRACKETS, _CAPS_HEAD):
-        m = pattern.match(text)
-        if m and len(text) - m.end() > 20 and (pattern is not _DATELINE
+        return "", len(text)
+    cut = 0
+    for pattern in (_STAMP, _CLOCK_STAMP, _BYLINE, _BRACKETS, _DATELINE, _BRACKETS, _CAPS_HEAD):
+        rest = text[cut:]
+        m = pattern.match(rest)
+        if m and len(rest) - m.end() > 20 and (pattern is not _DATELINE
                                                 or re.search(r"[A-Z]{3,}", m.group(0))):
-            text = text[m.end():]
-    return _BULLET.sub("", text).strip()
+            cut += m.end()
+    cut += _BULLET.match(text[cut:]).end() if _BULLET.match(text[cut:]) else 0
+    rest = text[cut:]
+    return rest.strip(), cut + len(rest) - len(rest.lstrip())
 
 
 def _is_report(text: str) -> bool:

@@ -7,7 +7,11 @@
    with a time expression (a reference from a later article counts fully, one
    from the same day's report half), plus how many articles were published that
    day (a burst of reports marks a news day). Coarser dates (a week, a month, a
-   year) compete at a discount: they are less precise entries.
+   range) compete at a discount: they are less precise entries. A story whose
+   articles have only bounds is told the same way: their sentences are dated to
+   ranges (`events.extract`), the same event told by several of them to the range
+   all allow (`merge.narrow`), and an opening sentence counts as a report of its
+   range.
 3. For each chosen date, everything the story says about it (every sentence dated
    to it that is about the story, wherever it stands in its article) gives a
    centroid: what the date is about. The entry's text is picked from the sentences
@@ -19,11 +23,13 @@
 4. The chosen date's sentences are merged into events (`merge.merge`); the entry's
    sources are every independent article telling the events its text tells.
 
-`build` returns `Event`s in chronological order; `length` is the number of dates.
+`build` returns `Event`s in chronological order (each with `earliest`/`latest`,
+and with every source saying `why` it sits there); `length` is the number of dates.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -32,8 +38,8 @@ from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from ..model import Article, Event
-from .events import GRANULARITIES, DatedSentence, extract
-from .merge import EventCluster, merge, vectorize
+from .events import GRANULARITIES, DatedSentence, extract, period
+from .merge import EventCluster, merge, narrow, vectorize
 from ..text.terms import centroid, cosine, tfidf_vectors
 from .text import content_words
 
@@ -83,7 +89,8 @@ BOILERPLATE_DAYS = 3
 # dated article are left out (set by hand, not tuned).
 BACKGROUND_DAYS = 365
 # Score factor of week/month/year entries against day entries (not tuned: a month
-# must be named by about three times as many articles as a day to outrank it).
+# must be named by about three times as many articles as a day to outrank it). A
+# range counts as the week, month or year its width is closest to (`_discount`).
 COARSE_DISCOUNT = {"day": 1.0, "week": 0.5, "month": 0.35, "year": 0.2}
 
 # A sentence that is only what someone said: opens or closes with a quotation mark
@@ -97,10 +104,11 @@ class DatePlan:
 
     def __init__(self, day: str, granularity: str, score: float,
                  clusters: list[EventCluster], centre: dict[str, float],
-                 candidates: list[tuple[DatedSentence, dict[str, float]]] | None = None
-                 ) -> None:
+                 candidates: list[tuple[DatedSentence, dict[str, float]]] | None = None,
+                 until: str | None = None) -> None:
         self.date = day
         self.granularity = granularity
+        self.until = until              # a range's last day
         self.score = score
         self.clusters = clusters
         self.centre = centre            # what the entry's text should be closest to
@@ -127,11 +135,17 @@ def plan(articles: Sequence[Article], length: int | None = None,
         sentences = [s for a in articles for s in extract(a, lead=TIMELINE_LEAD_SENTENCES)]
     boilerplate = _boilerplate(sentences)
     sentences = [s for s in sentences if s.article_id in ids and not boilerplate.get(s.sentence)]
+    # What each sentence says, weighed against everything the story says (all its
+    # dated sentences, whatever the window).
+    all_vectors = vectorize(sentences)
+    sentences = narrow(sentences, all_vectors)
     story_sentences = sentences
     if start is None:
         # Dates long before the story's first report are background ("the worst
-        # spill since the 1989 Exxon Valdez"), not the story's events.
-        days = [a.published.date for a in articles if a.published.date]
+        # spill since the 1989 Exxon Valdez"), not the story's events. With no
+        # dated article, the earliest bound stands for the first report.
+        days = [a.published.date for a in articles if a.published.date] or \
+            [a.published.earliest for a in articles if a.published.earliest]
         if days:
             first = date.fromisoformat(min(days)) - timedelta(days=BACKGROUND_DAYS)
             start = first.isoformat()
@@ -145,15 +159,13 @@ def plan(articles: Sequence[Article], length: int | None = None,
     # A date is an entry only when some sentence can tell it (not only a headline, a
     # question or a quotation).
     present = {s.article_id for s in story_sentences}
-    tellable = {(s.date, s.granularity) for s in sentences if s.position >= 0
+    tellable = {s.key for s in sentences if s.position >= 0
                 and _readable(s.sentence) and _own(s, copies, present)}
     chosen = set(choose({k: v for k, v in scores.items() if k in tellable}, n))
     if not chosen:
         return []
-    # What each sentence says, weighed against everything the story says (all its
-    # dated sentences, whatever the window), and how close it is to what the story is
-    # about. A story of a few articles is all about itself: every sentence takes part.
-    all_vectors = vectorize(story_sentences)
+    # How close each sentence is to what the story is about. A story of a few
+    # articles is all about itself: every sentence takes part.
     story = centroid(all_vectors)
     vector_of = {id(s): v for s, v in zip(story_sentences, all_vectors)}
     vectors = [vector_of[id(s)] for s in sentences]
@@ -162,18 +174,20 @@ def plan(articles: Sequence[Article], length: int | None = None,
     if len(present) >= OFF_TOPIC_MIN:
         floor = ABOUT_STORY * statistics.median(cosine(v, story) for v in all_vectors)
     # A wire copy adds nothing when its original is in the story.
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
-        if (s.date, s.granularity) in chosen and vectors[i] and _own(s, copies, present):
-            by_key[(s.date, s.granularity)].append(i)
+        if s.key in chosen and vectors[i] and _own(s, copies, present):
+            by_key[s.key].append(i)
     # Only the chosen dates' sentences are merged into events (and coarser sentences
     # that may name one of their events).
-    months = {day[:7] for day, _ in chosen}
-    kept = [s for s in sentences if (s.date, s.granularity) in chosen
-            or s.granularity in ("week", "month") and s.date[:7] in months]
-    clusters: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
+    months = {day[:7] for day, _, _ in chosen}
+    firsts = sorted(date.fromisoformat(day) for day, _, _ in chosen)
+    kept = [s for s in sentences if s.key in chosen
+            or s.granularity in ("week", "month") and s.date[:7] in months
+            or s.granularity == "range" and _holds(s.period, firsts)]
+    clusters: dict[tuple[str, str, str], list[EventCluster]] = defaultdict(list)
     for c in merge(kept, vectorize(kept)):
-        clusters[(c.date, c.granularity)].append(c)
+        clusters[c.key].append(c)
     plans = []
     for key in sorted(chosen):
         told = by_key.get(key, [])
@@ -191,8 +205,25 @@ def plan(articles: Sequence[Article], length: int | None = None,
             or body or told
         plans.append(DatePlan(key[0], key[1], scores[key],
                               _rank_clusters(clusters[key], centre), centre,
-                              [(sentences[i], vectors[i]) for i in pool]))
+                              [(sentences[i], vectors[i]) for i in pool],
+                              key[2] if key[1] == "range" else None))
     return plans
+
+
+def _holds(span: tuple[date, date], days: list[date]) -> bool:
+    """Does lo..hi hold one of the sorted `days`?"""
+    i = bisect.bisect_left(days, span[0])
+    return i < len(days) and days[i] <= span[1]
+
+
+def _discount(key: tuple[str, str, str]) -> float:
+    """`COARSE_DISCOUNT` of a date; a range's is that of the calendar unit its width
+    is closest to (up to a week: a week's; up to a month: a month's; wider: a year's)."""
+    gran = key[1]
+    if gran != "range":
+        return COARSE_DISCOUNT[gran]
+    width = (date.fromisoformat(key[2]) - date.fromisoformat(key[0])).days + 1
+    return COARSE_DISCOUNT["week" if width <= 7 else "month" if width <= 31 else "year"]
 
 
 def on_topic(articles: Sequence[Article], copies: dict[str, str] | None = None
@@ -212,37 +243,39 @@ def on_topic(articles: Sequence[Article], copies: dict[str, str] | None = None
     return [a for a, c in zip(articles, closeness) if c >= floor]
 
 
-def choose(scores: dict[tuple[str, str], float], n: int) -> list[tuple[str, str]]:
+def choose(scores: dict[tuple[str, str, str], float], n: int) -> list[tuple[str, str, str]]:
     """The `n` dates of highest salience (ties: the earlier)."""
     return sorted(scores, key=lambda k: (-scores[k], k))[:max(n, 0)]
 
 
 def date_scores(articles: Sequence[Article], sentences: Sequence[DatedSentence],
-                copies: dict[str, str]) -> dict[tuple[str, str], float]:
-    """Salience of each (date, granularity) the sentences name: references (once per
-    independent article) plus reports published that day."""
+                copies: dict[str, str]) -> dict[tuple[str, str, str], float]:
+    """Salience of each (first day, granularity, last day) the sentences name:
+    references (once per independent article) plus reports published that day (an
+    article with only bounds: its opening sentences count as a report of their range)."""
     published: dict[str, set[str]] = defaultdict(set)
     for a in articles:
         if a.published.date and a.published.granularity == "day":
             published[a.published.date].add(copies.get(a.id, a.id))
-    refs: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    refs: dict[tuple[str, str, str], dict[str, float]] = defaultdict(dict)
     keys = set()
     for s in sentences:
-        key = (s.date, s.granularity)
+        key = s.key
         keys.add(key)
-        if s.how != "timex":
+        if s.how != "timex" and (s.published or s.position < 0):
             continue
-        weight = SAME_DAY_WEIGHT if s.published and s.published <= s.date else 1.0
+        weight = PUBLISHED_WEIGHT if s.how != "timex" else \
+            SAME_DAY_WEIGHT if s.published and s.published <= s.date else 1.0
         source = copies.get(s.article_id, s.article_id)
         slot = refs[key]
         slot[source] = max(slot.get(source, 0.0), weight)
     scores = {}
     for key in keys:
-        day, gran = key
+        day, gran, _ = key
         score = sum(refs.get(key, {}).values())
         if gran == "day":
             score += PUBLISHED_WEIGHT * len(published.get(day, ()))
-        scores[key] = score * COARSE_DISCOUNT[gran]
+        scores[key] = score * _discount(key)
     return scores
 
 
@@ -342,7 +375,11 @@ def build(articles: Sequence[Article], length: int | None = None,
                 if (m.article_id, m.sentence) not in seen:
                     seen.add((m.article_id, m.sentence))
                     sources.append({"article_id": m.article_id, "sentence": m.sentence,
-                                    "outlet": m.outlet})
+                                    "outlet": m.outlet, "expression": m.timex,
+                                    "why": m.why})
+        first, last = period(p.date, p.granularity, p.until)
         events.append(Event(date=p.date, granularity=p.granularity, text=" ".join(texts),
-                            sources=sources))
-    return sorted(events, key=lambda e: (e.date, GRANULARITIES.index(e.granularity)))
+                            sources=sources, earliest=first.isoformat(),
+                            latest=last.isoformat()))
+    return sorted(events, key=lambda e: (e.date, GRANULARITIES.index(e.granularity),
+                                         e.latest or ""))

@@ -76,11 +76,15 @@ _UNIFORM_YEAR = 1 / 60
 def calibrated(raw: float, named: bool = True) -> float:
     """The chance that a best day is right to within a day, from its raw posterior
     share; `named`: the text writes that day (within a day) with its year."""
-    points = _CALIBRATION_NAMED if named else _CALIBRATION_INFERRED
-    raw = min(max(raw, 0.0), 1.0)
+    return piecewise(_CALIBRATION_NAMED if named else _CALIBRATION_INFERRED, raw)
+
+
+def piecewise(points: list[tuple[float, float]], x: float) -> float:
+    """The piecewise-linear function through `points` (x ascending from 0 to 1) at x."""
+    x = min(max(x, 0.0), 1.0)
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        if raw <= x1:
-            return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
     return points[-1][1]
 
 

@@ -301,3 +301,22 @@ def test_confidence_is_calibrated_and_inferred_years_count_less():
     values = [calibrated(x / 20) for x in range(21)]
     assert values == sorted(values) and values[0] == 0.0 and values[-1] < 1.0
     assert calibrated(0.3, named=False) < calibrated(0.3, named=True)
+
+
+def test_a_caption_still_bounds_an_article_the_text_cannot_date():
+    """Nothing that bounds the day is thrown away (issue "Undated piles")."""
+    from storyline.dating import date_article
+    from storyline.model import Origin, RawDocument
+    from storyline.pipeline import read_article
+
+    text = ("Rescuers search the ruins\n\n"
+            "Rescuers searched the ruins of the hotel on Tuesday as aid began to arrive.\n\n"
+            "Volunteers unload water at the airport, Jan. 14, 2010. (AW Photo/Staff)\n")
+    article = read_article(RawDocument(origin=Origin(path="quake.txt", format="txt"), content=text))
+    p = date_article(article, today=date(2026, 1, 1))
+    assert p.date is None
+    assert (p.earliest, p.latest, p.method) == ("2010-01-14", None, "text")
+    assert p.confidence == 0.95
+    notes = [e.note for e in p.evidence]
+    assert "caption (its date is a lower bound only)" in notes
+    assert any(n.startswith("text: ") for n in notes)

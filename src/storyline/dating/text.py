@@ -775,12 +775,51 @@ def _coarse(clues, days, post, bound, all_clues, lo, hi, reason,
 
 
 def _abstain(bound: Published, clues: list[Clue], reason: str) -> TextDating:
+    """No answer from the text: what the metadata said, with the reason, and the bounds
+    the text's hard clues still set (`_hard_bounds`): nothing that bounds the day is
+    thrown away."""
+    why = Evidence("", where="body", note=f"text: {reason}")
+    if bound.date is None:
+        found = _hard_bounds(clues, bound)
+        if found is not None:
+            found.evidence.append(why)
+            return TextDating(found, clues, reason=reason)
     published = Published(date=bound.date, earliest=bound.earliest, latest=bound.latest,
                           granularity=bound.granularity, method=bound.method,
-                          confidence=bound.confidence,
-                          evidence=list(bound.evidence) + [
-                              Evidence("", where="body", note=f"text: {reason}")])
+                          confidence=bound.confidence, evidence=list(bound.evidence) + [why])
     return TextDating(published, clues, reason=reason)
+
+
+# The chance a hard bound holds. The issue's measure over all of timeline17: a caption's
+# date as a lower bound held 98.5%. Here, the articles the text leaves without a day:
+# 25 of 26 such bounds held on the tuning half (34 of 37 on the test half).
+_HARD_BOUND_HOLDS = 0.95
+
+
+def _hard_bounds(clues: list[Clue], bound: Published) -> Published | None:
+    """Bounds no likelihood is needed for: a photo caption's full date is on or before
+    the article (the latest such date counts), a reader comment's or an update's
+    stamp on or after it (the earliest counts). Kept inside the metadata's bounds (whose
+    evidence the caller keeps); the confidence is the chance both hold."""
+    lower = max((c for c in clues if c.kind == "day" and c.role == "bound"),
+                key=lambda c: c.ordinal(), default=None)
+    upper = min((c for c in clues if c.kind == "day" and c.role in ("upper", "comment")),
+                key=lambda c: c.ordinal(), default=None)
+    earliest, latest, held, evidence = bound.earliest, bound.latest, 1.0, []
+    if lower is not None and (earliest is None or earliest < _iso(lower)):
+        earliest, held = _iso(lower), held * _HARD_BOUND_HOLDS
+        evidence.append(_clue_evidence(lower, None))
+    if upper is not None and (latest is None or latest > _iso(upper)):
+        latest, held = _iso(upper), held * _HARD_BOUND_HOLDS
+        evidence.append(_clue_evidence(upper, None))
+    if held == 1.0 or (earliest and latest and earliest > latest):
+        return None
+    return Published(earliest=earliest, latest=latest, granularity=None, method="text",
+                     confidence=round(held * (bound.confidence or 1.0), 2), evidence=evidence)
+
+
+def _iso(c: Clue) -> str:
+    return date.fromordinal(c.ordinal()).isoformat()
 
 
 _ROLE_NOTE = {

@@ -24,6 +24,17 @@ each copy is a new set of stories over the same words).
     python bench/stories.py [--data ../shared/data] [--split test|dev] [--only ecb,t17,uci,cost]
                             [--no-cache]
     python bench/stories.py --check          # the B³ scorer on hand-counted examples
+    python bench/stories.py --undated [--per-topic 100] [--cache DIR]
+
+`--undated`: grouping without dates, as `storyline build` of a flat folder meets it. A
+seeded sample of timeline17 (`--per-topic` articles of each topic, all its outlets) gets
+neutral names, no outlet and no date (`RawDocument` with no metadata), and is processed
+with the language model (`--model`, default the shipped one: grouping uses names). Two
+piles, each grouped on its own: the topics the undated grouping was tuned on (T17_TUNE)
+and the held-out ones (T17_HELD). Each pile is built twice through the build's corpus
+stages (`storyline.corpus.run_corpus_stages`: one grouping call over the whole pile in
+the build's order, story dates, timelines, ...): undated, and dated (the same articles
+with their folder date as dataset metadata). B³ F1 against the topics.
 
 Last stdout line: {"bench": "stories", "ecb_b3_f1", "t17_b3_f1", "uci_precision",
 "growth_1k_to_100k", ...}.
@@ -35,6 +46,7 @@ import argparse
 import csv
 import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -48,11 +60,12 @@ from pathlib import Path
 
 
 from _cluster import _check, b_cubed  # noqa: E402
-from _data import DEFAULT_DATA, REPO_ROOT  # noqa: E402
+from _data import DEFAULT_DATA, REPO_ROOT, detokenize  # noqa: E402
 
 from storyline import stories  # noqa: E402
 from storyline.ingest import ReadOptions, read_paths  # noqa: E402
-from storyline.model import Article, Origin, RawDocument  # noqa: E402
+from storyline import corpus, nlp  # noqa: E402
+from storyline.model import Article, Origin, Published, RawDocument  # noqa: E402
 from storyline.pipeline import process  # noqa: E402
 from storyline.store import Store  # noqa: E402
 
@@ -118,9 +131,11 @@ def uci_documents(data: Path) -> list[tuple[RawDocument, str]]:
     return out
 
 
-def articles(name: str, docs_fn, model: str | None) -> list[tuple[Article, str]]:
-    """Processed articles with their gold labels, cached under build/bench-stories."""
-    cache = CACHE / f"{name}-{'model' if model else 'nomodel'}.jsonl"
+def articles(name: str, docs_fn, model: str | None, cache: Path | None = None
+             ) -> list[tuple[Article, str]]:
+    """Processed articles with their gold labels, cached under build/bench-stories
+    (or in `cache`)."""
+    cache = cache or CACHE / f"{name}-{'model' if model else 'nomodel'}.jsonl"
     if USE_CACHE and cache.exists():
         with open(cache, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f]
@@ -136,7 +151,7 @@ def articles(name: str, docs_fn, model: str | None) -> list[tuple[Article, str]]
           f"(model: {model or 'none'})", file=sys.stderr)
     if not USE_CACHE:
         return out
-    CACHE.mkdir(parents=True, exist_ok=True)
+    cache.parent.mkdir(parents=True, exist_ok=True)
     with open(cache, "w", encoding="utf-8") as f:
         for article, label in out:
             f.write(json.dumps({"article": article.to_dict(), "label": label}) + "\n")
@@ -253,6 +268,101 @@ def cost(items: list[tuple[Article, str]], sizes=(1_000, 10_000, 100_000), probe
     return out
 
 
+# -- undated piles --------------------------------------------------------------------------------
+
+# The undated grouping was tuned on these timeline17 topics; the others are held out.
+T17_TUNE = ("EgyptianProtest", "H1N1", "LibyaWar", "MJ", "bpoil")
+T17_HELD = ("Finan", "IraqWar", "SyrianCrisis", "haiti")
+
+
+def pile_documents(data: Path, topics: tuple[str, ...], per_topic: int, seed: int
+                   ) -> list[tuple[RawDocument, dict[str, str]]]:
+    """A seeded sample of `per_topic` articles per topic (over all its outlets), shuffled,
+    under neutral names with no metadata; with each its topic, folder date and outlet."""
+    rng = random.Random(f"{seed}/{','.join(topics)}")
+    picked = []
+    for topic in topics:
+        files = sorted((data / "timeline17").glob(f"{topic}_*/InputDocs/*/*.txt"))
+        picked += rng.sample(files, min(per_topic, len(files)))
+    rng.shuffle(picked)
+    out = []
+    for i, path in enumerate(picked):
+        text = detokenize(path.read_text(encoding="utf-8", errors="replace"))
+        if not text.strip():
+            continue
+        raw = RawDocument(origin=Origin(path=f"pile/article-{i:05d}.txt", format="txt"),
+                          content=text)
+        folder = path.parents[2].name
+        out.append((raw, {"topic": folder.split("_")[0], "outlet": folder.split("_", 1)[1],
+                          "day": path.parent.name}))
+    return out
+
+
+def pile_articles(data: Path, topics, per_topic: int, seed: int, model: str,
+                  cache_dir: Path) -> list[tuple[Article, dict[str, str]]]:
+    """The pile processed undated (cached in `cache_dir`, keyed by its parameters)."""
+    name = f"pile-{'+'.join(topics)}-{per_topic}-{seed}-{Path(model).name}.jsonl"
+    return articles("pile", lambda: pile_documents(data, topics, per_topic, seed), model,
+                    cache_dir / name)
+
+
+def _dated(article: Article, day: str) -> Article:
+    """The same article with its folder date given as dataset metadata."""
+    d = Article.from_dict(article.to_dict())
+    d.published = Published(date=day, granularity="day", method="dataset", confidence=0.95)
+    return d
+
+
+def pile_score(items: list[tuple[Article, dict[str, str]]], dated: bool, model: str | None
+               ) -> dict[str, float]:
+    """Build the pile's corpus stages on a fresh store; B³ against the topics."""
+    seen, unique = set(), []
+    for article, gold in items:
+        if article.id not in seen and article.content_hash not in seen:
+            seen.update((article.id, article.content_hash))
+            unique.append(_dated(article, gold["day"]) if dated else article)
+    gold = {a.id: g["topic"] for (a, g) in items if a.id in {u.id for u in unique}}
+    tmp = tempfile.mkdtemp(prefix="bench-stories-pile-")
+    store = Store(os.path.join(tmp, "pile.db"))
+    with store.transaction():
+        for article in unique:
+            store.articles.put(article)
+        store.work.add("group", [a.id for a in unique])
+    started = time.perf_counter()
+    summary = corpus.run_corpus_stages(store, model)
+    seconds = time.perf_counter() - started
+    system = store.grouping.memberships()
+    s = b_cubed(gold, system)
+    sizes = Counter(system.values())
+    with_day = sum(1 for a in store.articles.all() if a.published.date)
+    s.update(articles=len(gold), stories=len(sizes),
+             singletons=sum(1 for n in sizes.values() if n == 1),
+             merges=len(store.stories.merges()), with_day=with_day,
+             dated_by_story=summary.dated_by_story, seconds=seconds)
+    store.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return s
+
+
+def undated_main(args) -> int:
+    model = args.model or nlp.DEFAULT_MODEL
+    cache_dir = args.cache or CACHE
+    figures: dict[str, object] = {"bench": "stories-undated", "per_topic": args.per_topic}
+    print(f"{'pile':8} {'mode':8} {'articles':>8} {'stories':>7} {'single':>6} {'merges':>6} "
+          f"{'day':>5} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'sec':>5}")
+    for pile, topics in (("tune", T17_TUNE), ("held", T17_HELD)):
+        items = pile_articles(args.data, topics, args.per_topic, args.seed, model, cache_dir)
+        for mode in ("undated", "dated"):
+            s = pile_score(items, mode == "dated", model)
+            print(f"{pile:8} {mode:8} {s['articles']:8d} {s['stories']:7d} {s['singletons']:6d} "
+                  f"{s['merges']:6d} {s['with_day']:5d} {s['precision']:6.3f} {s['recall']:6.3f} "
+                  f"{s['f1']:6.3f} {s['seconds']:5.0f}", flush=True)
+            figures[f"{pile}_b3_{mode}"] = round(s["f1"], 4)
+        figures[f"{pile}_gap"] = round(figures[f"{pile}_b3_dated"] - figures[f"{pile}_b3_undated"], 4)
+    print(json.dumps(figures))
+    return 0
+
+
 # -- main ---------------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,6 +375,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--show", type=int, default=0, help="print the N largest stories per set")
     ap.add_argument("--check", action="store_true", help="check the B³ scorer and exit")
+    ap.add_argument("--undated", action="store_true",
+                    help="timeline17 piles grouped undated and dated through the corpus stages")
+    ap.add_argument("--per-topic", type=int, default=100, help="--undated: articles per topic")
+    ap.add_argument("--seed", type=int, default=17, help="--undated: the sample's seed")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="--undated: where processed piles are cached (default build/bench-stories)")
     ap.add_argument("--no-cache", action="store_true",
                     help="process the articles afresh, neither reading nor writing "
                          "build/bench-stories (the cache is keyed by set name, not by code)")
@@ -275,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print("b_cubed: hand-counted examples OK")
         return 0
+    if args.undated:
+        return undated_main(args)
     only = set(args.only.split(","))
     figures: dict[str, object] = {"bench": "stories"}
     rows = []

@@ -176,6 +176,10 @@ def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL) -> Co
     touched = store.work.pending("story")
     for story_id in touched:
         summary.dated_by_story += tell_story(store, story_id, model)
+    # Members dated just now may show a story runs alongside another alike: merged
+    # ones (stories.reconsider) tell their timeline again.
+    for story_id in stories.reconsider(store, touched) if touched else []:
+        summary.dated_by_story += tell_story(store, story_id, model)
     summary.stories_updated = len(touched)
     if store.work.pending("entities"):
         summary.entities = resolve_entities(store)

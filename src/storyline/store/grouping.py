@@ -62,6 +62,13 @@ class Grouping(Table):
                WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, a.rowid""",
             (story_id,))]
 
+    def cohesion(self, story_id: str) -> tuple[int, float]:
+        """(how many, mean) of the scores with which the story's members joined it
+        (members that started it, copies and merged-in starters have none)."""
+        row = self._db.execute("SELECT COUNT(score), AVG(score) FROM story_members "
+                               "WHERE story_id = ? AND copy_of IS NULL", (story_id,)).fetchone()
+        return row[0], row[1] or 0.0
+
     def memberships(self) -> dict[str, str]:
         """{article id: story id} of every grouped article."""
         return {r[0]: r[1] for r in self._db.execute(

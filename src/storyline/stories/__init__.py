@@ -14,8 +14,8 @@ where this one stopped.
 from __future__ import annotations
 
 from .copies import COPY_CONTAINMENT
-from .group import JOIN, JOIN_DATED, MERGE, UpdateSummary, pending, update
+from .group import JOIN, JOIN_DATED, MERGE, UpdateSummary, pending, reconsider, update
 from .records import choose_title
 
-__all__ = ["update", "pending", "UpdateSummary", "choose_title", "JOIN",
+__all__ = ["update", "pending", "reconsider", "UpdateSummary", "choose_title", "JOIN",
            "JOIN_DATED", "MERGE", "COPY_CONTAINMENT"]

@@ -26,6 +26,7 @@ KILLS = {
     "after grouping": ("storyline.corpus", "group", 1),
     "after one story is told": ("storyline.corpus", "tell_story", 1),
     "inside a story, before its commit": ("storyline.store.stories", "Stories.put_timeline", 2),
+    "after the stories look again": ("storyline.corpus", "regroup", 1),
     "inside entities, before their commit": ("storyline.store.entities", "Entities.put", 1),
 }
 UPDATE_KILLS = ["after the first batch of articles", "after template lines",

@@ -65,7 +65,8 @@ class BuildSummary:
         out = []
         if self.resumed:
             what = {"templates": "outlets' template lines", "group": "articles to group",
-                    "story": "stories to date and retell", "entities": "entity resolution"}
+                    "story": "stories to date and retell", "regroup": "stories to look at again",
+                    "entities": "entity resolution"}
             out.append("resumed what a stopped build left: " + ", ".join(
                 what[k] if k == "entities" else f"{n} {what[k]}"
                 for k, n in self.resumed.items() if k in what))

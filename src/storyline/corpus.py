@@ -20,8 +20,8 @@ from .model import Article, Published
 from .pipeline import Stage, rerun
 from .store import Store
 
-__all__ = ["run_corpus_stages", "refresh_templates", "date_from_story", "tell_story",
-           "resolve_entities", "CorpusSummary", "CORPUS_STAGES"]
+__all__ = ["run_corpus_stages", "refresh_templates", "group", "date_from_story", "tell_story",
+           "regroup", "resolve_entities", "CorpusSummary", "CORPUS_STAGES"]
 
 
 @dataclass
@@ -81,10 +81,26 @@ def group(store: Store) -> dict[str, object]:
         return {}
     with store.transaction():
         summary = stories.update(store, ids)
-        store.work.add("story", sorted(store.articles.stories_of(ids)))
+        touched = sorted(store.articles.stories_of(ids))
+        store.work.add("story", touched)
+        store.work.add("regroup", touched)
         store.work.add("entities", ["*"])
         store.work.done("group", ids)
     return summary.to_dict()
+
+
+def regroup(store: Store) -> list[str]:
+    """The journaled stories, once the story stage has dated their members, look again
+    for a concurrent story alike (`stories.reconsider`); the stories that took a merge
+    are journaled to be told again, in the same transaction. Returns them."""
+    ids = store.work.pending("regroup")
+    if not ids:
+        return []
+    with store.transaction():
+        merged = stories.reconsider(store, ids)
+        store.work.add("story", merged)
+        store.work.done("regroup", ids)
+    return merged
 
 
 def date_from_story(articles: list[Article]) -> dict[str, Published]:
@@ -159,6 +175,9 @@ CORPUS_STAGES: tuple[Stage, ...] = (
     Stage("timeline", "corpus", ("story_id", "sentences", "timexes", "date"),
           ("timeline", "comparison"), tell_story,
           "each changed story's timeline and cross-outlet comparison: storyline.timeline"),
+    Stage("regroup", "corpus", ("story_id", "date"), ("story_id",), regroup,
+          "stories whose members the story stage dated look again for a concurrent story "
+          "alike: storyline.stories.reconsider"),
     Stage("entities", "corpus", ("mentions", "story_id"), ("entities",), resolve_entities,
           "one entity per person, organization and place: storyline.entities"),
 )
@@ -176,9 +195,9 @@ def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL) -> Co
     touched = store.work.pending("story")
     for story_id in touched:
         summary.dated_by_story += tell_story(store, story_id, model)
-    # Members dated just now may show a story runs alongside another alike: merged
-    # ones (stories.reconsider) tell their timeline again.
-    for story_id in stories.reconsider(store, touched) if touched else []:
+    # Members dated just now may show a story runs alongside another alike: the ones
+    # that took a merge tell their timeline again.
+    for story_id in regroup(store):
         summary.dated_by_story += tell_story(store, story_id, model)
     summary.stories_updated = len(touched)
     if store.work.pending("entities"):

@@ -18,8 +18,9 @@ __all__ = ["Work", "KINDS"]
 
 # templates: an outlet (source key) whose template lines must be re-applied;
 # group: an article to place in a story; story: a story whose undated articles,
-# timeline and comparison must be redone; entities: "*", resolve names again.
-KINDS = ("templates", "group", "story", "entities")
+# timeline and comparison must be redone; regroup: a story to look at again for a
+# concurrent story alike once its members are dated; entities: "*", resolve names again.
+KINDS = ("templates", "group", "story", "regroup", "entities")
 
 
 class Work(Table):

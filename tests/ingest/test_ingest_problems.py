@@ -424,3 +424,21 @@ def test_an_over_long_line_in_a_compressed_dump_is_skipped_and_the_rest_read(wri
     assert [d.title for d in docs] == [first["title"], last["title"]]
     assert len(problems) == 1 and problems[0].code == Code.E013 and not problems[0].skipped
     assert problems[0].place == ("line=2" if fmt == "jsonl" else "line=3")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "rss", "warc"])
+def test_a_malformed_url_is_no_source_not_a_crash(write, tmp_path, make_warc, texts, fmt):
+    """"http://[::1" made urlsplit raise ValueError ("Invalid IPv6 URL") while guessing the
+    outlet from the URL: the reader stopped at that record (fuzz, issue "Nothing lost")."""
+    url = "http://[::1"
+    if fmt == "jsonl":
+        path = write("dump.jsonl", jsonl([{**RECORDS[0], "url": url}]))
+    elif fmt == "rss":
+        path = write("feed.rss", f"<rss><channel><item><title>{RECORDS[0]['title']}</title>"
+                                 f"<link>{url}</link><description>{RECORDS[0]['text']}</description>"
+                                 "</item></channel></rss>")
+    else:
+        path = make_warc(tmp_path / "crawl.warc", [(url, "text/html", texts.bridge.encode())],
+                         request=False)
+    [doc] = [item for _, item in read_paths([str(path)])]
+    assert isinstance(doc, RawDocument) and doc.source is None

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import time
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from ..errors import Code, Problem
 from ..model import Origin, RawDocument
-from .dataset import looks_like_html
+from .dataset import host_of, looks_like_html
 from .files import InputFile
 
 __all__ = ["read_feed", "looks_like_feed"]
@@ -56,7 +55,7 @@ def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocu
             content=text,
             markup="html" if looks_like_html(text) else "text",
             title=title,
-            source=source or feed_title or (urlsplit(url).hostname if url else None),
+            source=source or feed_title or host_of(url),
             published=published,
             published_method="feed" if published else None,
             byline=entry.get("author"),

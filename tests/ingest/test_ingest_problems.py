@@ -442,3 +442,15 @@ def test_a_malformed_url_is_no_source_not_a_crash(write, tmp_path, make_warc, te
                          request=False)
     [doc] = [item for _, item in read_paths([str(path)])]
     assert isinstance(doc, RawDocument) and doc.source is None
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#56320;", "&#x110000;", "&#" + "9" * 5000 + ";"])
+def test_a_character_reference_to_no_character_in_a_feed(write, ref):
+    """A reference to a surrogate or past U+10FFFF made feedparser's fallback parser raise
+    (UnicodeEncodeError, ValueError) and the whole feed was lost (fuzz, issue "Nothing lost");
+    it reads as U+FFFD, as in HTML, and the entry is kept."""
+    path = write("feed.rss", f"<rss><channel><item><title>Council {ref} vote</title>"
+                             f"<description>{RECORDS[0]['text']} &#x2014; &#233;</description>"
+                             "</item></channel></rss>")
+    [doc] = [item for _, item in read_paths([str(path)])]
+    assert doc.title == "Council \ufffd vote" and doc.content.endswith("— é")

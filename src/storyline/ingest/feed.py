@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Iterator
 
@@ -22,10 +23,22 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else None
 
 
+# A character reference to no character ("&#xD800;", a surrogate; "&#x110000;") made
+# feedparser's fallback parser raise and lose the whole feed. HTML reads it as U+FFFD.
+_CHARREF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
+
+
+def _no_character_to_fffd(m: re.Match) -> bytes:
+    hex_digits, digits = m[1], m[2]
+    too_long = len(hex_digits or digits) > 8   # past U+10FFFF, and too long for int()
+    code = 0 if too_long else int(hex_digits, 16) if hex_digits else int(digits)
+    return b"&#xFFFD;" if too_long or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else m[0]
+
+
 def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocument | Problem]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_CHARREF.sub(_no_character_to_fffd, data))
     if parsed.bozo and not parsed.entries:
         yield Problem(Code.E011, f.path, None, str(parsed.get("bozo_exception", "")))
         return

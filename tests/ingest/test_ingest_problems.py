@@ -454,3 +454,16 @@ def test_a_character_reference_to_no_character_in_a_feed(write, ref):
                              "</item></channel></rss>")
     [doc] = [item for _, item in read_paths([str(path)])]
     assert doc.title == "Council \ufffd vote" and doc.content.endswith("— é")
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "utf-7", "punycode"])
+def test_a_declared_charset_that_is_no_web_charset(tmp_path, make_warc, texts, charset):
+    """A WARC response declaring charset=unicode_escape decoded "\\ud800" in its page into a
+    lone surrogate (an article the store cannot hold), UTF-7 spelled one as "+2AA-", and
+    punycode raised UnicodeError, losing the record as E007 (fuzz, issue "Nothing lost").
+    Such a label is not believed: the page is read as the bytes say."""
+    page = f"<html><body><p>{texts.bridge}</p><p>\\ud800 +2AA- abc-9999999</p></body></html>"
+    path = make_warc(tmp_path / "crawl.warc",
+                     [("https://example.com/a", f"text/html; charset={charset}", page.encode())])
+    [doc] = [item for _, item in read_paths([str(path)])]
+    assert isinstance(doc, RawDocument) and doc.content == page

@@ -467,3 +467,13 @@ def test_a_declared_charset_that_is_no_web_charset(tmp_path, make_warc, texts, c
                      [("https://example.com/a", f"text/html; charset={charset}", page.encode())])
     [doc] = [item for _, item in read_paths([str(path)])]
     assert isinstance(doc, RawDocument) and doc.content == page
+
+
+def test_a_feed_in_an_encoding_feedparser_cannot_read_is_one_problem(write):
+    """feedparser believes the XML declaration: "unicode_escape" decoded "\\ud800" into a lone
+    surrogate it then failed to re-encode (UnicodeEncodeError), and read_feed raised (fuzz,
+    issue "Nothing lost"). It is one E011 line naming the file."""
+    path = write("feed.rss", "<?xml version='1.0' encoding='unicode_escape'?><rss><channel><item>"
+                             "<title>Council \\ud800 vote</title></item></channel></rss>")
+    [problem] = [item for _, item in read_paths([str(path)])]
+    assert (problem.code, problem.path) == (Code.E011, str(path))

@@ -38,7 +38,13 @@ def _no_character_to_fffd(m: re.Match) -> bytes:
 def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocument | Problem]:
     import feedparser
 
-    parsed = feedparser.parse(_CHARREF.sub(_no_character_to_fffd, data))
+    try:
+        parsed = feedparser.parse(_CHARREF.sub(_no_character_to_fffd, data))
+    except UnicodeError as err:
+        # feedparser believes any declared encoding: "unicode_escape" gives lone surrogates
+        # it cannot re-encode, "punycode" fails its own way.
+        yield Problem(Code.E011, f.path, None, f"its declared encoding cannot be read: {err}")
+        return
     if parsed.bozo and not parsed.entries:
         yield Problem(Code.E011, f.path, None, str(parsed.get("bozo_exception", "")))
         return

@@ -59,6 +59,8 @@ def run_target(target: Target, examples: int, time_limit: float, seed: int | Non
 
     one(target.warm_up)   # imports and the language model load here, outside the count
     warm_failed = bool(counts["crashes"])
+    if not warm_failed:
+        reproducers.clear()   # a slow warm-up is the imports, not the target
     counts.update(cases=0, crashes=0, slow=0, slowest_s=0.0)
 
     fuzz = settings(max_examples=examples, deadline=None, database=None,

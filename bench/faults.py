@@ -143,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=20, help="random kills, half fresh, half updates")
     parser.add_argument("--reads", type=int, default=4, help="update builds read during")
     parser.add_argument("--examples", type=int, default=300, help="fuzz examples per target")
-    parser.add_argument("--time-limit", type=float, default=5.0,
-                        help="seconds a fuzz example may take before it counts as slow")
+    parser.add_argument("--time-limit", type=float, default=None,
+                        help="seconds a fuzz example may take before it counts as slow "
+                             "(default: each target's own limit, as in the tests)")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--no-huge", action="store_true", help="skip the 1 GiB line dumps")
     parser.add_argument("--data", type=Path, help="shared data root: adds timeline17 texts and "

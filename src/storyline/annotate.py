@@ -30,7 +30,7 @@ def annotate(article: Article, nlp: "Language") -> Article:
         cut = body.rfind("\n\n", 0, MAX_CHARS)
         body = body[:cut if cut > 0 else MAX_CHARS]
         article.notes.append(f"annotated the first {len(body)} of {len(article.body)} characters")
-    doc = _parse(nlp, _break_long_runs(body))
+    doc = _parse(nlp, body)
     article.sentences = _sentence_spans(doc)
     article.mentions = entities.find_mentions(doc)
     article.quotes = quotes.find_quotes(doc, article.mentions)
@@ -42,15 +42,23 @@ def annotate(article: Article, nlp: "Language") -> Article:
 
 # spaCy's tokenizer splits a run of punctuation one character per pass over the
 # rest of the run: quadratic, 47 s for a 20 KB text holding 20,000 `"`. Such runs
-# are broken by a space every RUN_BREAK characters before parsing (same length, so
-# every offset stays the body's); nothing in a real sentence is that long.
+# are tokenized in pieces of RUN_BREAK characters and the pieces joined back into one
+# Doc whose text is the body's own, so every offset, quote and name is the body's;
+# nothing in a real sentence is that long.
 RUN_BREAK = 32
 _LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % (RUN_BREAK - 1))
 
 
-def _break_long_runs(text: str) -> str:
-    return _LONG_RUN.sub(lambda m: "".join(
-        " " if i % RUN_BREAK == RUN_BREAK - 1 else c for i, c in enumerate(m.group(0))), text)
+def _make_doc(nlp: "Language", text: str):
+    cuts = [start for m in _LONG_RUN.finditer(text)
+            for start in range(m.start(), m.end(), RUN_BREAK)]
+    if not cuts:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    bounds = [0, *cuts, len(text)]
+    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
+    return Doc.from_docs([nlp.make_doc(p) for p in pieces], ensure_whitespace=False)
 
 
 def _parse(nlp: "Language", text: str):
@@ -62,7 +70,7 @@ def _parse(nlp: "Language", text: str):
     word it opens) are held in that sentence: left alone, the parser made a
     lone quote mark a sentence of its own.
     """
-    doc = nlp.make_doc(text)
+    doc = _make_doc(nlp, text)
     for token in doc:
         if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
             token.is_sent_start = True

@@ -264,3 +264,16 @@ def test_a_name_and_time_prefix_comes_off_the_lede_whole():
     assert (blocks[0].kind, blocks[0].text) == ("timestamp",
                                                 "Clare Spencer | 09:51 UK time, Friday, 28 May 2010")
     assert blocks[1].text.startswith("The oil giant said")
+
+
+def test_a_long_line_of_few_words_is_cleaned_in_linear_time():
+    """The short-timestamp rule's lookaheads rescanned the line from every position: 142 KB
+    of "x" (one word, so under the rule's word limit) took 58 s (fuzz, issue 12)."""
+    import time
+
+    started = time.process_time()
+    [block] = clean_text("x" * 50_000)
+    assert block.kind == "body" and time.process_time() - started < 1.0   # 7 s before
+    [stamp] = [b for b in clean_text("Riverton 2024 10:30 update\n\n" + KRVT)
+               if b.text == "Riverton 2024 10:30 update"]
+    assert stamp.rule == "timestamp-short"

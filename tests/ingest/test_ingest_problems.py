@@ -455,3 +455,56 @@ def test_an_article_over_its_time_budget_is_kept_with_a_warning_naming_it_and_th
     assert main(["build", str(path), "--db", str(tmp_path / "default.db"), "--json", "-q",
                  "--no-language"]) == 0
     assert json.loads(capsys.readouterr().out)["warnings"] == 0
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "rss", "warc"])
+def test_a_malformed_url_is_no_source_not_a_crash(write, tmp_path, make_warc, texts, fmt):
+    """"http://[::1" made urlsplit raise ValueError ("Invalid IPv6 URL") while guessing the
+    outlet from the URL: the reader stopped at that record (fuzz, issue "Nothing lost")."""
+    url = "http://[::1"
+    if fmt == "jsonl":
+        path = write("dump.jsonl", jsonl([{**RECORDS[0], "url": url}]))
+    elif fmt == "rss":
+        path = write("feed.rss", f"<rss><channel><item><title>{RECORDS[0]['title']}</title>"
+                                 f"<link>{url}</link><description>{RECORDS[0]['text']}</description>"
+                                 "</item></channel></rss>")
+    else:
+        path = make_warc(tmp_path / "crawl.warc", [(url, "text/html", texts.bridge.encode())],
+                         request=False)
+    [doc] = [item for _, item in read_paths([str(path)])]
+    assert isinstance(doc, RawDocument) and doc.source is None
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#56320;", "&#x110000;", "&#" + "9" * 5000 + ";"])
+def test_a_character_reference_to_no_character_in_a_feed(write, ref):
+    """A reference to a surrogate or past U+10FFFF made feedparser's fallback parser raise
+    (UnicodeEncodeError, ValueError) and the whole feed was lost (fuzz, issue "Nothing lost");
+    it reads as U+FFFD, as in HTML, and the entry is kept."""
+    path = write("feed.rss", f"<rss><channel><item><title>Council {ref} vote</title>"
+                             f"<description>{RECORDS[0]['text']} &#x2014; &#233;</description>"
+                             "</item></channel></rss>")
+    [doc] = [item for _, item in read_paths([str(path)])]
+    assert doc.title == "Council \ufffd vote" and doc.content.endswith("— é")
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "utf-7", "punycode"])
+def test_a_declared_charset_that_is_no_web_charset(tmp_path, make_warc, texts, charset):
+    """A WARC response declaring charset=unicode_escape decoded "\\ud800" in its page into a
+    lone surrogate (an article the store cannot hold), UTF-7 spelled one as "+2AA-", and
+    punycode raised UnicodeError, losing the record as E007 (fuzz, issue "Nothing lost").
+    Such a label is not believed: the page is read as the bytes say."""
+    page = f"<html><body><p>{texts.bridge}</p><p>\\ud800 +2AA- abc-9999999</p></body></html>"
+    path = make_warc(tmp_path / "crawl.warc",
+                     [("https://example.com/a", f"text/html; charset={charset}", page.encode())])
+    [doc] = [item for _, item in read_paths([str(path)])]
+    assert isinstance(doc, RawDocument) and doc.content == page
+
+
+def test_a_feed_in_an_encoding_feedparser_cannot_read_is_one_problem(write):
+    """feedparser believes the XML declaration: "unicode_escape" decoded "\\ud800" into a lone
+    surrogate it then failed to re-encode (UnicodeEncodeError), and read_feed raised (fuzz,
+    issue "Nothing lost"). It is one E011 line naming the file."""
+    path = write("feed.rss", "<?xml version='1.0' encoding='unicode_escape'?><rss><channel><item>"
+                             "<title>Council \\ud800 vote</title></item></channel></rss>")
+    [problem] = [item for _, item in read_paths([str(path)])]
+    assert (problem.code, problem.path) == (Code.E011, str(path))

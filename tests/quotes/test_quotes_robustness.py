@@ -32,3 +32,10 @@ def test_a_doc_without_tags_or_entities_still_gives_quotes():
     found = find_quotes(doc, [])
     assert [q.text for q in found][:1] == ["The plant stays open"]
     assert found[0].speaker_name == "Alvarez"
+
+
+def test_a_text_ending_in_a_sentence_of_in_alone():
+    """A last sentence "In" (a cut-off scrape) sent the "In the poll, ..." rule past the last
+    token: IndexError, and the build lost the article as E014 (fuzz, issue 12)."""
+    for text in ["In", "The council voted on Tuesday.\n\nIn", "It ended. In"]:
+        assert find_quotes(make_doc(text), []) == []

@@ -260,3 +260,14 @@ def test_a_readers_block_reads_one_snapshot(tmp_path):
             assert [a.id for a in reader.articles.all()] == ["a0"]
         with Store(db, readonly=True) as reader:
             assert reader.articles.count() == 2                  # a new block: the new commit
+
+
+def test_a_problem_quoting_a_lone_surrogate_is_stored_as_text(tmp_path):
+    from storyline.errors import Code, Problem
+
+    with Store(str(tmp_path / "p.db")) as store:
+        build_id = store.builds.start(["feed.xml"])
+        store.builds.add_problem(build_id, Problem(Code.E011, "feed\udc80.xml", "item 3",
+                                                   "'utf-8' codec can't encode '\ud807'"))
+        [row] = store.builds.problems(build_id)
+    assert row["path"] == "feed\ufffd.xml" and row["detail"] == "'utf-8' codec can't encode '\ufffd'"

@@ -186,8 +186,10 @@ RULES: tuple[Rule, ...] = (
             r"privacy|we use cookies|this site uses cookies|protected by recaptcha)\b"), 60),
     Rule("meta-tags", "meta", _r(r"\b(tags|categoria|category|categories|schlagworte)\s*:"), 25),
     Rule("meta-no-words", "meta", re.compile(r"^[^\w]+$"), 3),
+    # Anchored: unanchored, the lookaheads rescan the rest of the line from every position,
+    # quadratic on a long line of few words (142 KB of "x": 58 s).
     Rule("timestamp-short", "timestamp",
-         _r(r"(?=.*\b(19|20)\d\d\b)(?=.*\b\d{1,2}:\d\d\b)"), 8),
+         _r(r"^(?=.*\b(19|20)\d\d\b)(?=.*\b\d{1,2}:\d\d\b)"), 8),
     Rule("footer-source", "footer",
          _r(r"^(source|sources|filed under|tags?|topics?|categories|category|posted in|with agencies|"
             r"agencies contributed)\s*[:|]"), 25, "tail"),

@@ -22,13 +22,21 @@ from .decode import NotText, decode
 from .files import InputFile
 from .options import DEFAULT_FIELDS, FieldMap, ReadOptions
 
-__all__ = ["read_jsonl", "read_json", "read_csv", "record_to_document", "looks_like_html"]
+__all__ = ["read_jsonl", "read_json", "read_csv", "record_to_document", "looks_like_html", "host_of"]
 
 _HTML_TAG = re.compile(r"<(p|div|br|span|a|article|body|html|h[1-6]|li|figure|img)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:5000])) >= 2
+
+
+def host_of(url: str | None) -> str | None:
+    """The host a URL names, or None: a malformed one ("http://[::1") is no source."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def _get(record: dict[str, Any], path: str) -> Any:
@@ -91,8 +99,8 @@ def record_to_document(record: dict[str, Any], origin: Origin, opts: ReadOptions
     url = field_of("url")
     origin.url = url
     source = opts.source or field_of("source")
-    if not source and url:
-        source = urlsplit(url).hostname
+    if not source:
+        source = host_of(url)
     date = field_of("date")
     byline = field_of("byline")
     notes = [f"{replaced} characters that cannot be stored (lone surrogates) replaced "

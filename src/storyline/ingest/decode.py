@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from ..text.storable import storable
+
 __all__ = ["Decoded", "decode", "looks_binary", "NotText"]
 
 _BOMS = (
@@ -68,9 +70,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         if data.startswith(bom):
             return Decoded(data.decode(enc, errors="replace"), enc)
     if declared:
+        # A label that is no web charset is not believed when it fails (punycode raises
+        # UnicodeError) or decodes to text that cannot be stored ("unicode_escape" reads
+        # "\\ud800" as a lone surrogate; UTF-7 can spell one too).
         try:
-            return Decoded(data.decode(declared), declared)
-        except (UnicodeDecodeError, LookupError):
+            text = data.decode(declared)
+            if not storable(text)[1]:
+                return Decoded(text, declared)
+        except (UnicodeError, LookupError):
             pass
     try:
         return Decoded(data.decode("utf-8"), "utf-8")

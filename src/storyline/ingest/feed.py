@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from ..errors import Code, Problem
 from ..model import Origin, RawDocument
-from .dataset import looks_like_html
+from .dataset import host_of, looks_like_html
 from .files import InputFile
 
 __all__ = ["read_feed", "looks_like_feed"]
@@ -23,10 +23,28 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else None
 
 
+# A character reference to no character ("&#xD800;", a surrogate; "&#x110000;") made
+# feedparser's fallback parser raise and lose the whole feed. HTML reads it as U+FFFD.
+_CHARREF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
+
+
+def _no_character_to_fffd(m: re.Match) -> bytes:
+    hex_digits, digits = m[1], m[2]
+    too_long = len(hex_digits or digits) > 8   # past U+10FFFF, and too long for int()
+    code = 0 if too_long else int(hex_digits, 16) if hex_digits else int(digits)
+    return b"&#xFFFD;" if too_long or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else m[0]
+
+
 def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocument | Problem]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_CHARREF.sub(_no_character_to_fffd, data))
+    except UnicodeError as err:
+        # feedparser believes any declared encoding: "unicode_escape" gives lone surrogates
+        # it cannot re-encode, "punycode" fails its own way.
+        yield Problem(Code.E011, f.path, None, f"its declared encoding cannot be read: {err}")
+        return
     if parsed.bozo and not parsed.entries:
         yield Problem(Code.E011, f.path, None, str(parsed.get("bozo_exception", "")))
         return
@@ -56,7 +74,7 @@ def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocu
             content=text,
             markup="html" if looks_like_html(text) else "text",
             title=title,
-            source=source or feed_title or (urlsplit(url).hostname if url else None),
+            source=source or feed_title or host_of(url),
             published=published,
             published_method="feed" if published else None,
             byline=entry.get("author"),

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import zlib
 from typing import BinaryIO, Iterator
-from urllib.parse import urlsplit
 
 from ..errors import Code, Problem
 from ..model import Origin, RawDocument
+from .dataset import host_of
 from .decode import NotText, decode, looks_binary
 from .files import InputFile
 
@@ -119,5 +119,5 @@ def _read_record(f: InputFile, record, place: str, max_record_bytes: int,
                       crawl_date=crawl[:10] if crawl else None),
         content=text,
         markup="text" if ctype.startswith("text/plain") else "html",
-        source=source or (urlsplit(url).hostname if url else None),
+        source=source or host_of(url),
     )

@@ -36,7 +36,7 @@ def indirect_quotes(state: State, p: int, ss: int, se: int, marks: list[Marked],
             continue
         if low == "according" and c + 1 < b and tok.lower[c + 1] == "to":
             f = _according(tok, p, c, a, b, ss, se)
-        elif low == "in" and c == a:
+        elif low == "in" and c == a and c + 1 < b:
             f = _in_document(tok, p, c, b, se)
         elif low in NOMINAL_CUES:
             f = _nominal(state, p, c, a, b, se)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..text.storable import storable
 from ..errors import Problem
 from ._common import Table, now
 
@@ -22,9 +23,11 @@ class Builds(Table):
                          (now(), json.dumps(summary), build_id))
 
     def add_problem(self, build_id: int, problem: Problem) -> None:
+        # an exception's message can quote the bad input (a lone surrogate): stored as text
         self._db.execute("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
-                         (build_id, problem.code.name, problem.path, problem.place,
-                          problem.detail, int(problem.skipped)))
+                         (build_id, problem.code.name, storable(problem.path)[0],
+                          problem.place and storable(problem.place)[0],
+                          problem.detail and storable(problem.detail)[0], int(problem.skipped)))
 
     def problems(self, build_id: int | None = None) -> list[dict[str, Any]]:
         """The problems of build `build_id` (default: the last build)."""

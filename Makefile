@@ -44,6 +44,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/propagation.py
 	$(BIN)/python bench/undated.py
 	$(BIN)/python bench/example.py
+	$(BIN)/python bench/faults.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'

@@ -171,3 +171,16 @@ def test_a_lifetime_is_a_duration_of_unknown_years_not_a_crash():
     found = tag("It was the chance of a lifetime, she said on Monday.", "2024-03-06")
     assert [(t.text, t.type, t.value) for t in found if t.type == "DURATION"] == [
         ("a lifetime", "DURATION", "PXY")]
+
+
+def test_a_long_hyphenated_run_before_quarter_is_linear():
+    """The quarter rule's look-ahead split word runs two ways ("a-a-a..." as words or as
+    separators): 'the a-a-...-b quarter' took exponential time (found by the fuzz)."""
+    import time
+
+    from storyline import timex
+
+    started = time.process_time()
+    assert timex.tag("the " + "a-" * 60 + "b quarter") == []
+    assert time.process_time() - started < 1.0
+    assert [t.text for t in timex.tag("the year-ago second quarter")] == ["the year-ago second quarter"]

@@ -214,7 +214,7 @@ RULES: list[Rule] = [
         (?:(?P<ordinal>{ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]century
           |(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current)\s+century)"""),
     _rule("quarter", rf"""
-        (?:(?P<det>the)\s+(?=(?:[\w'-]+[\s-]+)*?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)))?
+        (?:(?P<det>the)\s+(?=(?:[\w']+[\s-]+){{0,6}}?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)))?
         (?:(?P<mods>(?:(?:fiscal|year-ago|year-earlier|comparable|corresponding|same|latest|current|
                         previous|prior|recent|{YEAR4}|this\s+year's|last\s+year's|next\s+year's)[\s-]+)+))?
         (?P<ordinal>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\s+fiscal)?[\s-]+(?P<unit>quarter|half|quarters)

@@ -29,7 +29,7 @@ returned unchanged: story evidence is weaker than a date the article states.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable
 
 from ..model import Article, Evidence, Published
@@ -66,12 +66,6 @@ CONSENSUS_MIN = 3
 # hidden (bench/dating.py's story pass; 1,267 answers): a stated 0.8 was right 69% of
 # the time for days, 45% for months, 57% for years. The test half, not used: 63%, 49%,
 # 58%. The stated value ranks answers; this says how often they hold.
-# A story day below this calibrated confidence is given as the week either side of it:
-# story days below it were right to a day 30-45% of the time (text days: 96%), and kept
-# the undated pile's days right to a day only 87% of the time (bench/undated.py). That
-# week held the truth 60% of the time on timeline17's tuning half (test half: 57%).
-STORY_DAY_EARNED = 0.6
-_STORY_WEEK_HOLDS = 0.6
 _STORY_CALIBRATION = {
     "day": [(0.0, 0.0), (0.4, 0.33), (0.55, 0.43), (0.7, 0.52), (0.8, 0.69), (1.0, 0.75)],
     "month": [(0.0, 0.0), (0.5, 0.25), (0.6, 0.35), (0.8, 0.45), (1.0, 0.5)],
@@ -176,21 +170,13 @@ def date_in_story(article: Article, clues: StoryClues) -> Published | None:
 
 
 def _calibrated(found: Published) -> Published:
-    """The answer with the confidence it has earned (`_STORY_CALIBRATION`). A day that
-    has not earned STORY_DAY_EARNED is no day: the week either side of it, as a range
-    that holds as often as `_STORY_WEEK_HOLDS` says."""
+    """The answer with the confidence it has earned (`_STORY_CALIBRATION`)."""
     from .text import piecewise
 
     points = _STORY_CALIBRATION.get(found.granularity or "")
     if points is None:
         return found
-    confidence = round(piecewise(points, found.confidence), 2)
-    if found.granularity == "day" and confidence < STORY_DAY_EARNED:
-        day = date.fromisoformat(found.date)
-        return replace(found, date=None, granularity="range", confidence=_STORY_WEEK_HOLDS,
-                       earliest=(day - timedelta(days=7)).isoformat(),
-                       latest=(day + timedelta(days=7)).isoformat())
-    return replace(found, confidence=confidence)
+    return replace(found, confidence=round(piecewise(points, found.confidence), 2))
 
 
 def from_story(article: Article, others: Iterable[StoryEvidence | tuple[str, float, str]], *,

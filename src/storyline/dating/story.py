@@ -100,6 +100,7 @@ class StoryYears:
     last: int            # first or first + 1 (a story across a new year)
     share: float         # the story's year evidence on first..last
     articles: int        # how many articles had year evidence
+    sure: frozenset[str] = frozenset()   # the ids of those articles (their year is their own)
 
 
 @dataclass
@@ -131,6 +132,7 @@ def story_years(articles: Iterable[Article], *, today: date | None = None) -> St
     from .text import sure_year
 
     votes: dict[int, int] = {}
+    sure: set[str] = set()
     for article in articles:
         p = article.published
         if p.date and p.granularity == "day" and p.method != "story":
@@ -139,16 +141,17 @@ def story_years(articles: Iterable[Article], *, today: date | None = None) -> St
             year = sure_year(article.blocks, today=today)
         if year is not None:
             votes[year] = votes.get(year, 0) + 1
+            sure.add(article.id)
     voters = sum(votes.values())
     if voters < STORY_YEARS_MIN:
         return None
     top = max(votes, key=lambda y: (votes[y], y))
     if votes[top] / voters >= STORY_YEARS_SHARE:
-        return StoryYears(top, top, round(votes[top] / voters, 3), voters)
+        return StoryYears(top, top, round(votes[top] / voters, 3), voters, frozenset(sure))
     pair = max((top - 1, top), (top, top + 1), key=lambda ys: sum(votes.get(y, 0) for y in ys))
     share = sum(votes.get(y, 0) for y in pair) / voters
     if share >= STORY_YEARS_SHARE:
-        return StoryYears(pair[0], pair[1], round(share, 3), voters)
+        return StoryYears(pair[0], pair[1], round(share, 3), voters, frozenset(sure))
     return None
 
 
@@ -266,9 +269,7 @@ def from_story(article: Article, others: Iterable[StoryEvidence | tuple[str, flo
 def _year_bound(article: Article, bound: Published, years: StoryYears | None) -> Published | None:
     """The story's years as bounds, for an article with no sure year of its own (a
     timestamp, dateline or copyright line) whose metadata does not bound it tighter."""
-    from .text import sure_year
-
-    if years is None or sure_year(article.blocks) is not None:
+    if years is None or article.id in years.sure:
         return None
     lo, hi = f"{years.first}-01-01", f"{years.last}-12-31"
     if (bound.earliest and bound.earliest > lo) or (bound.latest and bound.latest < hi):

@@ -320,3 +320,52 @@ def test_a_caption_still_bounds_an_article_the_text_cannot_date():
     notes = [e.note for e in p.evidence]
     assert "caption (its date is a lower bound only)" in notes
     assert any(n.startswith("text: ") for n in notes)
+
+
+# -- the calendar a careful reader keeps (issue "Undated piles", item 3) ----------------------
+# The Port Ellery ferry story of examples/corpus/scraped (sentences written for storyline).
+
+
+def test_a_month_day_with_its_weekday_is_a_day_of_the_last_week():
+    text = ("Inspectors find corroded fuel lines\n\nInspectors boarded the Ellery Star on "
+            "Wednesday, June 7, and found corroded fuel lines in the engine room, the board "
+            "said.\n\nHarbor Times © 2023\n")
+    # June 7, 2023 was a Wednesday: the article is that day or soon after, not weeks later.
+    assert score_of(text, date(2023, 6, 8), "monthday") > score_of(text, date(2023, 7, 8), "monthday")
+    p = from_text(article(text), today=TODAY)
+    assert p.date in ("2023-06-07", "2023-06-08")
+
+
+def test_a_date_that_modifies_a_noun_is_not_the_articles_date_line():
+    text = ("Ferry operator loses license\n\nThe June 30 deadline passed without the safety "
+            "reports the board had demanded.\n")
+    [clue] = [c for c in collect(article(text))[0] if c.kind == "monthday"]
+    assert clue.role == "text" and clue.tense == "past"
+
+
+def test_a_weekday_told_after_a_past_date_falls_after_it():
+    text = ("Ferry operator loses license\n\nThe June 30 deadline passed without the safety "
+            "reports the board had demanded. On Thursday, the board suspended the license of "
+            "Sound Crossing Ferries.\n\nThe Ellery Star at its berth, June 7, 2023. (File photo)\n")
+    clues = collect(article(text))[0]
+    thursday = next(c for c in clues if c.kind == "weekday")
+    assert thursday.after is not None and thursday.after.text == "June 30"
+    # Friday June 30 would put "Thursday" on June 29, before the deadline passed.
+    assert score_of(text, date(2023, 7, 6), "weekday") > score_of(text, date(2023, 6, 30), "weekday")
+    # Without the deadline sentence nothing orders them.
+    plain = text.replace("The June 30 deadline passed without the safety reports the board "
+                         "had demanded. ", "")
+    assert next(c for c in collect(article(plain))[0] if c.kind == "weekday").after is None
+
+
+def test_a_caption_narrows_the_year_the_text_gives():
+    text = ("Fire forces 212 ferry passengers into lifeboats\n\nA fire in the engine room "
+            "forced 212 passengers into lifeboats on Sunday afternoon.\n\nThe Ellery Star is "
+            "towed into Port Ellery harbor on May 28, 2023. Photo: Harbor Times\n\n"
+            "© 2023 Harbor Times. All rights reserved.\n")
+    p = from_text(article(text), today=TODAY)
+    assert p.date is None and p.granularity == "year"
+    assert (p.earliest, p.latest) == ("2023-05-28", "2023-12-31")
+    notes = [e.note for e in p.evidence]
+    assert notes.count("caption (its date is a lower bound only)") == 1
+    assert p.confidence < 0.95          # the year's chance times the caption's

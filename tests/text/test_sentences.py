@@ -61,3 +61,20 @@ def test_line_endings_like_a_sentence_or_a_clause():
     assert not ENDS_SENTENCE.search("Read more:") and ENDS_CLAUSE.search("Read more:")
     assert not ENDS_CLAUSE.search("Home | News") and not ENDS_CLAUSE.search("終わり。")
     assert ENDS_CLAUSE_CJK.search("終わり。")
+
+
+def test_stored_spans_cut_in_two_by_the_parser_are_mended():
+    body = ('A fire forced 212 passengers off the Sound Crossing Ferries boat.\n\n'
+            '"They had every warning," said Osei. "Now they have a deadline."')
+    a = Article(id="f", origin=Origin(path="f.txt", format="txt"), blocks=[
+        Block(p) for p in body.split("\n\n")])
+    q = body.index('"Now')
+    # the parser's mistakes: a cut inside a name, and a quote mark on its own
+    a.sentences = [(0, body.index("Ferries") - 1), (body.index("Ferries"), body.index("\n\n")),
+                   (body.index('"They'), q - 1), (q, q + 1), (q + 1, len(body))]
+    assert cut(body, article_sentences(a)) == [
+        "A fire forced 212 passengers off the Sound Crossing Ferries boat.",
+        '"They had every warning," said Osei.', '"Now they have a deadline."']
+    # a closing mark the parser left alone goes back to its sentence
+    a.sentences = [(body.index('"They'), len(body) - 1), (len(body) - 1, len(body))]
+    assert cut(body, article_sentences(a)) == [body[body.index('"They'):]]

@@ -106,3 +106,14 @@ def test_page_furniture_is_no_sentence():
                           "TRANSCRIPT.") == ""
     assert clean_sentence("An earlier version of this article incorrectly described the "
                           "bridge's age.") == ""
+
+
+def test_a_deadline_dates_a_sentence_only_when_nothing_else_does():
+    a = article("fer1", "Harbor Times", "2023-06-14",
+                "Sound Crossing Ferries has until June 30 to prove its three ferries are safe to "
+                "sail, the Marine Safety Board said on Tuesday.",
+                "The company must answer by June 30 or lose its license to the crossing.")
+    found = {s.sentence[:20]: s for s in extract(a)}
+    assert (found["Sound Crossing Ferri"].date, found["Sound Crossing Ferri"].timex) == (
+        "2023-06-13", "Tuesday")
+    assert found["The company must ans"].date == "2023-06-30"

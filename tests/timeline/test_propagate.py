@@ -34,13 +34,35 @@ def test_undated_article_gets_a_day_from_the_articles_sharing_its_events():
     assert "gaz2" in named and "post2" in named
 
 
-def test_agreeing_neighbours_give_a_day_when_the_text_has_no_clue():
+def test_neighbours_dated_by_metadata_give_a_day_when_the_text_has_no_clue():
     p = date_from_story(DATED + [VAGUE])["und2"]
     # The inquiry reports (12th, 13th) outweigh the collapse reports (5th, 6th).
     assert (p.date, p.granularity, p.method) == ("2024-03-12", "day", "story")
-    assert p.confidence <= 0.8
+    assert 0.5 <= p.confidence <= 0.8
     named = " ".join(e.note or "" for e in p.evidence)
     assert "gaz2" in named and "post2" in named
+
+
+def test_neighbours_dated_only_by_their_text_give_the_week_around_their_day():
+    # The same story, its articles dated by their own text (as in a pile with no
+    # metadata): such story days were right to a day 30-45% of the time, so the answer
+    # is the week either side of the day, saying how often such a week holds.
+    from dataclasses import replace
+    texted = [replace(a, published=replace(a.published, method="text")) for a in DATED]
+    p = date_from_story(texted + [VAGUE])["und2"]
+    assert (p.date, p.granularity, p.method) == (None, "range", "story")
+    assert p.earliest <= "2024-03-12" <= p.latest
+    assert p.earliest >= "2024-03-05" and p.latest <= "2024-03-19"
+    assert p.confidence <= 0.8
+    notes = " ".join(e.note or "" for e in p.evidence)
+    assert "gaz2" in notes and "post2" in notes and "point to 2024-03-12" in notes
+
+
+def test_neighbours_that_agree_give_a_day_when_the_text_has_no_clue():
+    # Only the inquiry reports: all the story's evidence sits on the 12th and 13th.
+    p = date_from_story([INQUIRY_GAZETTE, INQUIRY_POST, COLLAPSE_POST, VAGUE])["und2"]
+    assert (p.date, p.granularity, p.method) == ("2024-03-12", "day", "story")
+    assert 0.6 <= p.confidence <= 0.8
 
 
 def test_without_agreement_the_shared_events_bound_it():
@@ -154,3 +176,18 @@ def test_attached_names_the_event_a_date_belongs_to():
     assert attached(text, start, start + 8) == {"explosion"}
     start = text.index("April 21")
     assert attached(text, start, start + 8) == {"fire"}
+
+
+def test_a_sentence_dating_two_events_anchors_by_the_words_around_each():
+    # "just last week" is the inspection of June 7, not the fire of May 28 the same
+    # sentence of the dated article also names.
+    inspection = article(
+        "fer2", "Harbor Times", "2023-06-08",
+        "Inspectors boarded the Ellery Star on Wednesday, June 7, and found corroded fuel lines "
+        "in the engine room where the May 28 fire began, the board said.")
+    deadline = article(
+        "fer3", "Harbor Times", None,
+        "The order follows the corroded fuel lines that inspectors found aboard the Ellery Star "
+        "just last week, after the engine-room fire that put 212 people in lifeboats.")
+    bounds = anchor_bounds([inspection, deadline])["fer3"]
+    assert (bounds.earliest, bounds.latest) == ("2023-06-12", "2023-06-18")

@@ -61,6 +61,7 @@ def test_a_range_that_is_a_calendar_week_or_month_says_so():
     assert (s.date, s.granularity, s.until) == ("2017-06-12", "week", None)
     assert when("2017-06-13", "range", "2017-10-27") == "between June 13 and Oct. 27, 2017"
     assert when("2016-12-28", "range", "2017-01-03") == "between Dec. 28, 2016 and Jan. 3, 2017"
+    assert when("2023-05-28", "range", "2023-05-31") == "between May 28 and May 31, 2023"
 
 
 def test_bounds_wider_than_a_season_date_nothing():

@@ -274,3 +274,18 @@ def test_revisions_at_calendar_edges(anchor):
     assert [t.text for t in found][:2] == ["Monday", "Sunday"]
     for t in found:
         assert text[t.start:t.end] == t.text and t.value
+
+
+# -- tense fixes a careful reader makes (issue "Undated piles", item 3) ----------------------
+
+@pytest.mark.parametrize("sentence, expression, tense", [
+    ("The June 30 deadline passed without the safety reports.", "June 30", "past"),
+    ("The June 30 deadline expired on Friday.", "June 30", "past"),
+    ("Calder faces a March 15 deadline, set by the state.", "March 15", "future"),
+    ("Back in November, the council threatened to close the school.", "November", "past"),
+    ("The council threatened to close the school in November.", "November", "future"),
+    ("The company plans to inject mud on Tuesday.", "Tuesday", "future"),
+])
+def test_tense_of_deadlines_and_threats(sentence, expression, tense):
+    start = sentence.index(expression)
+    assert tense_near(sentence, start, start + len(expression)) == tense

@@ -148,6 +148,10 @@ _MONTHDAY = {
     ("stamp", None): _day_table(.001, .02, .03, .04, .03, .80, .02, .03, .03, .01, .001),
     ("dateline", None): _day_table(.001, .02, .02, .04, .20, .66, .03, .01, .01, .01, .001),
 }
+# "on Wednesday, June 7": a month-day written with its weekday, in a year where the two
+# agree, is dated like a full date with its weekday (news names weekdays only for the
+# last week or so). Borrowed from _DAY's ("text", "weekday") row, not measured apart.
+_MONTHDAY[("text", "weekday")] = _DAY[("text", "weekday")]
 # Weekday alone: log(7 x probability) of each number of days since that weekday (0..6),
 # i.e. relative to a weekday that says nothing.
 def _relative(probabilities: list[float]) -> list[float]:
@@ -195,6 +199,7 @@ _SUPERSEDED_GAP = 1                # years before the latest past year the text 
 _SUPERSEDED_PENALTY = math.log(0.05)   # an article before an old past date it names: misread
 _BOUND_PENALTY = math.log(0.02)    # a caption dated after the article: rare (mislabelled)
 _UPPER_PENALTY = math.log(0.03)    # a comment written before the article: rare
+_OUT_OF_ORDER = math.log(0.1)      # a weekday's day before the past date told just before it
 _WEEKDAY_MISMATCH = 0.03           # "Tuesday, Feb. 13" in a year when Feb. 13 is not a Tuesday
 _CRAWL_YEAR_FACTOR = 3.0           # a page is 3x likelier fetched in its year than a year later
 _WINDOW = 7                        # days either side of a named day scored one by one
@@ -641,8 +646,7 @@ def _clue_logp(c: Clue, days: list[int], years: list[int], months: list[int],
             return out
         table = _MONTHDAY.get((c.role, c.tense if c.role == "text" else None),
                               _MONTHDAY[("text", None)])
-        tab, base = table.table, table.base
-        size = len(tab)
+        with_weekday = _MONTHDAY[("text", "weekday")] if c.role == "text" else table
         out = []
         for d, y in zip(days, years):
             p = 0.0
@@ -650,18 +654,26 @@ def _clue_logp(c: Clue, days: list[int], years: list[int], months: list[int],
                 od = _ordinal(yy, c.month, c.day)
                 if not od:
                     continue
-                i = od - d - base
-                if 0 <= i < size:
-                    term = math.exp(tab[i])
-                    if c.weekday and (od - 1) % 7 + 1 != c.weekday:
-                        term *= _WEEKDAY_MISMATCH
-                    p += term
+                fits = c.weekday and (od - 1) % 7 + 1 == c.weekday
+                term = (with_weekday if fits else table).p(od - d)
+                if c.weekday and not fits:
+                    term *= _WEEKDAY_MISMATCH
+                p += term
             out.append(math.log(max(p, _FLOOR)))
         return _unsure(out, c.reliability, _UNIFORM_DAY)
     if c.kind == "weekday":
         key = c.rel if c.rel in ("last", "next") else c.tense
         table = _WEEKDAY.get(key, _WEEKDAY[None])
-        return [table[(w - c.weekday) % 7] for w in weekdays]
+        out = [table[(w - c.weekday) % 7] for w in weekdays]
+        if c.after is not None:
+            # its day (the last such weekday up to the publication day) comes after
+            # the past date told before it, in the year that date falls in
+            for k, (d, w) in enumerate(zip(days, weekdays)):
+                event = d - (w - c.weekday) % 7
+                before = _latest_on_or_before(c.after, d, years[k])
+                if before is not None and event <= before:
+                    out[k] += _OUT_OF_ORDER
+        return out
     if c.kind == "month":
         if c.role in ("bound", "upper", "copyright"):
             return [0.0] * n
@@ -679,6 +691,19 @@ def _clue_logp(c: Clue, days: list[int], years: list[int], months: list[int],
         table = _year_table(c)
         return _unsure([table.logp(y - c.year) for y in years], c.reliability, _UNIFORM_YEAR)
     return [0.0] * n
+
+
+def _latest_on_or_before(c: Clue, day: int, year: int) -> int | None:
+    """The ordinal of the date clue `c` names, the latest on or before `day` (a
+    month-day in `year` or the year before)."""
+    if c.kind == "day":
+        o = c.ordinal()
+        return o if o <= day else None
+    for yy in (year, year - 1):
+        o = _ordinal(yy, c.month, c.day)
+        if o and o <= day:
+            return o
+    return None
 
 
 def _unsure(logps: list[float], reliability: float, uniform: float) -> list[float]:
@@ -754,9 +779,11 @@ def _coarse(clues, days, post, bound, all_clues, lo, hi, reason,
         last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
         first, last = max(first, lo), min(last, hi)
         evidence = _evidence(clues, None, best_parts, parts) if best_parts else []
+        first, last, held, hard = _narrowed(first, last, all_clues)
         return TextDating(Published(date=None, earliest=first.isoformat(), latest=last.isoformat(),
                                     granularity="month", method="text",
-                                    confidence=round(month_p, 2), evidence=evidence + why),
+                                    confidence=round(month_p * held, 2),
+                                    evidence=evidence + _new(hard, evidence) + why),
                           all_clues, reason=reason)
     if year_p >= YEAR_CONFIDENCE:
         first, last = max(date(top_year, 1, 1), lo), min(date(top_year, 12, 31), hi)
@@ -767,9 +794,11 @@ def _coarse(clues, days, post, bound, all_clues, lo, hi, reason,
             year_clues = [c for c in clues if c.kind == "monthday" and c.weekday
                           and c.role != "bound"]
         evidence = _evidence(year_clues, None, None, None)
+        first, last, held, hard = _narrowed(first, last, all_clues)
         return TextDating(Published(date=None, earliest=first.isoformat(), latest=last.isoformat(),
                                     granularity="year", method="text",
-                                    confidence=round(year_p, 2), evidence=evidence + why),
+                                    confidence=round(year_p * held, 2),
+                                    evidence=evidence + _new(hard, evidence) + why),
                           all_clues, reason=reason)
     return _abstain(bound, all_clues, reason)
 
@@ -816,6 +845,23 @@ def _hard_bounds(clues: list[Clue], bound: Published) -> Published | None:
         return None
     return Published(earliest=earliest, latest=latest, granularity=None, method="text",
                      confidence=round(held * (bound.confidence or 1.0), 2), evidence=evidence)
+
+
+def _narrowed(first: date, last: date, clues: list[Clue]
+              ) -> tuple[date, date, float, list[Evidence]]:
+    """A month or year answer narrowed by the hard bounds inside it (a caption's date
+    on May 28 of the year: not before May 28), with the chance they hold and their
+    evidence."""
+    hard = _hard_bounds(clues, Published(earliest=first.isoformat(), latest=last.isoformat()))
+    if hard is None:
+        return first, last, 1.0, []
+    return (date.fromisoformat(hard.earliest), date.fromisoformat(hard.latest),
+            hard.confidence, hard.evidence)
+
+
+def _new(evidence: list[Evidence], old: list[Evidence]) -> list[Evidence]:
+    seen = {(e.text, e.start, e.where) for e in old}
+    return [e for e in evidence if (e.text, e.start, e.where) not in seen]
 
 
 def _iso(c: Clue) -> str:

@@ -80,7 +80,35 @@ def article_sentences(article: Article) -> list[tuple[int, int]]:
     (`article.sentences`), else `split_sentences` of the body."""
     body = article.body
     spans = [(s, e) for s, e in (article.sentences or []) if 0 <= s < e <= len(body)]
-    return spans or split_sentences(body)
+    return _mended(body, spans) if spans else split_sentences(body)
+
+
+_MARKS_ONLY = re.compile(rf"[\s{_OPENING}{_CLOSING}]+")
+_UNENDED = re.compile(rf"[^.!?…:;{_CLOSING}»]\s*$")
+
+
+def _mended(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser's sentences, mended where it cut one in two: a span of quote
+    marks alone joins the sentence it opens or closes, and a span that stops short
+    of any end mark runs on into the next one in the same paragraph ("... on the
+    Sound Crossing" + "Ferries fleet since the autumn.")."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None            # the start of an opening mark waiting for its sentence
+    for s, e in spans:
+        if _MARKS_ONLY.fullmatch(body[s:e]):
+            opens = e < len(body) and not body[e].isspace()   # '"' glued to the next word
+            if out and not opens and "\n" not in body[out[-1][1]:s]:
+                out[-1] = (out[-1][0], e)
+            elif pending is None:
+                pending = s
+            continue
+        if pending is not None:
+            s, pending = pending, None
+        if out and _UNENDED.search(body[out[-1][0]:out[-1][1]]) and "\n" not in body[out[-1][1]:s]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 # -- the quote finder's paragraphs ----------------------------------------------

@@ -196,7 +196,8 @@ def when(day: str, granularity: str, until: str | None = None) -> str:
 
     def said(d: date, year: bool = True) -> str:
         name = AP_MONTHS[d.month - 1].title()
-        name = "Sept." if name == "Sep" else name + "." if len(name) == 3 else name
+        # AP style: "Sept.", "Oct. 27"; March through July, and May, are written out
+        name = "Sept." if name == "Sep" else name + "." if len(name) == 3 and name != "May" else name
         return f"{name} {d.day}" + (f", {d.year}" if year else "")
 
     if granularity == "day":
@@ -260,9 +261,11 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
                 year = year or (parse_value(t.value) or ("", ""))[1] == "year"
                 continue
             first, last, why = found
-            width = (last - first).days
-            if best is None or width < best[0]:
-                best = (width, first, last, t.text, why)
+            # A deadline ("until June 30", "the June 30 deadline") is not when the
+            # sentence's news happened: it dates the sentence only when nothing else does.
+            rank = (_is_deadline(body, t.start, t.end), (last - first).days)
+            if best is None or rank < best[0]:
+                best = (rank, first, last, t.text, why)
         names = _names(article, start, end)
         if best is not None:
             day, gran, until = _dated(best[1], best[2])
@@ -364,6 +367,15 @@ def _cleaned(text: str) -> tuple[str, int]:
     cut += _BULLET.match(text[cut:]).end() if _BULLET.match(text[cut:]) else 0
     rest = text[cut:]
     return rest.strip(), cut + len(rest) - len(rest.lstrip())
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no later than)\s+(?:the\s+)?$", re.I)
+_DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.I)
+
+
+def _is_deadline(body: str, start: int, end: int) -> bool:
+    return bool(_DEADLINE_BEFORE.search(body[max(0, start - 20):start])
+                or _DEADLINE_AFTER.match(body, end))
 
 
 def _is_report(text: str) -> bool:

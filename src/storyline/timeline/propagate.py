@@ -145,7 +145,8 @@ def story_clues(articles: Sequence[Article], *, neighbours: int = NEIGHBOURS
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1][0], kv[0]))[:neighbours]
         out[aid] = dating.StoryClues(
             neighbours=[dating.StoryEvidence(by_id[o].published.date,
-                                             max(by_id[o].published.confidence, 0.1) * w, o)
+                                             max(by_id[o].published.confidence, 0.1) * w, o,
+                                             by_id[o].published.method or "")
                         for o, (w, _) in ranked],
             within=anchors.get(aid),
             event_days=[(day, o) for o, (_, day) in ranked if day])
@@ -184,6 +185,7 @@ class _Expression:
     day: int = 0       # monthday: the day of the month
     tense: str | None = None
     names: frozenset[str] = frozenset()   # the event it is attached to: "last month's spill"
+    near: frozenset[str] = frozenset()    # content words around it in its sentence (`_near`)
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
@@ -260,7 +262,7 @@ def _event_periods(article: Article
     out = []
     for s in extract(article):
         if s.how == "published":
-            out.append((s.sentence, [(pub - _ONE, pub, "", frozenset())]))
+            out.append((s.sentence, [(pub - _ONE, pub, "", frozenset(), frozenset())]))
             continue
         periods = []
         for t in article.timexes:
@@ -271,7 +273,8 @@ def _event_periods(article: Article
                 continue
             lo, hi = period(*parsed)
             names = attached(body, t.start, t.end)
-            periods.append((lo, hi, t.text, names))
+            near = _near(body, t.start, t.end, s.start, s.end)
+            periods.append((lo, hi, t.text, names, near))
             more = _MORE_DAYS.match(body, t.end)
             if parsed[1] == "day" and more:
                 try:
@@ -280,7 +283,7 @@ def _event_periods(article: Article
                     continue
                 if lo < last <= lo + timedelta(days=6):
                     said = body[t.start:more.end()]
-                    periods += [(lo + timedelta(days=k), lo + timedelta(days=k), said, names)
+                    periods += [(lo + timedelta(days=k), lo + timedelta(days=k), said, names, near)
                                 for k in range(1, (last - lo).days + 1)]
         if periods:
             out.append((s.sentence, periods))
@@ -330,10 +333,22 @@ def _window(x: _Expression, lo: date, hi: date) -> tuple[date, date] | None:
     return None
 
 
-def _with_names(xs: list[_Expression], body: str) -> list[_Expression]:
+def _with_names(xs: list[_Expression], body: str, start: int, end: int) -> list[_Expression]:
     for x in xs:
         x.names = attached(body, x.start, x.end)
+        x.near = _near(body, x.start, x.end, start, end)
     return xs
+
+
+_NEAR_WORDS = 8
+
+
+def _near(body: str, start: int, end: int, sent_start: int, sent_end: int) -> frozenset[str]:
+    """Content words within _NEAR_WORDS words either side of body[start:end], inside
+    its sentence."""
+    left = content_words(body[sent_start:start])[-_NEAR_WORDS:]
+    right = content_words(body[end:sent_end])[:_NEAR_WORDS]
+    return frozenset(left) | frozenset(right)
 
 
 @dataclass
@@ -360,7 +375,7 @@ def anchor_bounds(articles: Sequence[Article], *, threshold: float | None = None
         for start, end in article_sentences(a):
             found = _expressions(a, start, end)
             if found and len(a.body[start:end].split()) >= _MIN_WORDS:
-                mine.append((a, a.body[start:end], _with_names(found, a.body)))
+                mine.append((a, a.body[start:end], _with_names(found, a.body, start, end)))
     if not events or not mine:
         return {}
     vectors = tfidf_vectors([content_words(e[1]) for e in events] + [content_words(m[1]) for m in mine])
@@ -384,7 +399,13 @@ def anchor_bounds(articles: Sequence[Article], *, threshold: float | None = None
                 other, sentence, periods = events[i]
                 if common[i] < MIN_COMMON:
                     sim = 0.0
-                for lo, hi, said, names in periods:
+                # A sentence dating two events ("boarded on June 7 and found ... where
+                # the May 28 fire began"): the expression names the one whose words
+                # surround it in both sentences, when the words tell them apart.
+                close = [len(x.near & near) for *_, near in periods]
+                for (lo, hi, said, names, near), shared in zip(periods, close):
+                    if shared < max(close):
+                        continue
                     # The same named event ("last month's spill" = "the spill of Feb. 12")
                     # counts as a match however little else the sentences share.
                     weight = max(sim, ATTACHED_MATCH) if x.names & names else sim

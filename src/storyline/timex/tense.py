@@ -36,6 +36,9 @@ _FUTURE_BEFORE_TO = frozenset({
     "want", "is", "are", "likely", "seeks", "agreed", "promised", "threatened",
     "vowed", "decided", "scheduled", "due", "ready", "prepared", "poised", "about",
 })
+# "the June 30 deadline passed": the deadline is behind (not "a deadline set by ...").
+_DEADLINE_GONE = frozenset({"passed", "expired", "lapsed", "elapsed", "came", "went", "was",
+                            "had"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
 # A present "be" before a planning participle talks about what is arranged ("the vote
 # is planned for May"); before an -ing form it is the present, which outweighs past
@@ -57,9 +60,10 @@ _QUOTE = re.compile(r"''|``|[\"“”]")
 _WINDOW = 14          # words scanned on each side (TBAQ-cleaned: 8 and 10 do worse, 20 no better)
 
 
-def _verb_tense(words: list[str], i: int) -> str | None:
+def _verb_tense(words: list[str], i: int, after: bool = False) -> str | None:
     """The tense word i signals, looking at its neighbours; None if it is not a cue.
-    Words keep their case so that capitalized -ed words (names) are not verbs."""
+    Words keep their case so that capitalized -ed words (names) are not verbs.
+    `after`: the word comes after the time expression."""
     w = words[i]
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prev = words[i - 1].lower() if i > 0 else ""
@@ -69,8 +73,12 @@ def _verb_tense(words: list[str], i: int) -> str | None:
     if w in _FUTURE_WORDS:
         if prev in ("had", "been", "was", "were") and w not in ("will", "would", "shall"):
             return "past"                          # "had been scheduled to expire Friday"
+        if after and w == "deadline" and _word(words, i + 1) in _DEADLINE_GONE:
+            return "past"                          # "the June 30 deadline passed"
         return "future"
     if w in _FUTURE_BEFORE_TO and nxt == "to":
+        if after and w.endswith("ed") and w not in _PLANNED:
+            return "past"                          # "In November, they threatened to ..."
         return "future"
     if w == "to" and nxt == "be":
         return "future"
@@ -128,7 +136,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             found.append((left_matches[i].start() < left_quote, len(left) - i, 0, tense, _strong(left, i)))
             break
     for i in range(len(right)):
-        tense = _verb_tense(right, i)
+        tense = _verb_tense(right, i, after=True)
         if tense:
             found.append((right_matches[i].start() > right_quote, i + 1, 1, tense, _strong(right, i)))
             break

@@ -1,16 +1,22 @@
 """The bundled example corpus, end to end, scored against its answer key.
 
-`examples/corpus` (18 articles, 3 stories, written for storyline) is built with the
-shipped language model as `storyline build` does, then compared with
-`examples/corpus.truth.json`:
+`examples/corpus` (written for storyline: as many articles and stories as the key
+lists, 22 and 4 today) is built with the shipped language model as `storyline build`
+does, then compared with `examples/corpus.truth.json`:
 
-- stories: B³ F1 of the story grouping against the key's `story` per article;
-- timelines: per key story, the timeline at the key's length (its number of events,
-  the news-tls protocol's "same length as gold"), Date-F1 against the key's event
-  dates (a week or month event matches an entry inside it), and how many matched
-  entries cite at least one article the key lists for that event (`sourced`);
-- dating: how many articles the key marks undated-in-metadata get the true day
-  (exactly, and within one day);
+- stories: B³ F1 of the story grouping against the key's `story` per article, over
+  every article of the key (all its stories);
+- timelines: per key story with events (main, and ferry since the `scraped/` folder
+  came), the timeline at the key's length (its number of events, the news-tls
+  protocol's "same length as gold"), Date-F1 against the key's event dates (a week or
+  month event matches an entry inside it), and how many matched entries cite at least
+  one article the key lists for that event (`sourced`);
+- dating: how many of the articles the key marks undated-in-metadata (all of them,
+  the scraped ferry articles included since they came) get the true day (exactly, and
+  within one day); and for `scraped/`, a flat folder of text files with no date
+  anywhere but in the text, how many get the day (exactly, within one day) and how
+  many are at least bounded: the day within one day, or earliest and latest bounds
+  that hold the true day (with the mean width in days of what they give: 0 for a day);
 - quotes: how many of the key's quote forms come out with their speaker (as
   tests/quotes/test_quotes_demo_corpus.py counts them).
 
@@ -20,7 +26,11 @@ Small, so every figure is a count a reader can check by hand with `storyline sho
     python bench/example.py [--model NAME|PATH]
 
 Last stdout line: {"bench": "example", "stories_b3_f1", "timeline_date_f1" (mean over
-stories), "timeline_sourced", "undated_day", "undated_within_1d", "quote_forms", ...}.
+the key stories with events: main and ferry since the ferry story came, main alone
+before), "timeline_sourced" (the same mean), "timeline_<story>_date_f1", "undated",
+"undated_day", "undated_within_1d" (over every undated article of the key: 8 since the
+ferry story came, 4 before), "scraped", "scraped_day", "scraped_day_within_1d",
+"scraped_bounded" (a share of "scraped"), "scraped_span_days", "quote_forms", ...}.
 """
 
 from __future__ import annotations
@@ -42,6 +52,7 @@ from storyline import nlp, timeline  # noqa: E402
 
 CORPUS = REPO_ROOT / "examples" / "corpus"
 TRUTH = REPO_ROOT / "examples" / "corpus.truth.json"
+SCRAPED = "scraped/"     # the folder of undated plain-text copies (the ferry story)
 
 
 def _span(value: str, granularity: str) -> tuple[date, date]:
@@ -137,6 +148,27 @@ def quote_forms(truth: dict, by_key: dict) -> tuple[int, list[str]]:
     return found, missed
 
 
+def _dating(t: dict, p) -> dict:
+    """One key article's date against the truth: the day (exactly, within one day),
+    whether it is bounded (that day, or earliest..latest holding the true day) and the
+    width of what was given in days (0 for a day, latest - earliest for bounds alone,
+    None for nothing)."""
+    got = p.date if p.date and len(p.date) == 10 else None
+    true = date.fromisoformat(t["true_date"])
+    near = got is not None and abs((date.fromisoformat(got) - true).days) <= 1
+    held = bool(p.earliest and p.latest and p.earliest <= t["true_date"] <= p.latest)
+    if got:
+        span = 0
+    elif p.earliest and p.latest:
+        span = (date.fromisoformat(p.latest[:10]) - date.fromisoformat(p.earliest[:10])).days
+    else:
+        span = None
+    bounds = f"{p.earliest}..{p.latest}" if p.earliest or p.latest else "no bounds"
+    line = f"  {t['id']:4s} true {t['true_date']}  got {got or 'no day'} ({bounds}, {p.method})"
+    return {"day": got == t["true_date"], "within_1d": near, "bounded": near or held, "span": span,
+            "line": line}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None, help="language model (default: the shipped one)")
@@ -159,17 +191,12 @@ def main(argv: list[str] | None = None) -> int:
         timelines, lines = score_timelines(truth, by_key, store)
 
         undated = [t for t in truth["articles"] if not t["dated_in_metadata"]]
-        exact = near = 0
-        dating_lines = []
-        for t in undated:
-            p = by_key[t["id"]].published
-            got = p.date if p.date and len(p.date) == 10 else None
-            true = date.fromisoformat(t["true_date"])
-            exact += got == t["true_date"]
-            near += got is not None and abs((date.fromisoformat(got) - true).days) <= 1
-            bounds = f"{p.earliest}..{p.latest}" if p.earliest or p.latest else "no bounds"
-            dating_lines.append(f"  {t['id']:4s} true {t['true_date']}  got {got or 'no day'} "
-                                f"({bounds}, {p.method})")
+        scraped = [t for t in truth["articles"] if t["file"].startswith(SCRAPED)]
+        dating = {t["id"]: _dating(t, by_key[t["id"]].published) for t in undated + scraped}
+        exact = sum(dating[t["id"]]["day"] for t in undated)
+        near = sum(dating[t["id"]]["within_1d"] for t in undated)
+        dating_lines = [dating[t["id"]]["line"] for t in undated]
+        spans = [dating[t["id"]]["span"] for t in scraped if dating[t["id"]]["span"] is not None]
 
         forms, missed = quote_forms(truth, by_key)
 
@@ -179,6 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     print(f"articles without a date in their metadata ({len(undated)}):")
     print("\n".join(dating_lines))
+    n_scraped = len(scraped)
+    scraped_day = sum(dating[t["id"]]["day"] for t in scraped)
+    scraped_near = sum(dating[t["id"]]["within_1d"] for t in scraped)
+    scraped_bounded = sum(dating[t["id"]]["bounded"] for t in scraped)
+    print(f"{SCRAPED} (no date anywhere but in the text): {scraped_day}/{n_scraped} the true day, "
+          f"{scraped_near} within one day, {scraped_bounded} bounded (the day within one day, or "
+          f"bounds holding it); what they give is "
+          f"{sum(spans) / len(spans) if spans else 0:.1f} days wide on average (a day: 0; "
+          f"{len(spans)} with a day or bounds)")
     print(f"quote forms with their speaker: {forms}/{len(truth['quote_forms'])}")
     for m in missed:
         print(f"  missed {m}")
@@ -193,6 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         "undated": len(undated),
         "undated_day": exact,
         "undated_within_1d": near,
+        "scraped": n_scraped,
+        "scraped_day": scraped_day,
+        "scraped_day_within_1d": scraped_near,
+        "scraped_bounded": round(scraped_bounded / n_scraped, 4) if n_scraped else 0.0,
+        "scraped_span_days": round(sum(spans) / len(spans), 1) if spans else None,
         "quote_forms": forms,
         "quote_forms_total": len(truth["quote_forms"]),
         "model": model,

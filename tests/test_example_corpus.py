@@ -7,6 +7,7 @@ dateline and every non-article line placed in its text with the kind it is.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def _article(built, truth):
 def test_every_article_is_read_without_problems(built):
     summary, articles = built
     assert summary.ok, summary.problem_codes
-    assert len(articles) == len(TRUTH["articles"]) == 18
+    assert len(articles) == len(TRUTH["articles"]) == 22
 
 
 @pytest.mark.parametrize("tid", _truth_ids())
@@ -100,11 +101,15 @@ def test_dates_from_metadata_are_right_and_others_abstain(built, tid):
     truth = next(t for t in TRUTH["articles"] if t["id"] == tid)
     article = _article(built, truth)
     published = article.published
-    if published.date is not None:
-        assert published.date == truth["true_date"], published
-        assert published.evidence and published.method and published.confidence > 0.5
     if truth["dated_in_metadata"]:
         assert published.date == truth["true_date"]
+        assert published.evidence and published.method and published.confidence > 0.5
+    elif published.date is not None:
+        # Worked out from the text or the story: right to a day, as the benches count
+        # it (an article is often published the day after the events it dates).
+        gap = date.fromisoformat(published.date) - date.fromisoformat(truth["true_date"])
+        assert abs(gap.days) <= 1, published
+        assert published.evidence and published.method and 0 < published.confidence <= 0.99
     # Whatever the text dating says (a day, a month, a year, bounds), the truth is inside.
     if published.earliest:
         assert published.earliest <= truth["true_date"], published
@@ -115,9 +120,8 @@ def test_dates_from_metadata_are_right_and_others_abstain(built, tid):
 @pytest.mark.parametrize("tid", _truth_ids())
 def test_an_older_caption_date_is_not_the_article_date(built, tid):
     """A photo caption dates the photo, not the article: a caption older than the
-    article (M05's "Feb. 13", M10's "March 11": decoys in undated articles) is
-    never given as its date."""
-    from datetime import date
+    article (M05's "Feb. 13", M10's "March 11", the scraped ferry articles' "May 28,
+    2023" and "June 7, 2023": decoys in undated articles) is never given as its date."""
 
     from storyline.dating.clues import collect
 
@@ -129,23 +133,28 @@ def test_an_older_caption_date_is_not_the_article_date(built, tid):
     older = {date(c.year or true_day.year, c.month, c.day) for c in clues
              if c.block_kind == "caption" and c.month and c.day}
     older = {d for d in older if d < true_day}
-    if tid in ("M05", "M10"):
+    if tid in ("M05", "M10", "F01", "F04"):
         assert older, "the decoy caption was not read"
     for day in older:
         assert published.date != day.isoformat(), published
 
 
-@pytest.mark.parametrize("tid, width", [("M05", 7), ("R02", 7), ("M10", 300)])
+@pytest.mark.parametrize("tid, width", [("M05", 7), ("R02", 7), ("M10", 300),
+                                        ("F01", 7), ("F03", 7)])
 def test_undated_articles_get_bounds_from_their_story(built, tid, width):
     """No date metadata. The story's dated articles date the events these report
     ("on Tuesday" the hearing, "Saturday" the championship): the bounds close in on
     the truth (checked to hold it above), with the story articles as evidence. M10's
-    ruling is reported by no dated article: only "April" (an event of April 5) helps."""
-    from datetime import date
+    ruling is reported by no dated article: only "April" (an event of April 5) helps.
+    The scraped ferry articles have no date anywhere but their text (F03 not even a year):
+    the fire "on Sunday" is the "May 28" fire of its sister articles, and "just last week"
+    is the inspection of "Wednesday, June 7"."""
 
     truth = next(t for t in TRUTH["articles"] if t["id"] == tid)
     published = _article(built, truth).published
-    assert published.date in (None, truth["true_date"])
+    if published.date is not None:     # a day is right to a day (checked above)
+        gap = date.fromisoformat(published.date) - date.fromisoformat(truth["true_date"])
+        assert abs(gap.days) <= 1, published
     assert published.earliest and published.latest
     span = date.fromisoformat(published.latest) - date.fromisoformat(published.earliest)
     assert span.days < width, published

@@ -40,6 +40,10 @@ files the build did not store, e.g. exact duplicates, are counted apart):
 - ``median_width_days``: median of latest - earliest (days) over the articles with no day
   and BOTH bounds; one-sided bounds are left out of the median and counted apart
   (``one_sided``);
+- ``likely``: share with no day but a window inside the bounds where the story likely
+  places it (``likely_earliest``/``likely_latest``); ``likely_hold``: of those, the share
+  whose window holds the truth, against ``likely_stated`` (the mean
+  ``likely_confidence``); ``likely_median_width_days``;
 - calibration: the articles with a day in ten bins of stated confidence
   ([0, .1), ..., [.9, 1]): count, mean confidence, share within +-1 day ("right" = within
   +-1 day); ``ece`` = sum over bins of (bin share of the dated articles) x |share right -
@@ -241,6 +245,9 @@ def rows_of(export: dict, names: dict[str, object]) -> list[dict]:
                      "date": p["date"], "earliest": p["earliest"], "latest": p["latest"],
                      "granularity": p["granularity"], "method": p["method"],
                      "confidence": p["confidence"] or 0.0, "why": p.get("explanation", ""),
+                     "likely_earliest": p.get("likely_earliest"),
+                     "likely_latest": p.get("likely_latest"),
+                     "likely_confidence": p.get("likely_confidence"),
                      "story": a["story_id"], "stamps": stamps(doc.text)})
     return rows
 
@@ -273,6 +280,7 @@ def figures(rows: list[dict]) -> dict:
                          "exact": exact})
     ece = sum(x["n"] / len(dated) * abs(x["within_1d"] - x["confidence"]) for x in bins) if dated else 0.0
     widths = [_days(r["latest"], r["earliest"]) for r in both]
+    likely = [r for r in bounded if r.get("likely_earliest") and r.get("likely_latest")]
     return {
         "n": len(rows),
         "day": len(dated) / n,
@@ -286,6 +294,14 @@ def figures(rows: list[dict]) -> dict:
         "two_sided": len(both), "one_sided": len(bounded) - len(both),
         "nothing": sum(1 for r in rows if not r["date"] and not r["earliest"] and not r["latest"]) / n,
         "calibration": bins, "ece": ece,
+        # the window the story likely places an article in, inside its bounds
+        "likely": len(likely) / n,
+        "likely_hold": sum(r["likely_earliest"] <= r["truth"] <= r["likely_latest"]
+                           for r in likely) / len(likely) if likely else 0.0,
+        "likely_stated": sum(r["likely_confidence"] or 0 for r in likely) / len(likely)
+        if likely else 0.0,
+        "likely_median_width_days": statistics.median(
+            _days(r["likely_latest"], r["likely_earliest"]) for r in likely) if likely else None,
     }
 
 
@@ -534,6 +550,9 @@ def main() -> None:
             "bounds_hold": headline["bounds_hold"],
             "bounded_truth_2sided": headline["bounded_truth_2sided"],
             "one_sided": headline["one_sided"], "ece": headline["ece"],
+            "likely": headline["likely"], "likely_hold": headline["likely_hold"],
+            "likely_stated": headline["likely_stated"],
+            "likely_median_width_days": headline["likely_median_width_days"],
             "stampfree_day": free_f["day"], "stampfree_day_precision_1d": free_f["day_precision_1d"],
             "stampfree_bounds": free_f["bounds"], "stampfree_bounds_hold": free_f["bounds_hold"],
             "stampfree_bounded_truth": free_f["bounded_truth"],

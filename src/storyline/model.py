@@ -110,6 +110,12 @@ class Published:
     method: str | None = None
     confidence: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
+    # Where inside earliest..latest the article likely sits, when its story places it
+    # more narrowly than bounds that hold (earliest..latest hold at `confidence`; this
+    # window holds at `likely_confidence`, e.g. a week right about half the time).
+    likely_earliest: str | None = None
+    likely_latest: str | None = None
+    likely_confidence: float | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Published":

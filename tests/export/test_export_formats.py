@@ -19,7 +19,8 @@ from storyline.store import Store
 # The contract from DESIGN.md: field names users and tests rely on (more fields are welcome).
 ARTICLE_KEYS = {"id", "path", "url", "source", "title", "dateline", "byline", "published", "body",
                 "removed", "timexes", "story_id"}
-PUBLISHED_KEYS = {"date", "earliest", "latest", "granularity", "method", "confidence", "evidence"}
+PUBLISHED_KEYS = {"date", "earliest", "latest", "granularity", "method", "confidence", "evidence",
+                  "likely_earliest", "likely_latest", "likely_confidence"}
 REMOVED_KEYS = {"text", "kind"}
 TIMEX_KEYS = {"text", "start", "end", "type", "value"}
 STORY_KEYS = {"id", "title", "article_ids", "timeline"}

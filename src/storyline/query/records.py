@@ -33,6 +33,8 @@ def article_record(article: Article) -> dict[str, Any]:
         "published": {
             "date": p.date, "earliest": p.earliest, "latest": p.latest,
             "granularity": p.granularity, "method": p.method, "confidence": p.confidence,
+            "likely_earliest": p.likely_earliest, "likely_latest": p.likely_latest,
+            "likely_confidence": p.likely_confidence,
             "evidence": [asdict(e) for e in p.evidence],
             "explanation": explain_date(p),
         },
@@ -115,6 +117,9 @@ def explain_date(p: Published) -> str:
         if p.confidence:
             what += f", confidence {p.confidence:.2f}"
         line = f"undated; {p.earliest or '?'} to {p.latest or '?'}" + (f" ({what})" if what else "")
+        if p.likely_earliest and p.likely_latest:
+            line += (f", likely {p.likely_earliest} to {p.likely_latest} (right about "
+                     f"{p.likely_confidence or 0:.0%} of the time)")
         line += f" from {because}" if because else ""
         return line + (f"; no day: {why_not[0]}" if why_not else "")
     if why_not:

@@ -221,10 +221,12 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
     # Relative expressions of an article with bounds: their values at each bound.
     shifted = _shifted(article, timexes, bounds) if bounds else {}
     out: list[DatedSentence] = []
+    dated_as = ""
     if bounds:
         lo, hi = bounds
         led = _dated(lo, hi)
-        led_why = f"an opening sentence of an article dated between {lo} and {hi}"
+        dated_as = _dated_as(article, lo, hi)
+        led_why = f"an opening sentence of an article {dated_as}"
     if article.title and (published or bounds) and _is_report(article.title) \
             and _stamp_end(article.title, 0) == 0 and not _TAIL_STAMP.search(article.title):
         if published:
@@ -235,8 +237,7 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
         else:
             out.append(DatedSentence(article.id, article.title.strip(), led[0], led[1],
                                      "published", position=-1, outlet=article.source,
-                                     until=led[2], why="the headline of an article dated "
-                                     f"between {lo} and {hi}"))
+                                     until=led[2], why=f"the headline of an article {dated_as}"))
     for i, (start, end) in enumerate(article_sentences(article)):
         raw = body[start:end]
         text, cut = _cleaned(raw)
@@ -255,7 +256,7 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
                     or _STAMP_WORDS.search(body[start + cut:t.start]) \
                     or _IDIOM.search(body[max(start, t.start - 4):t.start]):
                 continue
-            found = _period_of(t, shifted, bounds, published)
+            found = _period_of(t, shifted, bounds, published, dated_as)
             if found is None:
                 # A sentence naming a year is about that year, not the day's news.
                 year = year or (parse_value(t.value) or ("", ""))[1] == "year"
@@ -286,13 +287,28 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
 
 def _bounds(article: Article) -> tuple[date, date] | None:
     """An undated article's earliest and latest day, when both are known and no
-    more than `MAX_RANGE_DAYS` apart."""
+    more than `MAX_RANGE_DAYS` apart; failing that, the window its story likely
+    places it in (`Published.likely_*`), which the entries then say."""
     p = article.published
-    try:
-        lo, hi = date.fromisoformat(p.earliest[:10]), date.fromisoformat(p.latest[:10])
-    except (TypeError, ValueError):
-        return None
-    return (lo, hi) if lo <= hi and (hi - lo).days < MAX_RANGE_DAYS else None
+    for first, last in ((p.earliest, p.latest), (p.likely_earliest, p.likely_latest)):
+        try:
+            lo, hi = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+        except (TypeError, ValueError):
+            continue
+        if lo <= hi and (hi - lo).days < MAX_RANGE_DAYS:
+            return lo, hi
+    return None
+
+
+def _dated_as(article: Article, lo: date, hi: date) -> str:
+    """How the article is dated, for an entry's why: "dated between ..." (its bounds)
+    or "likely published between ... (right about 45% of the time)"."""
+    p = article.published
+    if (p.likely_earliest, p.likely_latest) == (lo.isoformat(), hi.isoformat()) and not (
+            (p.earliest, p.latest) == (lo.isoformat(), hi.isoformat())):
+        return (f"likely published between {lo} and {hi} (right about "
+                f"{p.likely_confidence or 0:.0%} of the time)")
+    return f"dated between {lo} and {hi}"
 
 
 def _shifted(article: Article, timexes, bounds: tuple[date, date]
@@ -309,7 +325,7 @@ def _shifted(article: Article, timexes, bounds: tuple[date, date]
 
 
 def _period_of(t, shifted: dict[tuple[int, int], tuple[str, str]],
-               bounds: tuple[date, date] | None, published: str | None
+               bounds: tuple[date, date] | None, published: str | None, dated_as: str = ""
                ) -> tuple[date, date, str] | None:
     """First and last day an expression dates, and why; None for what dates nothing
     (a bare year, a duration, an expression left relative with no bounds)."""
@@ -330,9 +346,7 @@ def _period_of(t, shifted: dict[tuple[int, int], tuple[str, str]],
     first, last = period(*early)[0], period(*late)[1]
     if last < first or (last - first).days >= MAX_RANGE_DAYS:
         return None
-    lo, hi = bounds
-    return first, last, (f"{t.text!r} in an article dated between {lo} and {hi}, "
-                         f"counted from each bound")
+    return first, last, f"{t.text!r} in an article {dated_as}, counted from each bound"
 
 
 def _stamp_end(sentence: str, cut: int) -> int:

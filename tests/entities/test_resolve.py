@@ -169,3 +169,12 @@ def test_one_word_person_with_no_namesake_but_an_organization_is_the_organizatio
     result = resolve([art("a1", m("Norvik", type="ORG")), art("a2", m("Norvik", type="PERSON"))])
     (e,) = result.entities
     assert e.type == "ORG" and e.article_ids == ["a1", "a2"]
+
+
+def test_spellings_of_one_reading_agree():
+    result = resolve([
+        art("a1", m("EADS", "European Aeronautic Defence and Space Company", type="ORG")),
+        art("a2", m("EADS", "European Aeronautic Defense & Space NV", type="ORG")),
+        art("a3", m("EADS", type="ORG")),
+    ])
+    assert len(result.entities) == 1

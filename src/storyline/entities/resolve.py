@@ -138,7 +138,8 @@ def resolve(articles: Iterable[Any], story_of: Mapping[str, str] | None = None) 
 
     for code, nodes in acronym_nodes.items():
         full = _reading(spelled.get(code, {}), beside.get(code, {}), len(users[code]))
-        for node in nodes if full is not None else ():
+        # the acronym, and every spelling of its one reading, are one entity
+        for node in [*nodes, *spelled.get(code, {}).values()] if full is not None else ():
             uf.union(full, node)
     # "Ford" = "Ford Motor Company", when every name involved is mostly an organization
     for nodes in stems.values():
@@ -172,19 +173,29 @@ def resolve(articles: Iterable[Any], story_of: Mapping[str, str] | None = None) 
     return result
 
 
+def _same_reading(a: Any, b: Any) -> bool:
+    """Two spellings of one full name: "European Aeronautic Defence and Space Company" and
+    "European Aeronautic Defense & Space NV" (MEANTIME) share half the words of the shorter."""
+    wa, wb = set(a[1].split()) - _SMALL, set(b[1].split()) - _SMALL
+    return len(wa & wb) * 2 >= min(len(wa), len(wb))
+
+
+_SMALL = frozenset({"of", "the", "and", "&", "for"})
+
+
 def _reading(spelled: dict[str, Any], beside: dict[str, Any], n_users: int) -> Any:
     """The full name an acronym stands for across the corpus, or None (see the module
-    doc, rule 2): the one name its articles spell it out with, else the name most often
+    doc, rule 2): the name its articles spell it out with, else the name most often
     beside it; either way found in ACRONYM_SHARE of the articles using it."""
-    if len(set(spelled.values())) > 1:
-        return None                      # two readings: only the articles spelling it out know
     if spelled:
-        full = next(iter(spelled.values()))
+        full = Counter(spelled.values()).most_common(1)[0][0]
+        if not all(_same_reading(full, other) for other in spelled.values()):
+            return None                  # two readings: only the articles spelling it out know
     elif beside:
         full = Counter(beside.values()).most_common(1)[0][0]
     else:
         return None
-    support = set(spelled) | {aid for aid, node in beside.items() if node == full}
+    support = set(spelled) | {aid for aid, node in beside.items() if _same_reading(node, full)}
     return full if len(support) >= ACRONYM_SHARE * n_users else None
 
 

@@ -154,6 +154,10 @@ class Mention:
     name: str
     role: str | None = None        # "Secretary of State", "press secretary"
     role_of: str | None = None     # whose role it is ("Tom Weller" for his press secretary)
+    # An acronym the article does not define but whose initials a name of the article
+    # has ("BP" beside "Bolivar Peninsula"): that name, for the corpus stage to accept
+    # only when the corpus agrees (`storyline.entities.resolve`).
+    expands: str | None = None
 
 
 @dataclass

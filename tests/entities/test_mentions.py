@@ -46,10 +46,42 @@ def test_agency_name_acronyms_and_the_agency(doc):
     assert {m.type for m in found} == {"ORG"}
 
 
-def test_acronym_from_initials_without_parentheses(doc):
+def test_acronym_from_initials_alone_is_left_to_the_corpus(doc):
+    # initials alone do not define an acronym: the article keeps "FAA" and says which
+    # name it may stand for; the corpus stage decides (test_resolve)
     d = doc("The [Federal Aviation Administration|ORG] grounded the jets . [FAA|ORG] inspectors "
             "arrived on Friday .")
-    assert [m.name for m in find_mentions(d)] == ["Federal Aviation Administration"] * 2
+    found = find_mentions(d)
+    assert [m.name for m in found] == ["Federal Aviation Administration", "FAA"]
+    assert found[1].expands == "Federal Aviation Administration"
+
+
+def test_acronym_spelled_out_by_an_apposition(doc):
+    d = doc("[NTSB|ORG] , the [National Transportation Safety Board|ORG] , opened a file . "
+            "[NTSB|ORG] staff arrived .")
+    assert {m.name for m in find_mentions(d)} == {"National Transportation Safety Board"}
+    d = doc("The [Harbor Safety Board|ORG] , or HSB , met . [HSB|ORG] rules stand .")
+    assert {m.name for m in find_mentions(d)} == {"Harbor Safety Board"}
+
+
+def test_well_known_acronym_beside_a_name_with_its_initials_keeps_its_name(doc):
+    d = doc("Tar balls reached the [Bolivar Peninsula|LOC] on Sunday . [BP|ORG] will pay .")
+    found = find_mentions(d)
+    assert [(m.text, m.name) for m in found] == [("Bolivar Peninsula", "Bolivar Peninsula"),
+                                                 ("BP", "BP")]
+
+
+def test_an_acronym_the_recognizer_called_a_place_is_an_organization(doc):
+    d = doc("Officials told [CNN|LOC] about the trip to the [U.S.|LOC] and [Cairo|LOC] .")
+    assert [(m.text, m.type) for m in find_mentions(d)] == [("CNN", "ORG"), ("U.S.", "LOC"),
+                                                            ("Cairo", "LOC")]
+
+
+def test_undotted_british_titles_are_titles(doc):
+    d = doc("[Thad Allen|PER] spoke . The well is shut , said [Adm Allen|PER] .")
+    found = find_mentions(d)
+    assert [m.name for m in found] == ["Thad Allen", "Thad Allen"]
+    assert found[1].role == "Admiral"
 
 
 def test_pronouns_are_not_names(doc):
@@ -180,3 +212,23 @@ def test_a_place_word_is_not_taken_for_a_first_name(doc):
 def test_title_glued_to_an_organization_is_dropped(doc):
     d = doc("[Norvik Chief Executive Officer|ORG] [Ines Soto|PER] spoke .")
     assert find_mentions(d)[0].name == "Norvik"
+
+
+def test_a_surname_joined_by_a_title_keeps_its_name(doc):
+    d = doc("President [Weller|PER] spoke . Later the president left .")
+    found = find_mentions(d)
+    assert [(m.text, m.name) for m in found] == [("Weller", "Weller"), ("the president", "Weller")]
+
+
+def test_a_title_is_the_persons_own_not_the_phrase_around_it(doc):
+    d = doc("Crowds demanded the resignation of [President Omar Hadi|PER] .")
+    assert find_mentions(d)[0].role == "President"
+    d = doc("She hung a portrait/NN of President [Omar Hadi|PER] .")
+    assert find_mentions(d)[0].role == "President"
+    d = doc("[Secretary of State Maria Alvarez|PER] spoke .")
+    assert find_mentions(d)[0].role == "Secretary of State"
+
+
+def test_a_nationality_before_a_title_is_no_name(doc):
+    d = doc("Crowds cheered [Egyptian/JJ President/NNP|PER] [Omar/NNP Hadi/NNP|PER] .")
+    assert "Egyptian President" not in {m.name for m in find_mentions(d)}

@@ -8,9 +8,9 @@ from storyline.entities import entity_id_for, resolve
 from storyline.model import Mention
 
 
-def m(text, name=None, type="PERSON", role=None, role_of=None):
+def m(text, name=None, type="PERSON", role=None, role_of=None, expands=None):
     return Mention(start=0, end=len(text), text=text, type=type, name=name or text,
-                   role=role, role_of=role_of)
+                   role=role, role_of=role_of, expands=expands)
 
 
 def art(id, *mentions, story=None):
@@ -42,6 +42,7 @@ def test_acronym_article_joins_the_full_name_elsewhere():
             m("EPA", "Environmental Protection Agency", type="ORG")),
         art("a2", m("E.P.A.", type="ORG")),
         art("a3", m("EPA", type="ORG")),
+        art("a4", m("EPA", "Environmental Protection Agency", type="ORG")),
     ])
     (e,) = result.entities
     assert e.name == "Environmental Protection Agency"
@@ -49,9 +50,39 @@ def test_acronym_article_joins_the_full_name_elsewhere():
     assert result.entity_id("a2", "E.P.A.") == result.entity_id("a3", "EPA") == e.id
 
 
-def test_acronym_from_initials_when_unique_in_the_corpus():
-    result = resolve([art("a1", m("Harbor Safety Board", type="ORG")), art("a2", m("HSB", type="ORG"))])
-    assert len(result.entities) == 1
+def test_acronym_is_not_expanded_from_another_article():
+    # one article's "Bolivar Peninsula" does not make every other article's BP that place
+    result = resolve([art("a1", m("Bolivar Peninsula", type="LOC"), m("BP", type="ORG",
+                                                                       expands="Bolivar Peninsula")),
+                      art("a2", m("BP", type="ORG")), art("a3", m("BP", type="ORG")),
+                      art("a4", m("Harbor Safety Board", type="ORG")), art("a5", m("HSB", type="ORG"))])
+    bp = entity_of(result, "a2", "BP")
+    assert (bp.name, bp.type, bp.article_ids) == ("BP", "ORG", ["a1", "a2", "a3"])
+    assert entity_of(result, "a1", "Bolivar Peninsula").article_ids == ["a1"]
+    assert len(result.entities) == 4
+
+
+def test_acronym_with_its_full_name_beside_it_in_most_articles_joins_it():
+    result = resolve([
+        art("a1", m("Federal Aviation Administration", type="ORG"),
+            m("FAA", type="ORG", expands="Federal Aviation Administration")),
+        art("a2", m("Federal Aviation Administration", type="ORG"),
+            m("FAA", type="ORG", expands="Federal Aviation Administration")),
+        art("a3", m("FAA", type="ORG")),
+    ])
+    (e,) = result.entities
+    assert e.name == "Federal Aviation Administration"
+
+
+def test_acronym_spelled_out_two_ways_is_expanded_only_where_spelled_out():
+    result = resolve([
+        art("a1", m("Harbor Safety Board", type="ORG"), m("HSB", "Harbor Safety Board", type="ORG")),
+        art("a2", m("Highland Savings Bank", type="ORG"), m("HSB", "Highland Savings Bank", type="ORG")),
+        art("a3", m("HSB", type="ORG")),
+    ])
+    assert entity_of(result, "a1", "Harbor Safety Board").aliases == ["Harbor Safety Board", "HSB"]
+    assert entity_of(result, "a2", "Highland Savings Bank").aliases == ["Highland Savings Bank", "HSB"]
+    assert entity_of(result, "a3", "HSB").name == "HSB"
 
 
 def test_company_forms_are_one_organization():
@@ -138,3 +169,12 @@ def test_one_word_person_with_no_namesake_but_an_organization_is_the_organizatio
     result = resolve([art("a1", m("Norvik", type="ORG")), art("a2", m("Norvik", type="PERSON"))])
     (e,) = result.entities
     assert e.type == "ORG" and e.article_ids == ["a1", "a2"]
+
+
+def test_spellings_of_one_reading_agree():
+    result = resolve([
+        art("a1", m("EADS", "European Aeronautic Defence and Space Company", type="ORG")),
+        art("a2", m("EADS", "European Aeronautic Defense & Space NV", type="ORG")),
+        art("a3", m("EADS", type="ORG")),
+    ])
+    assert len(result.entities) == 1

@@ -220,3 +220,22 @@ def test_dash_with_a_job_only():
     text = "Maria Alvarez was sworn in on Monday.\n\n“The budget comes first.” — the mayor"
     q = one(quotes(text, mentions=mentions), "budget comes first")
     assert q.speaker_name == "Maria Alvarez" and q.cue == "—"
+
+
+def test_pronoun_and_generic_speakers_name_no_one():
+    found = quotes("As you say, the ferry is old.\n\n"
+                   "Officials said the ferry would run again in May.\n\n"
+                   "Privately, a senior official said “the ferry is finished.”")
+    for q in found:
+        assert q.speaker_name is None, (q.text, q.speaker_name)
+    # the phrase the cue pointed at stays the evidence
+    assert any(e.note == "speaker" and e.text == "you" for q in found for e in q.evidence)
+
+
+def test_a_first_name_that_is_also_a_place_speaks_as_the_person():
+    text = ("Paris Alvarez, the mayor's daughter, flew in from Lyon.\n\n"
+            "“We are very happy to be here,” Paris said.")
+    mentions = [Mention(0, 13, "Paris Alvarez", "PERSON", "Paris Alvarez"),
+                Mention(text.index("Paris said"), text.index("Paris said") + 5, "Paris", "LOC", "Paris")]
+    found = quotes(text, people=("Paris Alvarez",), mentions=mentions)
+    assert one(found, "happy").speaker_name == "Paris Alvarez"

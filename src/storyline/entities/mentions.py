@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..model import Mention
 from .lexicon import (HONORIFICS, NAME_PARTICLES, NOMINAL_HEADS, NOT_NAMES, ORG_GENERIC,
-                      ORG_HEADS, ORG_SUFFIXES, ROLE_STOP, TITLE_ABBREVIATIONS, TITLES)
+                      ORG_HEADS, ORG_SUFFIXES, PLACE_ACRONYMS, ROLE_STOP, TITLE_ABBREVIATIONS,
+                      TITLES)
 from .names import acronym_of, acronyms, first_name, is_acronym, name_key, surname
 
 if TYPE_CHECKING:
@@ -85,7 +86,10 @@ def titled_names(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
     while i < len(doc):
         tok = doc[i]
         title = tok.lower_ in TITLES or tok.lower_ in TITLE_ABBREVIATIONS
-        if not (title and tok.text[:1].isupper()):
+        # "Gov. Tom Weller", and a lower-case title just before the name: "chief executive
+        # Tony Hayward" (the recognizer missed him in most timeline17 BP articles)
+        lower_title = title and tok.text.islower() and i + 1 < len(doc) and doc[i + 1].is_title
+        if not (title and (tok.text[:1].isupper() or lower_title)):
             i += 1
             continue
         j = i + 1
@@ -95,7 +99,7 @@ def titled_names(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
         # the word after "of" still names the office ("Secretary of State")
         names = {t.i for t in doc[i + 1:j] if (t.is_title and t.is_alpha or _is_initial(t))
                  and t.lower_ not in TITLES and t.lower_ not in TITLE_ABBREVIATIONS
-                 and doc[t.i - 1].lower_ != "of"}
+                 and t.lower_ not in NOT_NAMES and doc[t.i - 1].lower_ != "of"}
         # first and last name, with a middle initial if there is one
         start = j - 3 if j - 3 > i and _is_initial(doc[j - 2]) else j - 2
         if start > i and all(k in names for k in range(start, j)) \
@@ -108,7 +112,7 @@ def titled_names(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
 def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """One name, one type per article, whatever the recognizer said span by span:
     a multi-word name ending in an organization word ("Calder Resin Works", "the Water
-    Bureau") is an organization; a lone surname of a person the article names ("Alvarez"
+    Bureau") is an organization, and so is an acronym that is no place's short form; a lone surname of a person the article names ("Alvarez"
     after "Maria Alvarez") is that person; otherwise the type the article gives the
     same words most often ("Riverton" a place four times, a person once: a place), and
     a lone word no person of the article is called by is not a person when the article
@@ -127,6 +131,9 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
         key = words(start, end)
         if end - start >= 2 and doc[end - 1].lower_ in ORG_HEADS and doc[end - 1].is_title:
             type = "ORG"
+        elif end - start == 1 and type == "LOC" and is_acronym(key) \
+                and acronym_of(key) not in PLACE_ACRONYMS:
+            type = "ORG"        # "CNN", "NATO" the recognizer called places
         elif end - start == 1 and key in surnames:
             type = "PERSON"
         else:
@@ -157,6 +164,9 @@ def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
         raws.append(raw)
         if raw is not None:
             acro = acro or _parenthetical(doc, raw)
+            spelled = _spelled_out(doc, raw)
+            if spelled is not None:
+                explicit.setdefault(spelled, raw)
             if acro is not None:
                 explicit.setdefault(acronym_of(acro.text), raw)
                 if not any(r is not None and (r.start, r.end) == (acro.start, acro.end)
@@ -202,6 +212,7 @@ class _Raw:
     owner: "_Raw | None" = None     # whose role it is ("Tom Weller" for his press secretary)
     nominal_head: str | None = None # "agency", "judge": what a nominal or role mention is matched on
     cluster: "_Cluster | None" = None
+    candidate: "_Cluster | None" = None  # an acronym's name by initials alone (`Mention.expands`)
 
 
 def _is_punct(tok: "Token") -> bool:
@@ -327,8 +338,10 @@ def _person_part(doc: "Doc", toks: list["Token"]) -> list["Token"]:
         toks = toks[:-1]            # "Rick Santorum himself"
     last = toks[-1]
     if last.lower_ in TITLES and (last.text.islower() or last.text.isupper() or len(toks) == 1
-                                  or not _namelike(toks[-2]) or is_acronym(toks[-2].text)):
-        return []                   # "Apple CEO", "the Prime Minister": a role, no name
+                                  or not _namelike(toks[-2]) or is_acronym(toks[-2].text)
+                                  or toks[-2].tag_ == "JJ"):
+        # "Apple CEO", "the Prime Minister", "Egyptian President": a role, no name
+        return []
     i = len(toks) - 1
     while i > 0 and _namelike(toks[i - 1]):
         i -= 1
@@ -419,7 +432,7 @@ def _premodifier(doc: "Doc", raw: _Raw, index: dict[int, _Raw]) -> tuple[str | N
             owner = index.get(j - 1)
             break
         if other is not None and other is not raw:
-            if other.type == "ORG" and run:      # "NASA Administrator": the role is NASA's
+            if other.type in ("ORG", "PERSON") and run:   # "NASA Administrator", "Obama envoy"
                 owner = other
                 break
             if other.type != "LOC" or not run:
@@ -439,6 +452,7 @@ def _premodifier(doc: "Doc", raw: _Raw, index: dict[int, _Raw]) -> tuple[str | N
                     or any(t.lower_ == "of" for t in run)):
         run = []
     run = [t for t in run if t.lower_ not in HONORIFICS]
+    run = _own_title(run, raw)
     while run and (run[0].lower_ in _DETS or run[0].lower_ in ("of", "-")):
         run.pop(0)
     # a sentence-initial word that is not a name or title ("Yesterday Judge Ruiz")
@@ -447,6 +461,27 @@ def _premodifier(doc: "Doc", raw: _Raw, index: dict[int, _Raw]) -> tuple[str | N
     if not run or not _has_title(run):
         return None, owner if run else None
     return _role_text(run), owner
+
+
+def _own_title(run: list["Token"], raw: _Raw) -> list["Token"]:
+    """The part of the words before a name that is its title, not the phrase the name
+    sits in: "a portrait of President Hosni Mubarak" is "President" (before "of" there is
+    no title: "Secretary of State" keeps it; after "of" a title of its own: "chairman
+    of President Bush" is Bush's "President"); "Obama sent former Ambassador Frank
+    Wisner" is "former Ambassador": a word the parser hangs outside the name's phrase
+    (a verb, the noun the name modifies) is not in the title."""
+    ofs = [k for k, t in enumerate(run) if t.lower_ == "of"]
+    if ofs:
+        k = ofs[-1]
+        if _has_title(run[k + 1:]) or not _has_title(run[:k]):
+            run = run[k + 1:]
+    if run and run[0].doc.has_annotation("DEP"):
+        for k in range(len(run) - 1, -1, -1):
+            t = run[k]      # a modifier of the name hangs on a word after it, up to the name
+            if t.lower_ not in TITLES and t.tag_ not in ("NNP", "NNPS") \
+                    and not t.i < t.head.i < raw.end:
+                return run[k + 1:]
+    return run
 
 
 def _role_token(tok: "Token", run: list["Token"]) -> bool:
@@ -513,7 +548,29 @@ def _apposition(doc: "Doc", raw: _Raw, index: dict[int, _Raw]) -> tuple[str | No
     appos = any(t.dep_ == "appos" and raw.start <= t.head.i < raw.end for t in role)
     if not role or not closed or not (_has_title(head) or appos):
         return None, None
+    if not _has_title(role) and all(t.text[:1].isupper() for t in role):
+        return None, None                        # "Obama, Frank Wisner,": a name, not a role
     return _role_text(role), owner
+
+
+def _spelled_out(doc: "Doc", raw: _Raw) -> str | None:
+    """The acronym an apposition spells out with the name: "EPA, the Environmental
+    Protection Agency", "EPA (Environmental Protection Agency)", "the Environmental
+    Protection Agency, or EPA"."""
+    if raw.kind != "full" or raw.type == "PERSON":
+        return None
+    codes = acronyms(raw.text)
+    i = raw.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].text in (",", "(") and is_acronym(doc[i - 1].text) \
+            and acronym_of(doc[i - 1].text) in codes:
+        return acronym_of(doc[i - 1].text)
+    j = raw.end
+    if j + 2 < len(doc) and doc[j].text in (",", "(") and doc[j + 1].lower_ == "or" \
+            and is_acronym(doc[j + 2].text) and acronym_of(doc[j + 2].text) in codes:
+        return acronym_of(doc[j + 2].text)
+    return None
 
 
 def _parenthetical(doc: "Doc", raw: _Raw) -> _Raw | None:
@@ -540,7 +597,9 @@ class _Cluster:
         return [m.start for m in self.members]
 
     def name(self) -> str:
-        full = [m for m in self.members if m.kind == "full"] or self.members
+        # a name before a description: "Obama", not "the president" that joined him
+        full = [m for m in self.members if m.kind == "full"] or [
+            m for m in self.members if m.kind not in ("role", "nominal")] or self.members
         # the fullest form: most words, then the first used
         return max(full, key=lambda m: (len(m.text.split()), -m.start)).text
 
@@ -606,7 +665,11 @@ class _Clusters:
             intro = explicit.get(code)
             if intro is not None and intro.cluster is not None and intro is not raw:
                 return self._join(raw, intro.cluster)
-            target = self._pick(self.by_acronym.get(code, []), raw.start)
+            # initials alone do not define an acronym ("BP" beside "Bolivar Peninsula"):
+            # it keeps its own name, and the name it may stand for goes to the corpus
+            # stage, which knows whether other articles read it so too
+            raw.candidate = self._pick(self.by_acronym.get(code, []), raw.start)
+            target = None
             key = ("ORG/LOC", code.lower())
         elif raw.kind == "role":
             target = self._pick([c for c in self.all if c.type == "PERSON" and any(
@@ -707,7 +770,8 @@ def _mention(doc: "Doc", raw: _Raw) -> Mention:
     if owner == name:
         owner = None
     start = doc[raw.start].idx
+    expands = raw.candidate.name() if raw.candidate is not None else None
     return Mention(start=start, end=start + len(raw.text), text=raw.text,
                    type=cluster.type if cluster is not None else raw.type, name=name,
-                   role=raw.role, role_of=owner)
+                   role=raw.role, role_of=owner, expands=expands if expands != name else None)
 

@@ -6,9 +6,12 @@ number of mentions):
 
 1. the same normalized name is the same entity ("Boeing Co." = "Boeing"; an ORG/LOC
    type disagreement between articles does not split it: the majority type wins);
-2. an acronym joins the full name it stands for: the one articles introduced it with
-   ("Environmental Protection Agency (EPA)"), else the only name in the corpus whose
-   initials it is;
+2. an acronym joins the full name it stands for when the corpus reads it one way: every
+   article that spells it out ("Environmental Protection Agency (EPA)") spells it the same
+   way, and at least ACRONYM_SHARE of the articles using it spell it out or name that
+   full name beside it (its initials alone). Otherwise it stays its own name ("BP" in
+   an oil-spill corpus is not the "Bolivar Peninsula" one article also names), except
+   in an article that spells it out;
 3. a one-word personal name (an article that never gives the full name) joins the one
    person of the same story with that surname; with two it stays apart, and it never
    joins a namesake from another story. With none, and an organization or place of that
@@ -23,9 +26,15 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..model import Entity
-from .names import acronym_of, acronyms, is_acronym, name_key, org_stem, surname
+from .names import acronym_of, is_acronym, name_key, org_stem, surname
 
-__all__ = ["resolve", "Resolution", "entity_id_for"]
+__all__ = ["resolve", "Resolution", "entity_id_for", "ACRONYM_SHARE"]
+
+# Share of the articles using an acronym that must spell it out, or name the full name
+# beside it, for the acronym to stand for that name everywhere (timeline17 pile of 300
+# articles: "BP" had a full name beside it in 3 of 150 articles, each a different one;
+# MEANTIME's "GM" has "General Motors" in most).
+ACRONYM_SHARE = 0.5
 
 
 def entity_id_for(type: str, name: str, scope: str = "") -> str:
@@ -92,9 +101,10 @@ def resolve(articles: Iterable[Any], story_of: Mapping[str, str] | None = None) 
     uf = _Union()
     rows: list[tuple[str, Any, Any]] = []          # (article_id, mention, node)
     story_names: dict[str, dict[str, set]] = {}    # story -> surname -> full-name nodes
-    introduced: dict[str, Counter] = {}            # acronym -> full-name nodes it stood for
-    initials: dict[str, set] = {}                  # acronym -> full-name nodes with those initials
-    acronym_nodes: set = set()
+    users: dict[str, set[str]] = {}                # acronym -> articles using it
+    spelled: dict[str, dict[str, Any]] = {}        # acronym -> {article: full-name node it spells out}
+    beside: dict[str, dict[str, Any]] = {}         # acronym -> {article: node of a name with its initials}
+    acronym_nodes: dict[str, set] = {}             # acronym -> nodes of the acronym as a name
     stems: dict[str, set] = {}                     # "ford" -> nodes of "Ford", "Ford Motor Co."
     node_types: dict[Any, Counter] = {}
     surname_nodes: dict[Any, tuple[str, str]] = {}  # node -> (story, surname)
@@ -111,24 +121,26 @@ def resolve(articles: Iterable[Any], story_of: Mapping[str, str] | None = None) 
                 if m.type == "PERSON":
                     story_names.setdefault(story, {}).setdefault(surname(m.name), set()).add(node)
                 elif is_acronym(m.name):
-                    acronym_nodes.add(node)
-                else:
-                    for a in acronyms(m.name):
-                        initials.setdefault(a, set()).add(node)
-                    if is_acronym(m.text):        # "EPA" written, "Environmental ..." meant
-                        introduced.setdefault(acronym_of(m.text), Counter())[node] += 1
+                    code = acronym_of(m.name)
+                    acronym_nodes.setdefault(code, set()).add(node)
+                    users.setdefault(code, set()).add(aid)
+                    if m.expands:
+                        beside.setdefault(code, {})[aid] = ("N", name_key(m.expands, m.type))
+                elif is_acronym(m.text):          # "EPA" written, "Environmental ..." spelled out
+                    code = acronym_of(m.text)
+                    spelled.setdefault(code, {})[aid] = node
+                    users.setdefault(code, set()).add(aid)
             uf.find(node)
             rows.append((aid, m, node))
             node_types.setdefault(node, Counter())[m.type] += 1
             if m.type == "ORG" and node[0] == "N" and not is_acronym(m.name):
                 stems.setdefault(org_stem(m.name), set()).add(node)
 
-    for node in acronym_nodes:
-        code = acronym_of(node[1])
-        if code in introduced:
-            uf.union(introduced[code].most_common(1)[0][0], node)
-        elif len(initials.get(code, ())) == 1:
-            uf.union(next(iter(initials[code])), node)
+    for code, nodes in acronym_nodes.items():
+        full = _reading(spelled.get(code, {}), beside.get(code, {}), len(users[code]))
+        # the acronym, and every spelling of its one reading, are one entity
+        for node in [*nodes, *spelled.get(code, {}).values()] if full is not None else ():
+            uf.union(full, node)
     # "Ford" = "Ford Motor Company", when every name involved is mostly an organization
     for nodes in stems.values():
         orgs = [n for n in nodes if node_types[n].most_common(1)[0][0] == "ORG"]
@@ -159,6 +171,32 @@ def resolve(articles: Iterable[Any], story_of: Mapping[str, str] | None = None) 
     for entity, (root, members) in zip(result.entities, groups.items()):
         entity.roles = _roles(members, result, names)
     return result
+
+
+def _same_reading(a: Any, b: Any) -> bool:
+    """Two spellings of one full name: "European Aeronautic Defence and Space Company" and
+    "European Aeronautic Defense & Space NV" (MEANTIME) share half the words of the shorter."""
+    wa, wb = set(a[1].split()) - _SMALL, set(b[1].split()) - _SMALL
+    return len(wa & wb) * 2 >= min(len(wa), len(wb))
+
+
+_SMALL = frozenset({"of", "the", "and", "&", "for"})
+
+
+def _reading(spelled: dict[str, Any], beside: dict[str, Any], n_users: int) -> Any:
+    """The full name an acronym stands for across the corpus, or None (see the module
+    doc, rule 2): the name its articles spell it out with, else the name most often
+    beside it; either way found in ACRONYM_SHARE of the articles using it."""
+    if spelled:
+        full = Counter(spelled.values()).most_common(1)[0][0]
+        if not all(_same_reading(full, other) for other in spelled.values()):
+            return None                  # two readings: only the articles spelling it out know
+    elif beside:
+        full = Counter(beside.values()).most_common(1)[0][0]
+    else:
+        return None
+    support = set(spelled) | {aid for aid, node in beside.items() if _same_reading(node, full)}
+    return full if len(support) >= ACRONYM_SHARE * n_users else None
 
 
 def _entity(root: Any, members: list[tuple[str, Any]], used: set[str]) -> Entity:

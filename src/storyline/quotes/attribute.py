@@ -32,7 +32,7 @@ from .direct import attribution, speaker_label, trim
 from .indirect import indirect_quotes
 from .inherit import resolve, sentence_like
 from .marks import Marked, paragraphs, quote_spans, sentences
-from .speakers import Resolver, Tokens
+from .speakers import Resolver, Tokens, names_someone
 from .state import Found, State
 
 __all__ = ["find_quotes", "mentions_from_ents"]
@@ -160,11 +160,11 @@ def _merge_and_build(state: State) -> list[Quote]:
             continue
         if f.speaker is None and f.marked is not None and not sentence_like(text, f):
             continue
-        quotes.append(_quote(text, f))
+        quotes.append(_quote(text, state.tok, f))
     return quotes
 
 
-def _quote(text: str, f: Found) -> Quote:
+def _quote(text: str, tok: Tokens, f: Found) -> Quote:
     sp = f.speaker
     evidence = []
     cue_text = None
@@ -178,6 +178,10 @@ def _quote(text: str, f: Found) -> Quote:
     name = sp.name if sp is not None and sp.name else (sp.text if sp is not None else None)
     if name:
         name = name.strip(_NAME_EDGES) or name
+    if name and sp.type != "DOC" and not names_someone(tok, sp.core_start, sp.core_end, name):
+        # "you", "who", "officials" the text gave and nothing resolved: the evidence
+        # keeps the phrase, the quote names no one (a document still speaks: "the audit")
+        name = None
     return Quote(id="", article_id="", text=text[f.start:f.end], speaker=None,
                  speaker_name=name, kind=kind, start=f.start, end=f.end,
-                 evidence=evidence, role=sp.role if sp is not None else None, cue=cue_text)
+                 evidence=evidence, role=sp.role if name else None, cue=cue_text)

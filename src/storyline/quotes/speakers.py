@@ -15,7 +15,8 @@ from ..model import Mention
 from ..text.calendar import WEEKDAY_NAMES
 from .cues import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, ROLE_NOUNS, cue_kind, is_document
 
-__all__ = ["Tokens", "Speaker", "Resolver", "TITLES", "agentive", "np_back", "np_forward"]
+__all__ = ["Tokens", "Speaker", "Resolver", "TITLES", "agentive", "np_back", "np_forward",
+           "names_someone"]
 
 _NP_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS",
             "HYPH", "NFP"}
@@ -84,6 +85,7 @@ class Tokens:
             self.ends.append(t.idx + len(w))
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
+        self.inside_caps: set[str] | None = None   # see names_someone
         self.ent = [-1] * self.n          # index of the entity a token is in, -1 for none
         self.person = [False] * self.n    # inside a person's name
         for k, ent in enumerate(doc.ents):
@@ -160,6 +162,46 @@ _QUANTITIES = {"percent", "majority", "most", "many", "some", "half", "quarters"
                "share", "number", "one", "two", "three", "four", "five", "six", "seven", "eight",
                "nine", "ten", "dozens", "hundreds", "thousands", "millions", "all", "none", "each",
                "both", "several", "few", "minority", "plurality", "percentage", "fraction"}
+
+
+# Words that make no name however they are written: "You", "Officials", "Our people".
+_GENERIC = PRONOUNS | ROLE_NOUNS | GROUP_NOUNS | DOCUMENT_NOUNS | _QUANTITIES | {
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "other", "people", "experts", "analysts", "witnesses", "demonstrators", "protesters",
+    "investigators", "residents", "critics", "scientists", "forecasters", "reporters",
+    "organizers", "police", "authorities", "you", "me", "us", "them",
+    "et", "est", "edt", "cdt", "cst", "pst", "pdt", "gmt", "bst", "utc"}   # "1:53 p.m. ET"
+_SENTENCE_OPENERS = {".", "!", "?", ":", ";", "\"", "“", "``", "''", "--", "—"}
+
+
+def names_someone(tok: Tokens, start: int, end: int, name: str | None = None) -> bool:
+    """Does a speaker name a person, organization or document by name ("Ana Ruiz", "the
+    EPA", "an Associated Press poll"), not only by pronouns and common nouns ("you",
+    "who", "officials", "Our people", "the company")? `name`: what the phrase at chars
+    [start, end) was resolved to ("he" -> "Ana Ruiz"); it must hold a capitalized
+    word that is no such common word. The phrase itself, when it is the name, must
+    hold a proper noun: tagged so, or capitalized inside a sentence somewhere in the
+    article (the tagger calls a sentence-initial "Tso" a verb)."""
+    phrase = tok.text[start:end]
+    if name is not None and name not in phrase:
+        return any(w[:1].isupper() and w.lower() not in _GENERIC for w in name.split())
+    if name:                        # "Privately" of "Privately, a senior official"
+        start += phrase.find(name)
+        end = start + len(name)
+    a, b = tok.span(start, end)
+    inside = _capitalized_inside(tok)
+    return any(tok.is_cap(i) and tok.lower[i] not in _GENERIC
+               and (tok.tags[i] in ("NNP", "NNPS") or tok.words[i] in inside) for i in range(a, b))
+
+
+def _capitalized_inside(tok: Tokens) -> set[str]:
+    """Words the article capitalizes inside a sentence somewhere: names are written so
+    wherever they stand, "Privately" and "Investigators" only when they open one."""
+    if tok.inside_caps is None:
+        tok.inside_caps = {tok.words[i] for i in range(1, tok.n) if tok.is_cap(i)
+                           and tok.words[i - 1] not in _SENTENCE_OPENERS
+                           and "\n" not in tok.words[i - 1]}
+    return tok.inside_caps
 
 
 def agentive(word: str) -> bool:
@@ -425,6 +467,15 @@ class Resolver:
     def _surname(self, sp: Speaker, text: str) -> None:
         words = [w for w in text.replace("’", "'").split() if w.lower() not in TITLES]
         last = words[-1].strip(",.'") if words else text
+        # the one person of the article with that first name: "Paris" after "Paris
+        # Jackson" speaks, the city does not (a surname match comes first, below)
+        firsts = {m.name for m in self.mentions if m.type == "PERSON" and len(m.name.split()) > 1
+                  and m.name.split()[0] == last}
+        if len(words) == 1 and len(firsts) == 1 and not any(
+                m.type == "PERSON" and m.name.split()[-1] == last for m in self.mentions):
+            sp.name, sp.type = firsts.pop(), "PERSON"
+            sp.role = sp.role or self.roles.get(sp.name)
+            return
         for m in self.mentions:
             if m.name.split() and m.name.split()[-1] == last:
                 sp.name, sp.type = m.name, m.type

@@ -275,7 +275,7 @@ class Event:
 @dataclass
 class Story:
     id: str
-    title: str
+    title: str                     # a name for the whole story (storyline.stories.story_name)
     article_ids: list[str] = field(default_factory=list)   # date order, copies included
     timeline: list[Event] = field(default_factory=list)
     # Filled by story grouping (storyline.stories):
@@ -287,3 +287,4 @@ class Story:
     # Filled by the timeline stage (storyline.timeline.compare): which outlet
     # reports what, and where outlets disagree on a date or a number.
     comparison: dict[str, Any] = field(default_factory=dict)
+    headline: str | None = None    # the headline of its most central article

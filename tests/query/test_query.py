@@ -114,3 +114,34 @@ def test_a_read_only_store_cannot_write(reader):
             pass
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         reader.builds.start(["somewhere"])
+
+
+def test_words_find_the_story_most_of_whose_articles_name_them(reader):
+    """`timeline WORDS` opens the story the words best describe: the one with the most
+    articles naming them, not a small story that has one of them in its title."""
+    every = reader.stories.all()
+    largest = max(every, key=lambda s: len(s.article_ids))
+    assert query.find_story(reader, "Calder").id == largest.id
+    assert query.find_story(reader, "solvent spill").id == largest.id
+    assert query.find_story(reader, "robotics").id != largest.id
+    ferry = query.find_story(reader, "ferry")
+    assert ferry.id != largest.id and "ferry" in ferry.title.lower()
+    # all the words where some article has them all; else any of them
+    assert query.find_story(reader, "Ironclads Calder").id == largest.id
+    with pytest.raises(StorylineError):
+        query.find_story(reader, "zeppelin")
+
+
+def test_an_article_without_a_headline_lists_its_first_sentence_marked_as_derived(reader):
+    from storyline.query.records import shown_title
+    listed = query.articles(reader)
+    untitled = [a for a in listed if not a["title"]]
+    assert untitled and all(a["derived_title"] for a in untitled)
+    for a in untitled:
+        assert len(a["derived_title"]) <= 92 and not a["derived_title"].endswith(" …  ")
+        assert shown_title(a).endswith("[first sentence]")
+        body = query.article(reader, a["id"])["body"]
+        assert a["derived_title"].rstrip(" …") in " ".join(body.split())
+    titled = [a for a in listed if a["title"]]
+    assert titled and all(a["derived_title"] is None and shown_title(a) == a["title"]
+                          for a in titled)

@@ -26,3 +26,37 @@ def test_long_titles_are_cut_at_a_word_and_empty_input_names_key_terms():
     title = choose_title([(long, "")], CENTROID, NAMES)
     assert len(title) <= 102 and title.endswith(" …") and not title[:-2].endswith(" ")
     assert choose_title([], CENTROID, NAMES) == "dam, marlow, kessick"
+
+
+# -- a name for the whole story (storyline.stories.records.story_name) -----------------------
+from storyline.stories.records import story_name  # noqa: E402
+
+SPILL_TEXTS = [
+    "(CNN) -- The oil spill spread toward Louisiana as BP tried to cap the well in the Gulf "
+    "of Mexico.",
+    "(CNN) -- BP said the oil spill cost $3 billion; the Gulf of Mexico fisheries stay closed.",
+    "(CNN) -- Fishermen blame BP for the oil spill. CNN visited the Gulf coast.",
+    "Residents of the Gulf of Mexico coast fear the oil spill will last for years (CNN).",
+]
+
+
+def test_a_story_is_named_by_its_key_phrase_and_its_most_central_names():
+    centroid = {"oil": 0.9, "spill": 0.8, "gulf": 0.5, "bp": 0.6, "fisheries": 0.2}
+    names = {"@bp": 9.0, "@gulf of mexico": 5.0, "@gulf": 4.0, "@cnn": 6.0, "@louisiana": 1.0}
+    # "Gulf" gives way to "Gulf of Mexico"; CNN, credited in brackets, is the outlet
+    assert story_name(centroid, names, SPILL_TEXTS) == "Oil spill — BP, Gulf of Mexico"
+
+
+def test_without_a_phrase_names_then_lower_case_key_terms():
+    texts = ["Rebels entered Tripoli as Libya's leader Muammar Gaddafi fled, the rebel "
+             "council said.", "Libya rebels hold the airport; Muammar Gaddafi is not seen.",
+             "NATO jets hit Tripoli while rebels in Libya advance toward Sirte."]
+    centroid = {"libya": 0.9, "rebels": 0.8, "rebel": 0.7, "tripoli": 0.6, "council": 0.3,
+                "sirte": 0.2}
+    names = {"@libya": 8.0, "@muammar gaddafi": 6.0, "@tripoli": 5.0, "@nato": 1.0}
+    # "rebel" is of the family of "rebels"; "Tripoli" is a name, written capitalized
+    assert story_name(centroid, names, texts) == "Libya, Muammar Gaddafi: rebels, council"
+
+
+def test_a_story_without_names_or_terms_has_no_name():
+    assert story_name({}, {}, []) == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import query
+from ..query.records import shown_title
 from ._common import add_db, add_json, open_store, print_json
 
 NAME = "articles"
@@ -26,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for a in items:
         date = a["published"]["date"] or "undated   "
-        print(f"{a['id']}  {date}  {(a['source'] or '-')[:22]:22}  {a['title'] or '(untitled)'}")
+        print(f"{a['id']}  {date}  {(a['source'] or '-')[:22]:22}  {shown_title(a)}")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import textwrap
 
 from .. import query
+from ..query.records import shown_title
 from ._common import add_db, add_json, open_store, print_json
 
 NAME = "show"
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(a)
         return 0
-    title = a["title"] or "(untitled)"
+    title = shown_title(a)
     print(title)
     print("=" * min(78, len(title)))
     print(f"id:        {a['id']}")

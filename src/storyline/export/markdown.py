@@ -12,7 +12,7 @@ import re
 from typing import TextIO
 
 from .. import query
-from ..query.records import article_record
+from ..query.records import article_record, shown_title
 from ..store import Store
 
 __all__ = ["write_markdown"]
@@ -43,7 +43,7 @@ def write_markdown(store: Store, out: TextIO) -> None:
     out.write("## Articles\n")
     for article in store.articles.all():
         r = article_record(article)
-        out.write(f"\n### {_text(r['title'] or '(untitled)')}\n\n")
+        out.write(f"\n### {_text(shown_title(r))}\n\n")
         meta = [_code(r["id"]), r["source"] or "unknown source",
                 r["published"]["date"] or "undated", r["path"] + (f" ({r['locator']})" if r["locator"] else "")]
         if r["byline"]:

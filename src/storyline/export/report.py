@@ -12,7 +12,7 @@ from typing import TextIO
 from ..clean.template import source_key
 from ..store import Store
 from .. import query
-from ..query.records import article_record
+from ..query.records import article_record, shown_title
 
 __all__ = ["write_html"]
 
@@ -82,7 +82,7 @@ def _sources(articles: list[dict]) -> Counter[str]:
 def _article(w, a: dict) -> None:
     pub = a["published"]
     date = pub["date"] or "undated"
-    w(f"<details class=article><summary>{escape(date)} · {escape(a['title'] or '(untitled)')}"
+    w(f"<details class=article><summary>{escape(date)} · {escape(shown_title(a))}"
       f"</summary>")
     meta = [escape(a["source"] or "unknown source")]
     if a["byline"]:

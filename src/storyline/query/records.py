@@ -13,10 +13,13 @@ from typing import Any
 from ..model import Article, Entity, Event, Published, Quote, Story
 
 __all__ = ["article_record", "story_record", "story_summary", "entity_record", "quote_record",
-           "event_record", "explain_date", "ARTICLE_FIELDS", "SUMMARY_FIELDS"]
+           "event_record", "explain_date", "derived_title", "shown_title", "ARTICLE_FIELDS",
+           "SUMMARY_FIELDS"]
 
-ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "dateline", "byline",
-                  "published", "body", "removed", "timexes", "sentences", "mentions", "story_id")
+ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "derived_title", "dateline",
+                  "byline", "published", "body", "removed", "timexes", "sentences", "mentions",
+                  "story_id")
+DERIVED_TITLE_CHARS = 90
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -28,6 +31,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "url": article.origin.url,
         "source": article.source,
         "title": article.title,
+        "derived_title": derived_title(article),
         "dateline": article.dateline,
         "byline": article.byline,
         "published": {
@@ -47,9 +51,36 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
+def derived_title(article: Article) -> str | None:
+    """For an article whose file has no headline: its first sentence (without the
+    stamp, byline or dateline scraped onto it), cut at a word; else None."""
+    from ..text.sentences import article_sentences
+    from ..timeline.events import clean_sentence
+
+    if article.title:
+        return None
+    for start, end in article_sentences(article)[:3]:
+        text = " ".join(clean_sentence(article.body[start:end]).split())
+        if len(text.split()) >= 4:
+            if len(text) <= DERIVED_TITLE_CHARS:
+                return text
+            return text[:DERIVED_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return None
+
+
+def shown_title(record: dict[str, Any]) -> str:
+    """An article record's title as lists show it; a derived one says so."""
+    if record.get("title"):
+        return record["title"]
+    if record.get("derived_title"):
+        return f"{record['derived_title']} [first sentence]"
+    return "(untitled)"
+
+
 def story_summary(story: Story) -> dict[str, Any]:
     """A story in a list: everything but its timeline and comparison."""
-    return {"id": story.id, "title": story.title, "article_ids": list(story.article_ids),
+    return {"id": story.id, "title": story.title, "headline": story.headline,
+            "article_ids": list(story.article_ids),
             "articles": len(story.article_ids), "first_date": story.first_date,
             "last_date": story.last_date, "sources": list(story.sources),
             "copies": dict(story.copies), "merged_from": list(story.merged_from)}

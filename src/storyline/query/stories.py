@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import Code, StorylineError
@@ -12,11 +13,14 @@ __all__ = ["find_story", "stories", "story", "timeline", "story_articles", "stor
            "SORTS"]
 
 SORTS = ("size", "recency", "oldest")
+_WORD = re.compile(r"\w[\w'-]*")
 
 
 def find_story(store, ref: str | None = None) -> Story:
-    """The story `ref` names: its id, an id merged into it, a unique id prefix, or a piece
-    of its title; without `ref`, the largest story."""
+    """The story `ref` names: its id, an id merged into it or a unique id prefix; else
+    the story its words best describe: the one with the most articles naming all of
+    them (the larger on a tie), or failing that any of them, or failing that the
+    largest whose title holds `ref`. Without `ref`, the largest story."""
     if ref:
         found = store.stories.get(ref)
         if found is not None:
@@ -27,14 +31,19 @@ def find_story(store, ref: str | None = None) -> Story:
                              "grouped into stories")
     if not ref:
         return max(every, key=lambda s: (len(s.article_ids), s.id))
+    words = _WORD.findall(ref)
+    by_id = {s.id: s for s in every}
+    for joiner in (" ", " OR "):
+        counts = store.articles.story_counts(joiner.join(f'"{w}"' for w in words)) if words else {}
+        counts = {k: v for k, v in counts.items() if k in by_id}
+        if counts:
+            best = max(counts, key=lambda k: (counts[k], len(by_id[k].article_ids), k))
+            return by_id[best]
     needle = ref.lower()
     matches = [s for s in every if needle in (s.title or "").lower()]
-    if len(matches) == 1:
-        return matches[0]
     if not matches:
         raise StorylineError(Code.E106, f"no story matches {ref!r}; `storyline stories` lists them")
-    names = ", ".join(f"{s.id} ({s.title})" for s in matches[:5])
-    raise StorylineError(Code.E107, f"{ref!r} names {len(matches)} stories: {names}; give more of it")
+    return max(matches, key=lambda s: (len(s.article_ids), s.id))
 
 
 def stories(store, *, sort: str = "size", since: str | None = None, until: str | None = None,

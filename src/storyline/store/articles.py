@@ -121,6 +121,17 @@ class Articles(Table):
             "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL AND id IN "
             "(SELECT value FROM json_each(?))", (id_list(ids),))}
 
+    def story_counts(self, query: str) -> dict[str, int]:
+        """{story id: how many of its articles match the full-text `query`}."""
+        try:
+            rows = self._db.execute(
+                "SELECT a.story_id, count(*) FROM articles_fts JOIN articles a "
+                "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+                "AND a.story_id IS NOT NULL GROUP BY a.story_id", (query,)).fetchall()
+        except sqlite3.OperationalError as err:
+            raise StorylineError(Code.E109, f"bad search query {query!r}: {err}") from None
+        return {r[0]: r[1] for r in rows}
+
     def search(self, query: str, *, story_id: str | None = None, source: str | None = None,
                since: str | None = None, until: str | None = None,
                entity_id: str | None = None, limit: int = 20,

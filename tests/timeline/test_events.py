@@ -117,3 +117,35 @@ def test_a_deadline_dates_a_sentence_only_when_nothing_else_does():
     assert (found["Sound Crossing Ferri"].date, found["Sound Crossing Ferri"].timex) == (
         "2023-06-13", "Tuesday")
     assert found["The company must ans"].date == "2023-06-30"
+
+
+def test_page_furniture_never_becomes_an_entry():
+    # Sentences written for storyline in the shapes scraped pages give them.
+    a = article("gaz9", "Harlow Gazette", "2024-03-12",
+                "(Update 3 p.m. Harlow, 10 a.m. ET)",
+                "Developments on the bridge inquiry: (Update 9:29 p.m. in Harlow, 4:29 p.m. ET) -- "
+                "Divers recovered a second car from the Venn River on Tuesday.",
+                "March 12, 2024 at 8:10 am | Report abuse | March 12, 2024 at 8:39 am | Reply",
+                "Governor Lena Okafor (left) tours the collapsed bridge with engineers on Monday.",
+                "Bridge Inquiry Opens in Harlow; Divers Search River as Families Wait",
+                "Coming up, the latest from Harlow where divers searched the river today.",
+                "Page last updated at 07:48 GMT, Tuesday, 12 March 2024 The county closed two more "
+                "bridges on Tuesday pending inspections.")
+    found = extract(a)
+    texts = [s.sentence for s in found]
+    assert not any("Update" in t or "Report abuse" in t or "(left)" in t or "Coming up" in t
+                   or "Bridge Inquiry Opens" in t for t in texts), texts
+    divers = next(s for s in found if "Divers recovered" in s.sentence)
+    # the update's clock dates nothing: the entry is dated by "Tuesday"
+    assert divers.sentence.startswith("Developments on the bridge inquiry: Divers")
+    assert (divers.date, divers.timex) == ("2024-03-12", "Tuesday")
+    closed = next(s for s in found if "closed two more" in s.sentence)
+    assert closed.sentence.startswith("The county closed")
+
+
+def test_sentences_full_of_names_are_still_news():
+    from storyline.timeline.events import is_furniture
+    assert not is_furniture("U.S. Secretary of State Hillary Clinton met Russian Foreign "
+                            "Minister Sergei Lavrov in Geneva on Monday.")
+    assert is_furniture("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in Egypt "
+                        "and the Obama Administration;")

@@ -60,6 +60,10 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         for m in SENTENCE_END.finditer(chunk):
             if _SPLIT_ABBREVIATION.search(chunk[cut:m.start() + 1]):
                 continue
+            opened = chunk.rfind("(", cut, m.start())
+            if opened >= 0 and m.start() - opened <= 60 and ")" not in chunk[opened:m.start()] \
+                    and ")" in chunk[m.start():m.start() + 30]:
+                continue                  # inside short brackets: "(Update 9:29 p.m. ET)"
             _add(spans, text, offset, start + cut, start + m.end())
             cut = m.end()
         _add(spans, text, offset, start + cut, start + len(chunk))

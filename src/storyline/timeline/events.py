@@ -80,13 +80,13 @@ _BRACKETS = re.compile(r"^(?:\([^()]{1,120}\)\s*)+(?:--\s*)?(?=[\"“A-Z])")
 _FURNITURE = re.compile(r"RUSH TRANSCRIPT|EDITOR\s?'?\s?S NOTE|^The latest news and information|"
                         r"This Story: Read|Follow The World Desk|\bincorrectly (?:described|"
                         r"stated|reported|said)\b|^(?:Click|Watch|Read more|Tune in)\b|"
-                        r"\btune in to\b", re.IGNORECASE)
+                        r"\btune in to\b|^(?:Coming up|Still to come|Up next)\b", re.IGNORECASE)
 _WEEKDAY = rf"(?:{'|'.join(d.title() for d in WEEKDAY_NAMES)})"
 # A stamp with the clock first, at the start of a sentence, after nothing but names,
 # pipes and "At"/"Updated": "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 ",
 # "At 2:10 pm on 02 Jun 2009, ", "Updated 19:23 27th Apr 2009 ".
 _CLOCK_STAMP = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]*|[|•·,-]|at|on)\s*){0,6}?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*"
+    r"^(?:(?:[A-Z][\w.'’-]*|[|•·,-]|at|on|last|updated|posted)\s*){0,6}?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*"
     r"(?:GMT|BST|UTC|UK time|ET|EST|EDT|CET|local time)?\s*,?\s*(?:on\s+)?(?:" + _WEEKDAY
     + r"\s*,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"|" + _MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)\s*,?\s*\d{4}\b\s*,?\s*")
@@ -104,6 +104,32 @@ _STAMP_WORDS = re.compile(r"(?:^|[|•·]\s*)(?:(?:last|first)\s+)?(?:updated|po
 _IDIOM = re.compile(r"\bno\s+$", re.IGNORECASE)
 # A reader comment's header: a time stamp, then "NAME wrote:".
 _WROTE = re.compile(r"\bwrote\s*:")
+# An update stamp in brackets: "(Update 3 p.m. Cairo, 8 a.m. ET)", "(Updated at 12:41 p. m)".
+_UPDATE = re.compile(r"\(\s*(?:UPDATED?|Updated?)\b[^()]{0,80}\)\s*(?:--\s*)?")
+# Page furniture that is not news, whatever its words: a comment thread's stamps and
+# links ("February 14, 2011 at 8:10 am | Report abuse |"), a photo's "(left)".
+_THREAD = re.compile(r"\|\s*(?:Report abuse|Reply)\b|\b(?:a|p)\.?m\.?\s*\|\s*Reply", re.IGNORECASE)
+_PHOTO_SIDE = re.compile(r"\((?:left|right|centre|center|top|bottom|L|R|C|rear|front)\)")
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as after over into "
+                         "under is are was were be his her its their our".split())
+# A run of headlines ("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in
+# Egypt and the Obama Administration;"): most words capitalized (set by hand).
+_HEADLINE_CASE_SHARE = 0.7
+
+
+def is_furniture(text: str) -> bool:
+    """Is this sentence page furniture, whatever it says: a comment thread's stamps, a
+    photo caption's "(left)", a run of headlines in title case (not ending like a
+    sentence: "U.S. Secretary of State Hillary Clinton met ... in Geneva." is news)?"""
+    if _THREAD.search(text) or _PHOTO_SIDE.search(text):
+        return True
+    if re.search(r"[.!?][\"”'’)]*\s*$", text):
+        return False                      # a sentence, however many names it holds
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if w.lower() not in _SMALL_WORDS]
+    if len(words) >= 5:
+        capitalized = sum(w[0].isupper() for w in words)
+        return capitalized >= _HEADLINE_CASE_SHARE * len(words)
+    return False
 _NOT_A_REPORT = re.compile(r"\b(will|won't|shall|would|plans? to|expected to|aims? to|"
                            r"could|might|may)\b|\?\s*[\"”']?$", re.IGNORECASE)
 
@@ -241,8 +267,12 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
     for i, (start, end) in enumerate(article_sentences(article)):
         raw = body[start:end]
         text, cut = _cleaned(raw)
+        # update stamps in brackets inside the sentence date nothing and are no news
+        updates = [(start + u.start(), start + u.end()) for u in _UPDATE.finditer(raw)]
+        text = _UPDATE.sub("", text).strip() if updates else text
         words = len(text.split())
-        if not (_MIN_WORDS <= words <= _MAX_WORDS) or not re.search(r"[a-z]", text):
+        if not (_MIN_WORDS <= words <= _MAX_WORDS) or not re.search(r"[a-z]", text) \
+                or is_furniture(text):
             continue
         stamp = _stamp_end(raw, cut)
         if stamp < 0:
@@ -253,6 +283,7 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
         year = False
         for t in timexes:
             if t.start < start or t.end > end or t.start < start + stamp or t.end > tail \
+                    or any(a <= t.start < b for a, b in updates) \
                     or _STAMP_WORDS.search(body[start + cut:t.start]) \
                     or _IDIOM.search(body[max(start, t.start - 4):t.start]):
                 continue

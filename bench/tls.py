@@ -34,10 +34,48 @@ model: our sentence splitter, our time expressions, dates from the folder names 
 dataset metadata) and cached under build/cache/t17 (`--no-cache`: processed afresh, nothing
 read or written).
 
+Entries that are not events (issue 14): every sentence of every predicted date is an
+entry (a date of the timeline holds k sentences, joined in `Event.text`; each is found
+again among its event's sources' dated sentences, so its article and `why` are known).
+The entries are matched by (topic, text lower-cased and whitespace-collapsed) to hand
+labels in bench/data/timeline_labels.jsonl. How the labels were made: the entries of the
+19 timelines as built by the code of 2026-12 (commit cf90afa, `--dump-entries`) were
+deduplicated by that key (1,414 of 1,818), shuffled with seed 14 and the first 225
+labelled "split": "dev"; the rest shuffled with seed 1414 and the first 110 labelled
+"split": "test" (held out: tune on dev only). Each was read with the article around it
+(timeline17 text, the folder date being the publication day) and given one label:
+- event: a whole readable sentence saying what happened, dated right: the day of what
+  its main clause reports (a lead sentence with no time expression: the article's day
+  or the day before);
+- furniture: page furniture: photo captions (a caption is known by the photo credit or
+  gallery around it, even when it tells news), reader comments, teasers and programme
+  listings, credit and source lines, correction notices, navigation, bylines and stamps;
+- fragment: not furniture but not a readable statement of what happened: part of a
+  sentence (cut at a ticker "(BP." or inside a quotation), a headline, caption, byline
+  or photo credit glued to a sentence, lists run together, and sentences that report
+  nothing (commentary, background, description, quoted documents);
+- wrong_date: an event sentence at the wrong date (a time expression resolved to the
+  wrong year or week, a date named only in passing, a plan dated as the news).
+Each label keeps the entry (topic, timeline, date, granularity, text, source path,
+expression, why), a `kind` (what sort of furniture or fragment), `right_date` (for an
+event its own date; for a wrong date the right one when it can be told) and a note.
+Figures, over the predicted entries of the run (an entry in two timelines counts twice):
+`labelled_share` (entries found in the labels; the rest are unlabelled, not guessed),
+and among labelled entries `junk_share` (furniture; issue 14's target <= .02),
+`fragment_share`, `wrong_date_share` (target <= .05) and `undated_share` (an event whose
+date moved from the labelled one to a date the label cannot judge: no `right_date`);
+the same with suffixes `_dev` and `_test` for each split alone. An event or wrong-date label is
+judged again when the entry's date is not the labelled one: right when it is the
+label's `right_date`, wrong otherwise. `--dump-entries FILE` writes every predicted
+entry as a JSON line (topic, timeline, date, granularity, text, path, expression, why)
+for labelling new entries the same way.
+
     python bench/tls.py [--data ../shared/data] [--topics bpoil,H1N1] [--check] [-v] [--no-cache]
+                        [--labels FILE] [--dump-entries FILE]
 
 Last stdout line: {"bench": "tls", "ar1", "ar2", "date_f1", "ar1_p", "ar1_r", ...,
-"timelines", "seconds"}.
+"entries", "labelled_share", "labelled", "junk_share", "fragment_share",
+"wrong_date_share", "undated_share", the same with _dev and _test, "timelines", "seconds"}.
 """
 
 from __future__ import annotations
@@ -57,6 +95,7 @@ _HERE = Path(__file__).resolve().parent
 from _data import detokenize  # noqa: E402
 from storyline import pipeline, timeline  # noqa: E402
 from storyline.model import Article, Origin, RawDocument  # noqa: E402
+from storyline.timeline.summarize import TIMELINE_LEAD_SENTENCES  # noqa: E402
 
 ROOT = _HERE.parent
 CACHE = ROOT / "build" / "cache" / "t17"
@@ -267,13 +306,108 @@ def check() -> None:
 # -- run ----------------------------------------------------------------------------
 
 
-def predict(articles: list[Article], ref: dict[date, list[str]]) -> dict[date, list[str]]:
+def predict_events(articles: list[Article], ref: dict[date, list[str]]) -> list:
+    """The timeline storyline builds for one gold timeline: its `Event`s."""
     start, end = min(ref).isoformat(), max(ref).isoformat()
     inputs = [a for a in articles if a.published.date and start <= a.published.date <= end]
     k = round(sum(len(s) for s in ref.values()) / len(ref))
-    events = timeline.build(inputs, length=len(ref), per_date=k, granularities=("day",),
-                            start=start, end=end)
+    return timeline.build(inputs, length=len(ref), per_date=k, granularities=("day",),
+                          start=start, end=end)
+
+
+def by_date(events: list) -> dict[date, list[str]]:
     return {date.fromisoformat(e.date): [e.text] for e in events}
+
+
+def predict(articles: list[Article], ref: dict[date, list[str]]) -> dict[date, list[str]]:
+    """The predicted timeline as the metric reads it: date -> [text]."""
+    return by_date(predict_events(articles, ref))
+
+
+# -- entries and their labels -------------------------------------------------------
+
+LABELS = _HERE / "data" / "timeline_labels.jsonl"
+CLASSES = ("event", "furniture", "fragment", "wrong_date")
+
+
+def norm(text: str) -> str:
+    """What an entry is matched to its label by (with its topic)."""
+    return " ".join(text.split()).lower()
+
+
+def entries(events: list, articles: dict[str, Article], topic: str, name: str,
+            extracted: dict[str, list]) -> list[dict]:
+    """One row per sentence of each predicted date (an `Event`'s text is its `per_date`
+    sentences joined by spaces), with the article it comes from and how it was dated.
+    A picked sentence's article is among its event's sources (a source may stand for
+    another sentence of that article in the same event), so the sentence is looked up
+    among those articles' dated sentences (`timeline.extract`, kept in `extracted`)."""
+    rows = []
+    for e in events:
+        told = []
+        for aid in dict.fromkeys(s["article_id"] for s in e.sources):
+            if aid not in extracted:
+                extracted[aid] = timeline.extract(articles[aid], lead=TIMELINE_LEAD_SENTENCES)
+            told += [(aid, ds) for ds in extracted[aid]]
+        rest = e.text
+        while rest:
+            aid, ds = max(((aid, ds) for aid, ds in told if rest.startswith(ds.sentence)),
+                          key=lambda x: (len(x[1].sentence), x[1].date == e.date),
+                          default=(None, None))
+            sentence = ds.sentence if ds else rest
+            rows.append({"topic": topic, "timeline": name, "date": e.date,
+                         "granularity": e.granularity, "text": sentence,
+                         "path": articles[aid].origin.path if ds else None,
+                         "expression": ds.timex if ds else None,
+                         "why": ds.why if ds else None})
+            rest = rest[len(sentence):].lstrip()
+    return rows
+
+
+def load_labels(path: Path) -> dict[tuple[str, str], dict]:
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out[(row["topic"], norm(row["text"]))] = row
+    return out
+
+
+def judge(row: dict, label: dict) -> str:
+    """The label's class for this entry. Furniture and fragments are so whatever their
+    date; an event's date is judged again when the entry's date is not the labelled one:
+    right when it is the label's `right_date` (an event's own date, or the date a
+    wrong-date label says is right), wrong when the right date is known and differs,
+    "undated" (date not judged) when it is not known."""
+    cls = label["label"]
+    if cls not in ("event", "wrong_date") or row["date"] == label["date"]:
+        return cls
+    right = label.get("right_date")
+    if not right:
+        return "undated"
+    return "event" if row["date"] == right else "wrong_date"
+
+
+def label_figures(rows: list[dict], labels: dict[tuple[str, str], dict]) -> dict[str, float]:
+    """labelled_share and, among labelled entries, the share of each bad class; the
+    same for each split apart (suffixes _dev and _test)."""
+    out: dict[str, float] = {}
+    found = [(r, labels.get((r["topic"], norm(r["text"])))) for r in rows]
+    out["entries"] = len(rows)
+    out["labelled_share"] = round(sum(1 for _, lab in found if lab) / len(rows), 4) \
+        if rows else 0.0
+    for suffix, split in (("", None), ("_dev", "dev"), ("_test", "test")):
+        got = Counter(judge(r, lab) for r, lab in found
+                      if lab and (split is None or lab.get("split") == split))
+        n = sum(got.values())
+        out["labelled" + suffix] = n
+        for cls, key in (("furniture", "junk_share"), ("fragment", "fragment_share"),
+                         ("wrong_date", "wrong_date_share")):
+            out[key + suffix] = round(got[cls] / n, 4) if n else 0.0
+        out["undated_share" + suffix] = round(got["undated"] / n, 4) if n else 0.0
+    return out
 
 
 def average(rows: list[dict[str, float]]) -> dict[str, float]:
@@ -288,6 +422,10 @@ def main() -> None:
     ap.add_argument("--topics", default="", help="comma-separated topic names (default: all 9)")
     ap.add_argument("--check", action="store_true", help="check the metric and stop")
     ap.add_argument("-v", "--verbose", action="store_true", help="print predicted timelines")
+    ap.add_argument("--labels", type=Path, default=LABELS,
+                    help="hand labels of timeline entries (default: bench/data/timeline_labels.jsonl)")
+    ap.add_argument("--dump-entries", type=Path, metavar="FILE",
+                    help="write every predicted entry as a JSON line (for labelling)")
     ap.add_argument("--no-cache", action="store_true",
                     help="process the articles afresh, neither reading nor writing build/cache/t17 "
                          "(the cache is keyed by folder, not by code)")
@@ -299,18 +437,21 @@ def main() -> None:
         return
     wanted = {t.lower() for t in args.topics.split(",") if t}
     started = time.perf_counter()
-    rows = []
+    rows, predicted = [], []
     print(f"{'timeline':34s} {'l':>3s} {'k':>2s} {'AR1-F':>6s} {'AR2-F':>6s} {'Date-F':>6s}")
     for topic, dirs in topic_dirs(args.data).items():
         if wanted and topic.lower() not in wanted:
             continue
         articles = [a for d in dirs for a in load_articles(d)]
+        by_id, extracted = {a.id: a for a in articles}, {}
         for d in dirs:
             for j, ref in enumerate(load_timelines(d)):
-                pred = predict(articles, ref)
+                events = predict_events(articles, ref)
+                pred = by_date(events)
                 ar = align_rouge(pred, ref)
                 df = date_prf(pred, ref)
                 name = f"{d.name}/{j}"
+                predicted += entries(events, by_id, topic, name, extracted)
                 k = round(sum(len(s) for s in ref.values()) / len(ref))
                 rows.append({"name": name, "ar1": ar[1], "ar2": ar[2], "date": df})
                 print(f"{name:34s} {len(ref):3d} {k:2d} {ar[1]['f']:6.3f} {ar[2]['f']:6.3f} "
@@ -322,14 +463,25 @@ def main() -> None:
     ar1 = average([r["ar1"] for r in rows])
     ar2 = average([r["ar2"] for r in rows])
     dates = average([r["date"] for r in rows])
+    if args.dump_entries:
+        with args.dump_entries.open("w", encoding="utf-8") as f:
+            for row in predicted:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    labels = label_figures(predicted, load_labels(args.labels))
     seconds = time.perf_counter() - started
     print(f"\n{'mean over ' + str(len(rows)) + ' timelines':34s} {'':6s} {ar1['f']:6.3f} "
           f"{ar2['f']:6.3f} {dates['f']:6.3f}   (DATEWISE .120 .035 .544)")
+    print(f"entries {labels['entries']}, labelled {labels['labelled_share']:.1%}: junk "
+          f"{labels['junk_share']:.1%}, fragments {labels['fragment_share']:.1%}, wrong date "
+          f"{labels['wrong_date_share']:.1%} (dev: {labels['junk_share_dev']:.1%}, "
+          f"{labels['fragment_share_dev']:.1%}, {labels['wrong_date_share_dev']:.1%}; "
+          f"test: {labels['junk_share_test']:.1%}, "
+          f"{labels['fragment_share_test']:.1%}, {labels['wrong_date_share_test']:.1%})")
     print(json.dumps({"bench": "tls", "ar1": round(ar1["f"], 4), "ar2": round(ar2["f"], 4),
                       "date_f1": round(dates["f"], 4), "ar1_p": round(ar1["p"], 4),
                       "ar1_r": round(ar1["r"], 4), "ar2_p": round(ar2["p"], 4),
                       "ar2_r": round(ar2["r"], 4), "date_p": round(dates["p"], 4),
-                      "date_r": round(dates["r"], 4), "timelines": len(rows),
+                      "date_r": round(dates["r"], 4), **labels, "timelines": len(rows),
                       "seconds": round(seconds, 1)}))
 
 

@@ -149,3 +149,13 @@ def test_sentences_full_of_names_are_still_news():
                             "Minister Sergei Lavrov in Geneva on Monday.")
     assert is_furniture("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in Egypt "
                         "and the Obama Administration;")
+
+
+def test_photo_captions_in_the_text_are_not_news_but_dated_gallery_captions_are():
+    from storyline.timeline.events import is_furniture
+    assert is_furniture("In this photo released by the governor's office, Lena Okafor talks "
+                        "with engineers at the Harlow Bridge.")
+    assert is_furniture("Families wait by the river in this handout picture taken near Harlow.")
+    assert is_furniture("A still from a video released by the county shows the span falling.")
+    # a gallery's dated caption dates what it shows: kept
+    assert not is_furniture("March 5: Divers search the Venn River below the collapsed bridge.")

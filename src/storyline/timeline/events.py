@@ -110,6 +110,15 @@ _UPDATE = re.compile(r"\(\s*(?:UPDATED?|Updated?)\b[^()]{0,80}\)\s*(?:--\s*)?")
 # links ("February 14, 2011 at 8:10 am | Report abuse |"), a photo's "(left)".
 _THREAD = re.compile(r"\|\s*(?:Report abuse|Reply)\b|\b(?:a|p)\.?m\.?\s*\|\s*Reply", re.IGNORECASE)
 _PHOTO_SIDE = re.compile(r"\((?:left|right|centre|center|top|bottom|L|R|C|rear|front)\)")
+# A photo's caption in the text: "In this photo released by the White House, ...", "A
+# still from a video ...", "... in this handout picture" (patterns from the dev half of
+# bench/data/timeline_labels.jsonl). A gallery's dated caption ("June 4: Oil is seen
+# gushing around the cap") stays: it dates what it shows (dropping those cost Date-F1
+# .571 -> .563 on bench/tls.py).
+_CAPTION = re.compile(
+    r"\bin this (?:\w+ )?(?:photo|picture|image|handout|file photo)\b|"
+    r"\b(?:video )?(?:image|photo|picture|still) (?:released|provided|made available) by\b|"
+    r"^A (?:still|frame|screen ?grab) (?:from|taken from)\b", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as after over into "
                          "under is are was were be his her its their our".split())
 # A run of headlines ("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in
@@ -121,7 +130,7 @@ def is_furniture(text: str) -> bool:
     """Is this sentence page furniture, whatever it says: a comment thread's stamps, a
     photo caption's "(left)", a run of headlines in title case (not ending like a
     sentence: "U.S. Secretary of State Hillary Clinton met ... in Geneva." is news)?"""
-    if _THREAD.search(text) or _PHOTO_SIDE.search(text):
+    if _THREAD.search(text) or _PHOTO_SIDE.search(text) or _CAPTION.search(text):
         return True
     if re.search(r"[.!?][\"”'’)]*\s*$", text):
         return False                      # a sentence, however many names it holds

@@ -73,7 +73,11 @@ for labelling new entries the same way.
     python bench/tls.py [--data ../shared/data] [--topics bpoil,H1N1] [--check] [-v] [--no-cache]
                         [--labels FILE] [--dump-entries FILE]
 
+Coverage (issue 14): `month_coverage` = the share of the gold timelines' months (over all
+19: distinct year-months of their dates) that hold at least one predicted date.
+
 Last stdout line: {"bench": "tls", "ar1", "ar2", "date_f1", "ar1_p", "ar1_r", ...,
+"month_coverage",
 "entries", "labelled_share", "labelled", "junk_share", "fragment_share",
 "wrong_date_share", "undated_share", the same with _dev and _test, "timelines", "seconds"}.
 """
@@ -265,6 +269,13 @@ def align_rouge(pred: dict[date, list[str]], ref: dict[date, list[str]],
     return out
 
 
+def month_coverage(pred: dict, ref: dict) -> tuple[int, int]:
+    """(gold months with at least one predicted date in them, gold months): does the
+    timeline reach every stretch of the story, not only its busiest weeks?"""
+    months = {(d.year, d.month) for d in ref}
+    return len(months & {(d.year, d.month) for d in pred}), len(months)
+
+
 def date_prf(pred: dict, ref: dict) -> dict[str, float]:
     shared = len(set(pred) & set(ref))
     prec = shared / len(pred) if pred else 0.0
@@ -453,7 +464,8 @@ def main() -> None:
                 name = f"{d.name}/{j}"
                 predicted += entries(events, by_id, topic, name, extracted)
                 k = round(sum(len(s) for s in ref.values()) / len(ref))
-                rows.append({"name": name, "ar1": ar[1], "ar2": ar[2], "date": df})
+                rows.append({"name": name, "ar1": ar[1], "ar2": ar[2], "date": df,
+                             "months": month_coverage(pred, ref)})
                 print(f"{name:34s} {len(ref):3d} {k:2d} {ar[1]['f']:6.3f} {ar[2]['f']:6.3f} "
                       f"{df['f']:6.3f}")
                 if args.verbose:
@@ -481,7 +493,10 @@ def main() -> None:
                       "date_f1": round(dates["f"], 4), "ar1_p": round(ar1["p"], 4),
                       "ar1_r": round(ar1["r"], 4), "ar2_p": round(ar2["p"], 4),
                       "ar2_r": round(ar2["r"], 4), "date_p": round(dates["p"], 4),
-                      "date_r": round(dates["r"], 4), **labels, "timelines": len(rows),
+                      "date_r": round(dates["r"], 4),
+                      "month_coverage": round(sum(r["months"][0] for r in rows)
+                                              / max(1, sum(r["months"][1] for r in rows)), 4),
+                      **labels, "timelines": len(rows),
                       "seconds": round(seconds, 1)}))
 
 

@@ -285,6 +285,9 @@ def test_revisions_at_calendar_edges(anchor):
     ("Back in November, the council threatened to close the school.", "November", "past"),
     ("The council threatened to close the school in November.", "November", "future"),
     ("The company plans to inject mud on Tuesday.", "Tuesday", "future"),
+    # "by" before a possessive is an agent, not a deadline
+    ("People are trapped in buildings flattened by Tuesday's earthquake.", "Tuesday", "past"),
+    ("The report is due by Tuesday, officials said.", "Tuesday", "future"),
 ])
 def test_tense_of_deadlines_and_threats(sentence, expression, tense):
     start = sentence.index(expression)

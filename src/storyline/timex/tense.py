@@ -117,6 +117,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     left = [m.group() for m in left_matches]
     right = [m.group() for m in right_matches]
     before = left[-1].lower() if left else ""
+    if before in _FUTURE_PREPOSITIONS and text[end:end + 2] in ("'s", "’s"):
+        before = ""          # "flattened by Tuesday's earthquake": an agent, not a deadline
     # Quotation marks between a cue and the expression: the cue is in another clause
     # ("'He will leave at 4 a.m. Thursday,' Castro said": "will", not "said").
     quotes = [m.start() for m in _QUOTE.finditer(text, sent_start, sent_end)]

@@ -192,9 +192,9 @@ _AFTER_CHARS = 300
 
 
 def _weekday_after(clues: list[Clue]) -> None:
-    """A past weekday told right after a past date happened after it: "The June 30
-    deadline passed without the reports. On Thursday, the board suspended ..." is the
-    first Thursday after June 30, as a reader counts. The date must be in the body,
+    """A past weekday told right after a past date happened after it: in "The June 30
+    deadline passed without the reports. On Thursday, the board suspended ...", that
+    Thursday is after June 30. The date must be in the body,
     at most _AFTER_CHARS before the weekday, with no other date between them. On
     timeline17's tuning half (125 such weekdays) the weekday's day came after the date
     94% of the time (test half: 93%); it was the first such weekday after it only 10%

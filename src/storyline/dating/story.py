@@ -129,7 +129,6 @@ class StoryClues:
 
     neighbours: list[StoryEvidence] = field(default_factory=list)  # dated articles sharing its events
     within: StoryBounds | None = None          # bounds events put on the day
-    event_days: list[tuple[str, str]] = field(default_factory=list)   # (day of a shared event, article)
     years: StoryYears | None = None            # the story's years (`story_years`)
 
 

@@ -112,8 +112,9 @@ def titled_names(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
 def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """One name, one type per article, whatever the recognizer said span by span:
     a multi-word name ending in an organization word ("Calder Resin Works", "the Water
-    Bureau") is an organization, and so is an acronym that is no place's short form; a lone surname of a person the article names ("Alvarez"
-    after "Maria Alvarez") is that person; otherwise the type the article gives the
+    Bureau") is an organization, and so is an acronym that is no place's short form; a
+    lone surname of a person the article names ("Alvarez" after "Maria Alvarez") is that
+    person; otherwise the type the article gives the
     same words most often ("Riverton" a place four times, a person once: a place), and
     a lone word no person of the article is called by is not a person when the article
     also names it as a place or organization."""

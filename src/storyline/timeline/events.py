@@ -32,7 +32,7 @@ from datetime import date, timedelta
 
 from ..model import Article
 from ..text.calendar import AP_MONTHS, MONTH_NAMES, WEEKDAY_NAMES
-from ..text.sentences import article_sentences
+from ..text.sentences import ENDS_SENTENCE, article_sentences
 
 __all__ = ["DatedSentence", "extract", "parse_value", "clean_sentence", "period", "GRANULARITIES",
            "LEAD_SENTENCES", "MAX_RANGE_DAYS", "granularity_of", "when"]
@@ -132,13 +132,15 @@ def is_furniture(text: str) -> bool:
     sentence: "U.S. Secretary of State Hillary Clinton met ... in Geneva." is news)?"""
     if _THREAD.search(text) or _PHOTO_SIDE.search(text) or _CAPTION.search(text):
         return True
-    if re.search(r"[.!?][\"”'’)]*\s*$", text):
+    if ENDS_SENTENCE.search(text):
         return False                      # a sentence, however many names it holds
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)[1:] if w.lower() not in _SMALL_WORDS]
     if len(words) >= 5:
         capitalized = sum(w[0].isupper() for w in words)
         return capitalized >= _HEADLINE_CASE_SHARE * len(words)
     return False
+
+
 _NOT_A_REPORT = re.compile(r"\b(will|won't|shall|would|plans? to|expected to|aims? to|"
                            r"could|might|may)\b|\?\s*[\"”']?$", re.IGNORECASE)
 
@@ -231,7 +233,8 @@ def when(day: str, granularity: str, until: str | None = None) -> str:
 
     def said(d: date, year: bool = True) -> str:
         name = AP_MONTHS[d.month - 1].title()
-        # AP style: "Sept.", "Oct. 27"; March through July, and May, are written out
+        # AP style: "Sept.", "Oct. 27"; March through July are written out (May too,
+        # though it has three letters)
         name = "Sept." if name == "Sep" else name + "." if len(name) == 3 and name != "May" else name
         return f"{name} {d.day}" + (f", {d.year}" if year else "")
 

@@ -80,24 +80,13 @@ def _needs_day(article: Article) -> bool:
 def shared_events(articles: Sequence[Article]) -> dict[str, dict[str, float]]:
     """For each article without a day: {dated article id: summed similarity of the
     events they share}."""
-    return {aid: {o: w for o, (w, _) in shared.items()}
-            for aid, shared in _shared(articles).items()}
-
-
-def _shared(articles: Sequence[Article]) -> dict[str, dict[str, tuple[float, str | None]]]:
-    """{undated id: {dated id: (summed similarity, latest day of a shared event that
-    had happened when the dated article was published)}}."""
     dated = [a for a in articles if not _needs_day(a) and a.published.method != "story"]
     undated = [a for a in articles if _needs_day(a)]
     if not dated or not undated:
         return {}
     # Event sentences of the dated articles, all sentences of the undated ones, one
     # TF-IDF space.
-    # A lead sentence's day is its article's: sharing words with it is no sign of
-    # having seen that day (a judge's name in both), so only dates the text states bound.
-    events = [(a.id, s.sentence, s.date if s.granularity == "day" and s.how == "timex"
-               and s.date <= (a.published.date or "") else None)
-              for a in dated for s in extract(a)]
+    events = [(a.id, s.sentence) for a in dated for s in extract(a)]
     mine = []
     for a in undated:
         body = a.body
@@ -111,22 +100,20 @@ def _shared(articles: Sequence[Article]) -> dict[str, dict[str, tuple[float, str
     for i, v in enumerate(event_vecs):
         for w, x in v.items():
             postings[w].append((i, x))
-    out: dict[str, dict[str, tuple[float, str | None]]] = defaultdict(dict)
+    out: dict[str, dict[str, float]] = defaultdict(dict)
     for (aid, _), v in zip(mine, my_vecs):
         dots: dict[int, float] = defaultdict(float)
         for w, x in v.items():
             for i, y in postings.get(w, ()):
                 dots[i] += x * y
         # One sentence counts once per dated article: its best match there.
-        best: dict[str, tuple[float, str | None]] = {}
+        best: dict[str, float] = {}
         for i, sim in dots.items():
             if sim >= SHARED_EVENT:
-                other, _, day = events[i]
-                if other not in best or sim > best[other][0]:
-                    best[other] = (sim, day)
-        for other, (sim, day) in best.items():
-            total, latest = out[aid].get(other, (0.0, None))
-            out[aid][other] = (total + sim, max(filter(None, (latest, day)), default=None))
+                other = events[i][0]
+                best[other] = max(sim, best.get(other, 0.0))
+        for other, sim in best.items():
+            out[aid][other] = out[aid].get(other, 0.0) + sim
     return dict(out)
 
 
@@ -134,22 +121,21 @@ def story_clues(articles: Sequence[Article], *, neighbours: int = NEIGHBOURS
                 ) -> dict[str, dating.StoryClues]:
     """What the story says about the publication day of each of its articles without a
     day: the dated articles sharing its events (the `neighbours` heaviest), the bounds
-    events put on it (`anchor_bounds`) and the days of the events it shares. Whether
-    and how they date it is `dating.date_in_story`'s decision."""
+    events put on it (`anchor_bounds`). Whether and how they date it is
+    `dating.date_in_story`'s decision."""
     by_id = {a.id: a for a in articles}
     out: dict[str, dating.StoryClues] = {}
-    all_shared = _shared(articles)
+    all_shared = shared_events(articles)
     anchors = anchor_bounds(articles)
     for aid in sorted(set(all_shared) | set(anchors)):
         shared = all_shared.get(aid, {})
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1][0], kv[0]))[:neighbours]
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:neighbours]
         out[aid] = dating.StoryClues(
             neighbours=[dating.StoryEvidence(by_id[o].published.date,
                                              max(by_id[o].published.confidence, 0.1) * w, o,
                                              by_id[o].published.method or "")
-                        for o, (w, _) in ranked],
-            within=anchors.get(aid),
-            event_days=[(day, o) for o, (_, day) in ranked if day])
+                        for o, w in ranked],
+            within=anchors.get(aid))
     return out
 
 

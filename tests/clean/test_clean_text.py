@@ -277,3 +277,45 @@ def test_a_long_line_of_few_words_is_cleaned_in_linear_time():
     [stamp] = [b for b in clean_text("Riverton 2024 10:30 update\n\n" + KRVT)
                if b.text == "Riverton 2024 10:30 update"]
     assert stamp.rule == "timestamp-short"
+
+
+def test_a_short_paragraph_before_a_credit_is_the_caption_it_credits():
+    # timeline17's Guardian pages print the caption, then "Photograph: NAME/AGENCY".
+    caption = "The BP chief executive, Tony Hayward, faces a congressional committee tomorrow."
+    lede = ("After intensive coaching in crisis communications, BP's chief executive will face "
+            "hostile questioning tomorrow from 35 members of a congressional committee.")
+    blocks = clean_paragraphs([caption, "Photograph: Suzanne Plunkett/Reuters", lede],
+                              markup_hint="html")
+    assert [(b.kind, b.rule) for b in blocks] == [
+        ("caption", "caption-before-credit"), ("caption", "caption-label"), ("body", None)]
+    # news that reports what someone said is not a caption, whatever follows it
+    said = "Hayward said the company would pay every legitimate claim, officials said."
+    blocks = clean_paragraphs([said, "Photograph: Suzanne Plunkett/Reuters", lede],
+                              markup_hint="html")
+    assert blocks[0].kind == "body"
+
+
+def test_a_dated_gallery_caption_is_a_caption_but_a_dated_chronology_line_is_news():
+    blocks = clean_paragraphs([LEDE, "June 4: Oil is seen gushing around the cap placed by BP.",
+                               "Sept. 7: U.S. government seizes Fannie Mae and Freddie Mac.",
+                               "April 6: Three soldiers were killed as allied troops swept into Basra."],
+                              markup_hint="html")
+    assert [(b.kind, b.rule) for b in blocks] == [
+        ("body", None), ("caption", "caption-dated-gallery"), ("body", None), ("body", None)]
+
+
+def test_a_scraped_header_line_is_split_into_headline_stamp_and_the_caption_it_credits():
+    header = ("BP attempts to place new cap over Gulf of Mexico oil rupture Work will begin this "
+              "weekend on installing a better device Saturday 10 July 2010 13.25 BST The cap "
+              "currently on the well is not stopping all the oil from flowing into the sea.")
+    lede = ("BP engineers will spend the weekend trying to arrest the flow of oil gushing into "
+            "the Gulf of Mexico by lowering a replacement cap over the ruptured well.")
+    blocks = clean_text("\n".join([header, "Photograph: AP", lede]))
+    assert [(b.kind, b.rule) for b in blocks] == [
+        ("title", "header-before-stamp"), ("timestamp", "header-stamp"),
+        ("caption", "caption-before-credit"), ("caption", "caption-label"), ("body", None)]
+    assert blocks[2].text.startswith("The cap currently") and blocks[1].text == "Saturday 10 July 2010 13.25 BST"
+    # nothing lost: the three pieces hold the whole line
+    assert " ".join(b.text for b in blocks[:3]) == header
+    # without the credit line the header stays as it was
+    assert clean_text("\n".join([header, lede]))[0].text == header

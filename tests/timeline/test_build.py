@@ -155,3 +155,16 @@ def test_a_teaser_repeated_on_many_days_is_not_a_report():
              for i, day in enumerate(days)]
     events = timeline.build(story, length=5)
     assert events and not any(teaser in e.text for e in events)
+
+
+def test_dates_are_chosen_over_the_story_span_not_only_its_busiest_month():
+    from storyline.timeline.summarize import choose
+    scores = {("2024-03-05", "day", "2024-03-05"): 10.0, ("2024-03-06", "day", "2024-03-06"): 8.0,
+              ("2024-03-07", "day", "2024-03-07"): 6.0, ("2024-05-02", "day", "2024-05-02"): 6.0}
+    # the quiet month's main day outranks the busy month's third
+    assert choose(scores, 3) == [("2024-03-05", "day", "2024-03-05"),
+                                 ("2024-05-02", "day", "2024-05-02"),
+                                 ("2024-03-06", "day", "2024-03-06")]
+    # but not a busy month's much stronger day
+    scores[("2024-05-02", "day", "2024-05-02")] = 3.0
+    assert [k[0] for k in choose(scores, 2)] == ["2024-03-05", "2024-03-06"]

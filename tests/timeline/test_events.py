@@ -159,3 +159,22 @@ def test_photo_captions_in_the_text_are_not_news_but_dated_gallery_captions_are(
     assert is_furniture("A still from a video released by the county shows the span falling.")
     # a gallery's dated caption dates what it shows: kept
     assert not is_furniture("March 5: Divers search the Venn River below the collapsed bridge.")
+
+
+def test_a_dateline_day_dates_the_lead_and_a_date_named_in_passing_dates_nothing():
+    a = article("gaz7", "Harlow Gazette", "2024-03-13",
+                "HARLOW, March 12 -- Governor Lena Okafor ordered every bridge in the county "
+                "closed for inspection, a week after the collapse.",
+                "Divers recovered a second car from the Venn River, where the bridge fell on "
+                "March 5, as families waited on the bank.",
+                "Officials from the county, which opened its inquiry on March 8, declined to "
+                "comment on the divers' findings.",
+                "The inquiry's panel, which first met on March 8, will report in May.")
+    found = {s.sentence[:12]: s for s in extract(a, lead=2)}
+    assert (found["Governor Len"].date, found["Governor Len"].timex) == ("2024-03-12", "March 12")
+    assert "dateline" in found["Governor Len"].why
+    # a lead sentence whose only date sits in a relative clause reports the article's day
+    assert (found["Divers recov"].date, found["Divers recov"].how) == ("2024-03-13", "published")
+    # further down, such a sentence is not dated at all; one with a date of its own is
+    assert "Officials fr" not in found
+    assert found["The inquiry'"].date == "2024-05-01"

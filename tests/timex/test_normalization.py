@@ -287,6 +287,12 @@ def test_generic_today_and_titles_are_not_the_anchor():
     assert [(t.text, t.value) for t in tag(text, ANCHOR)] == [("today", "2017-06-30")]
 
 
+def test_weekdays_in_names_are_not_days():
+    text = ("The Sunday Times said Assad would fight. He told the Mail on Sunday he would stay. "
+            "Bloody Sunday is remembered. The vote is on Sunday.")
+    assert [t.text for t in tag(text, ANCHOR)] == ["Sunday"]
+
+
 def test_ages_are_not_durations():
     assert tag("A 6-year-old boy and his 52-year-old father were rescued.", ANCHOR) == []
     assert tag("The senator, 52 years old, and his mother, in her 80s, voted.", ANCHOR) == []

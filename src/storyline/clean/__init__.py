@@ -116,7 +116,8 @@ def clean_paragraphs(paragraphs: list[str], *, title: str | None = None,
     if not blocks:
         return blocks
     _apply_line_rules(blocks)
-    _mark_captions_after_credits(blocks)
+    blocks = _split_header_caption(blocks)
+    _mark_captions_by_credits(blocks)
     _mark_head(blocks, title, description, markup_hint)
     _mark_comments(blocks)
     _mark_teasers(blocks)
@@ -151,13 +152,70 @@ _NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would
                           r"may|might|can)\b", re.I)
 
 
-def _mark_captions_after_credits(blocks: list[Block]) -> None:
-    """A bare credit line ("Photo: Jane Roe / Riverton Ledger") sits next to its caption."""
+# A gallery's dated caption: "June 4: Oil is seen gushing around the cap". A dated
+# chronology line ("Sept. 7: U.S. government seizes Fannie Mae") says what happened, so
+# only a line that reads as a caption (_CAPTION_CUES, or naming its picture) is one.
+_DATED_LINE = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*:\s",
+                         re.I)
+_NAMES_PICTURE = re.compile(r"\b(?:this|a) (?:file |aerial )?(?:photo|image|picture)\b|"
+                            r"\bfrom video\b", re.I)
+# The label of a credit line, "Photograph: Suzanne Plunkett/Reuters": the Guardian
+# prints it after its caption.
+_CREDIT_LABEL = re.compile(r"^(?:photograph|photo|picture)\s*:", re.I)
+
+
+# A page stamp in a scraped header line: "Friday 29 May 2009 16.55 BST".
+_HEADER_STAMP = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d\d\s*(?:BST|GMT|UTC|CET|CEST)\b")
+
+
+def _split_header_caption(blocks: list[Block]) -> list[Block]:
+    """A scraped page whose first line runs headline, standfirst, stamp and the photo's
+    caption together before a credit line ("BP attempts to place new cap ... Saturday
+    10 July 2010 13.25 BST The cap currently on the well is not stopping all the oil
+    ..." then "Photograph: AP", as in timeline17's Guardian pages): split into the
+    headline, the stamp and the caption."""
+    if len(blocks) < 2 or blocks[0].kind != "body" or not _CREDIT_LABEL.match(blocks[1].text):
+        return blocks
+    text = blocks[0].text
+    stamp = None
+    for stamp in _HEADER_STAMP.finditer(text):
+        pass
+    if stamp is None or words(text[:stamp.start()]) < 3:
+        return blocks
+    caption = text[stamp.end():].strip()
+    if not 3 <= words(caption) <= 35 or _NOT_CAPTION.search(caption):
+        return blocks
+    return [Block(text[:stamp.start()].strip(), "title", "header-before-stamp"),
+            Block(stamp.group(0), "timestamp", "header-stamp"),
+            Block(caption, "caption", "caption-before-credit")] + blocks[1:]
+
+
+def _mark_captions_by_credits(blocks: list[Block]) -> None:
+    """Captions known by their credit line or their gallery date.
+
+    A bare credit ("Photo: Jane Roe / Riverton Ledger") sits next to its caption: a
+    caption-like paragraph after it is the caption; a short paragraph just before a
+    credit that is not a caption itself ("Photograph: Suzanne Plunkett/Reuters The
+    ritual flogging ...", from timeline17's Guardian pages) is the caption it credits.
+    """
+    for i, block in enumerate(blocks):
+        if block.kind == "body" and _DATED_LINE.match(block.text) and words(block.text) <= 60 \
+                and (_CAPTION_CUES.search(block.text) or _NAMES_PICTURE.search(block.text)) \
+                and not _NOT_CAPTION.search(block.text):
+            block.kind, block.rule = "caption", "caption-dated-gallery"
     for prev, block in zip(blocks, blocks[1:]):
-        if (prev.rule == "caption-label" and words(prev.text) <= 8 and block.kind == "body"
+        if prev.rule != "caption-label":
+            continue
+        if (words(prev.text) <= 8 and block.kind == "body"
                 and words(block.text) <= 35 and _CAPTION_CUES.search(block.text)
                 and not _NOT_CAPTION.search(block.text)):
             block.kind, block.rule = "caption", "caption-after-credit"
+    for prev, credit, after in zip(blocks, blocks[1:], blocks[2:] + [Block("")]):
+        if (credit.rule == "caption-label" and _CREDIT_LABEL.match(credit.text)
+                and after.rule != "caption-after-credit"      # that credit is the next one's
+                and not _CAPTION_CUES.search(credit.text) and prev.kind == "body"
+                and words(prev.text) <= 35 and not _NOT_CAPTION.search(prev.text)):
+            prev.kind, prev.rule = "caption", "caption-before-credit"
 
 
 def _body_extent(blocks: list[Block], long_only: bool = False) -> tuple[int, int]:

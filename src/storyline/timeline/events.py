@@ -63,6 +63,9 @@ _BULLET = re.compile(r"^[\\*•·\-–—\s]+")
 # 3 April 2005 02.26 BST ", "8 November 2011 Last updated at 14:07 GMT Help ",
 # "Wednesday, February 11, 2009; 5:18 PM ", "July 27, 2010 - 12:48 PM | by: Jo Bell ".
 _MONTH = rf"(?:{'|'.join(m[:3].title() for m in MONTH_NAMES)})[a-z]*\.?"
+# A dated dateline: "OXFORD, Miss., Sept. 26 -- ", "HARLOW, March 12 -- ".
+_DATED_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2},\s*"
+                             + _MONTH + r"\s+\d{1,2}\s*(?:--|—|–)\s*")
 _STAMP = re.compile(
     r"^.{0,250}?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)"
     r"\s*,?\s*\d{2,4}[,;:]?\s*(?:-\s*|\|\s*)?(?:Last updated at\s+)?"
@@ -292,7 +295,7 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
         m = _TAIL_STAMP.search(raw)
         tail = start + m.start() if m else end
         best: tuple[int, date, date, str, str] | None = None
-        year = False
+        year = passing = False
         for t in timexes:
             if t.start < start or t.end > end or t.start < start + stamp or t.end > tail \
                     or any(a <= t.start < b for a, b in updates) \
@@ -305,16 +308,23 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
                 year = year or (parse_value(t.value) or ("", ""))[1] == "year"
                 continue
             first, last, why = found
+            if _in_passing(body, start, t.start):
+                passing = True
+                continue
             # A deadline ("until June 30", "the June 30 deadline") is not when the
             # sentence's news happened: it dates the sentence only when nothing else does.
             rank = (_is_deadline(body, t.start, t.end), (last - first).days)
             if best is None or rank < best[0]:
                 best = (rank, first, last, t.text, why)
+        if best is None and published and i < lead and cut:
+            best = _dateline_day(body, timexes, start, start + cut, published)
         names = _names(article, start, end)
         if best is not None:
             day, gran, until = _dated(best[1], best[2])
             out.append(DatedSentence(article.id, text, day, gran, "timex", start, end, i,
                                      article.source, published, best[3], names, until, best[4]))
+        elif passing and i >= lead:
+            continue                      # only a date named in passing: not this news's
         elif (published or bounds) and i < lead and not year and _is_report(text):
             if published:
                 out.append(DatedSentence(article.id, text, published, "day", "published", start,
@@ -415,7 +425,8 @@ def _cleaned(text: str) -> tuple[str, int]:
     if _FURNITURE.search(text):
         return "", len(text)
     cut = 0
-    for pattern in (_STAMP, _CLOCK_STAMP, _BYLINE, _BRACKETS, _DATELINE, _BRACKETS, _CAPS_HEAD):
+    for pattern in (_STAMP, _CLOCK_STAMP, _BYLINE, _BRACKETS, _DATELINE, _DATED_DATELINE,
+                    _BRACKETS, _CAPS_HEAD):
         rest = text[cut:]
         m = pattern.match(rest)
         if m and len(rest) - m.end() > 20 and (pattern is not _DATELINE
@@ -428,6 +439,36 @@ def _cleaned(text: str) -> tuple[str, int]:
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no later than)\s+(?:the\s+)?$", re.I)
 _DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.I)
+
+
+# A relative clause the expression sits in: "the G20, which met in Washington on Nov.
+# 15, ...", "..., where the rig sank April 22": a date named in passing, not the day of
+# the sentence's news (bench/data/timeline_labels.jsonl, dev: wrong dates).
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;:\"“”]*$")
+
+
+def _in_passing(body: str, start: int, at: int) -> bool:
+    return bool(_RELATIVE_CLAUSE.search(body, start, at))
+
+
+# A dateline's day: "OXFORD, Miss., Sept. 26 -- Sen. Barack Obama criticized ..." in a
+# paper of Sept. 27 reports the 26th. Only a day up to this many days before publication.
+DATELINE_DAYS = 3
+
+
+def _dateline_day(body: str, timexes, start: int, cut: int, published: str
+                  ) -> tuple[tuple[bool, int], date, date, str, str] | None:
+    """The day of a date in the dateline cut off the front of a lead sentence."""
+    day = date.fromisoformat(published)
+    for t in timexes:
+        if start <= t.start and t.end <= cut:
+            parsed = parse_value(t.value)
+            if parsed and parsed[1] == "day":
+                first = date.fromisoformat(parsed[0])
+                if 0 <= (day - first).days <= DATELINE_DAYS:
+                    return ((False, 0), first, first, t.text,
+                            f"the dateline's day {t.text!r} (the article is of {published})")
+    return None
 
 
 def _is_deadline(body: str, start: int, end: int) -> bool:

@@ -294,6 +294,27 @@ def _day_word(m: re.Match, text: str) -> bool:
     return not (word[0].isupper() and prev[:1].isupper() and not _sentence_initial(text, m.start()))
 
 
+# A weekday in a name, not a day: newspapers ("The Sunday Times", "the Mail on Sunday")
+# and past events named by their day ("Bloody Sunday", "Black Monday").
+_PAPER_AFTER = frozenset("times telegraph mirror express herald people post star tribune "
+                         "world independent mail sport observer".split())
+_PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland|Wales|Ireland) on\s+$")
+_NAMED_DAY_BEFORE = frozenset({"bloody", "black"})
+
+
+def _weekday_name(m: re.Match, text: str) -> bool:
+    wd = m["wd"]
+    if m["rel"] or not wd[:1].isupper():
+        return True
+    after = _next_word(text, m.end())
+    if after[:1].isupper() and after.lower() in _PAPER_AFTER:
+        return False
+    if _PAPER_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        return False
+    prev = _previous_word(text, m.start())
+    return not (prev[:1].isupper() and prev.lower() in _NAMED_DAY_BEFORE)
+
+
 _AGE_OWNERS = frozenset({"his", "her", "their", "its", "my", "your", "our", "low", "high",
                          "upper", "lower"})
 
@@ -340,6 +361,7 @@ _FILTERS = {
     "relative": _relative,
     "hhmm": _hhmm,
     "day_word": _day_word,
+    "weekday": _weekday_name,
     "decade": _decade,
     "duration_vague": _duration_vague,
     "noon": _noon,

@@ -178,3 +178,18 @@ def test_a_dateline_day_dates_the_lead_and_a_date_named_in_passing_dates_nothing
     # further down, such a sentence is not dated at all; one with a date of its own is
     assert "Officials fr" not in found
     assert found["The inquiry'"].date == "2024-05-01"
+
+
+def test_a_gallery_caption_is_evidence_for_its_day_but_never_an_entry():
+    from storyline.clean import clean_text
+    from storyline.timeline import build
+
+    a = article("fox4", "Gulf Wire", "2024-06-06",
+                "Engineers placed a new cap on the leaking well on Wednesday, officials said.")
+    caption = clean_text("A lede about the well that engineers capped on Wednesday, officials said.\n"
+                         "June 4: Oil is seen gushing around the cap placed by the engineers.")[1]
+    assert caption.rule == "caption-dated-gallery"
+    a.blocks.append(caption)
+    found = [s for s in extract(a) if s.position == -2]
+    assert [(s.date, s.timex) for s in found] == [("2024-06-04", "June 4")]
+    assert all("gushing" not in e.text for e in build([a], length=5))

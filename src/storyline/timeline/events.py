@@ -335,6 +335,29 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
                 out.append(DatedSentence(article.id, text, led[0], led[1], "published", start,
                                          end, i, article.source, None, None, names, led[2],
                                          led_why))
+    if published:
+        out.extend(_gallery_days(article, published))
+    return out
+
+
+def _gallery_days(article: Article, published: str) -> list[DatedSentence]:
+    """A gallery's dated captions ("June 4: Oil is seen gushing around the cap"), which
+    the cleaner removed: never an entry's text (position -2), but each says something
+    happened that day, so it counts towards the day's salience (dropping them from the
+    dates' evidence cost Date-F1 on bench/tls.py)."""
+    from .. import timex
+
+    out = []
+    for block in article.removed:
+        if block.rule != "caption-dated-gallery":
+            continue
+        found = next((t for t in timex.tag(block.text, published)
+                      if t.start == 0 and (parse_value(t.value) or ("", ""))[1] == "day"), None)
+        if found is not None:
+            out.append(DatedSentence(article.id, block.text, parse_value(found.value)[0], "day",
+                                     "timex", position=-2, outlet=article.source,
+                                     published=published, timex=found.text,
+                                     why=f"a dated photo caption {found.text!r}"))
     return out
 
 

@@ -319,3 +319,24 @@ def test_a_scraped_header_line_is_split_into_headline_stamp_and_the_caption_it_c
     assert " ".join(b.text for b in blocks[:3]) == header
     # without the credit line the header stays as it was
     assert clean_text("\n".join([header, lede]))[0].text == header
+
+
+def test_a_paragraph_before_a_photographers_credit_is_a_caption():
+    # The Washington Post's: caption, then "(By NAME -- AGENCY)" opening the next paragraph.
+    caption = "PNC agreed to buy the bank for $2.23 a share."
+    lede = ("(By Ron Schwane -- Associated Press) CLEVELAND -- This city's biggest bank decided "
+            "it faced a choice a decade ago: find a way to grow or risk takeover.")
+    blocks = clean_paragraphs([LEDE, caption, lede], markup_hint="html")
+    assert [(b.kind, b.rule) for b in blocks] == [
+        ("body", None), ("caption", "caption-before-credit"), ("body", None)]
+    # a paragraph that reports speech is left alone
+    blocks = clean_paragraphs([LEDE, CLOSE, lede], markup_hint="html")
+    assert [b.kind for b in blocks] == ["body", "body", "body"]
+
+
+def test_source_lines_and_correction_notices_are_footers():
+    blocks = clean_paragraphs([LEDE, CLOSE, "SOURCES: RealtyTrac, Standard & Poor's, The Economist",
+                               "The article misspelled the name of Jay Shepherd, the chief executive "
+                               "of Shepherd Law Group."], markup_hint="html")
+    assert [(b.kind, b.rule) for b in blocks][2:] == [("footer", "footer-sources"),
+                                                      ("footer", "footer-misstated")]

@@ -149,6 +149,9 @@ def test_sentences_full_of_names_are_still_news():
                             "Minister Sergei Lavrov in Geneva on Monday.")
     assert is_furniture("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in Egypt "
                         "and the Obama Administration;")
+    # a reader's cry is a comment, not news
+    assert is_furniture("Just two weeks ago McCain said the economy was fundamentally strong!!!!")
+    assert not is_furniture("\"We will not give up!\" the crowd chanted on Friday.")
 
 
 def test_photo_captions_in_the_text_are_not_news_but_dated_gallery_captions_are():

@@ -162,6 +162,10 @@ _NAMES_PICTURE = re.compile(r"\b(?:this|a) (?:file |aerial )?(?:photo|image|pict
 # The label of a credit line, "Photograph: Suzanne Plunkett/Reuters": the Guardian
 # prints it after its caption.
 _CREDIT_LABEL = re.compile(r"^(?:photograph|photo|picture)\s*:", re.I)
+# A photographer's credit opening the next paragraph, "(By Tony Dejak -- Associated
+# Press) CLEVELAND -- ...": the Washington Post's, after its caption.
+_LEADING_CREDIT = re.compile(r"^(?:\(|-LRB-)\s*(?:By|Photo by|Photograph by)\s+[A-Z][^()]{2,60}?"
+                             r"(?:\)|-RRB-)")
 
 
 # A page stamp in a scraped header line: "Friday 29 May 2009 16.55 BST".
@@ -183,7 +187,7 @@ def _split_header_caption(blocks: list[Block]) -> list[Block]:
     if stamp is None or words(text[:stamp.start()]) < 3:
         return blocks
     caption = text[stamp.end():].strip()
-    if not 3 <= words(caption) <= 35 or _NOT_CAPTION.search(caption):
+    if not 3 <= words(caption) <= 35:    # between the stamp and its credit: a caption
         return blocks
     return [Block(text[:stamp.start()].strip(), "title", "header-before-stamp"),
             Block(stamp.group(0), "timestamp", "header-stamp"),
@@ -214,6 +218,10 @@ def _mark_captions_by_credits(blocks: list[Block]) -> None:
         if (credit.rule == "caption-label" and _CREDIT_LABEL.match(credit.text)
                 and after.rule != "caption-after-credit"      # that credit is the next one's
                 and not _CAPTION_CUES.search(credit.text) and prev.kind == "body"
+                and words(prev.text) <= 35 and not _NOT_CAPTION.search(prev.text)):
+            prev.kind, prev.rule = "caption", "caption-before-credit"
+    for prev, block in zip(blocks, blocks[1:]):
+        if (_LEADING_CREDIT.match(block.text) and prev.kind == "body"
                 and words(prev.text) <= 35 and not _NOT_CAPTION.search(prev.text)):
             prev.kind, prev.rule = "caption", "caption-before-credit"
 

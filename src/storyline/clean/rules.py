@@ -174,6 +174,11 @@ RULES: tuple[Rule, ...] = (
     Rule("footer-correction", "footer",
          _r(r"^(correction|clarification|editor'?s note|update)\s*[:—–-]|^this (story|article|report) "
             r"(has been|was) (updated|corrected|amended)"), 60, "tail"),
+    Rule("footer-misstated", "footer",
+         _r(r"^(an? |the )(earlier |previous )?(version of )?(this |the )?(article|story|report|"
+            r"column|graphic) (misspelled|misstated|misidentified|incorrectly|wrongly|gave the wrong)\b"),
+         60),
+    Rule("footer-sources", "footer", re.compile(r"^SOURCES?\s*:\s"), 60),
     Rule("footer-standards", "footer", _r(r"^our standards\s*:"), 12),
     Rule("footer-usage", "footer",
          _r(r"^this (copy|article|material) is for your personal,? non-commercial use"), 60),

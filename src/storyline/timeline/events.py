@@ -111,7 +111,8 @@ _WROTE = re.compile(r"\bwrote\s*:")
 _UPDATE = re.compile(r"\(\s*(?:UPDATED?|Updated?)\b[^()]{0,80}\)\s*(?:--\s*)?")
 # Page furniture that is not news, whatever its words: a comment thread's stamps and
 # links ("February 14, 2011 at 8:10 am | Report abuse |"), a photo's "(left)".
-_THREAD = re.compile(r"\|\s*(?:Report abuse|Reply)\b|\b(?:a|p)\.?m\.?\s*\|\s*Reply", re.IGNORECASE)
+_THREAD = re.compile(r"\|\s*(?:Report abuse|Reply)\b|\b(?:a|p)\.?m\.?\s*\|\s*Reply|"
+                     r"[!?]{3,}", re.IGNORECASE)     # "... fundamentally strong!!!!": a reader's
 _PHOTO_SIDE = re.compile(r"\((?:left|right|centre|center|top|bottom|L|R|C|rear|front)\)")
 # A photo's caption in the text: "In this photo released by the White House, ...", "A
 # still from a video ...", "... in this handout picture" (patterns from the dev half of
@@ -166,6 +167,7 @@ class DatedSentence:
     entities: list[str] = field(default_factory=list)
     until: str | None = None        # a range's last day (granularity "range")
     why: str = ""                   # how the date was found, for a reader
+    ahead: bool = False             # dated after its article's day: a plan or forecast
 
     @property
     def period(self) -> tuple[date, date]:
@@ -322,7 +324,8 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
         if best is not None:
             day, gran, until = _dated(best[1], best[2])
             out.append(DatedSentence(article.id, text, day, gran, "timex", start, end, i,
-                                     article.source, published, best[3], names, until, best[4]))
+                                     article.source, published, best[3], names, until, best[4],
+                                     ahead=bool(published) and day > published))
         elif passing and i >= lead:
             continue                      # only a date named in passing: not this news's
         elif (published or bounds) and i < lead and not year and _is_report(text):

@@ -165,7 +165,9 @@ def plan(articles: Sequence[Article], length: int | None = None,
     # A date is an entry only when some sentence can tell it (not only a headline, a
     # question or a quotation).
     present = {s.article_id for s in story_sentences}
-    tellable = {s.key for s in sentences if s.position >= 0
+    # A plan dated ahead of its article ("Hayward faces a committee tomorrow") adds to
+    # its day's salience but does not tell it: the day's own reports do.
+    tellable = {s.key for s in sentences if s.position >= 0 and not s.ahead
                 and _readable(s.sentence) and _own(s, copies, present)}
     chosen = set(choose({k: v for k, v in scores.items() if k in tellable}, n))
     if not chosen:
@@ -204,7 +206,7 @@ def plan(articles: Sequence[Article], length: int | None = None,
         # Entry text: a readable sentence of an article's lead about the story; else a
         # readable one from further down or less about the story; else any that is not
         # a headline.
-        body = [i for i in told if sentences[i].position >= 0]
+        body = [i for i in told if sentences[i].position >= 0 and not sentences[i].ahead]
         readable = [i for i in body if _readable(sentences[i].sentence)]
         central = [i for i in readable if closeness[i] >= floor]
         pool = _lead(central, sentences) or central or _lead(readable, sentences) or readable \

@@ -42,7 +42,11 @@ labels in bench/data/timeline_labels.jsonl. How the labels were made: the entrie
 19 timelines as built by the code of 2026-12 (commit cf90afa, `--dump-entries`) were
 deduplicated by that key (1,414 of 1,818), shuffled with seed 14 and the first 225
 labelled "split": "dev"; the rest shuffled with seed 1414 and the first 110 labelled
-"split": "test" (held out: tune on dev only). Each was read with the article around it
+"split": "test" (held out: tune on dev only). A second held-out set, "split": "test2",
+came later (2026-12-02, commit 95cee99's code): the entries of the 19 timelines not yet
+labelled (1,142 after deduplication), shuffled with seed 2026, the first 150 labelled by
+a helper session that saw no code and tuned nothing; nothing was tuned on them after.
+Each was read with the article around it
 (timeline17 text, the folder date being the publication day) and given one label:
 - event: a whole readable sentence saying what happened, dated right: the day of what
   its main clause reports (a lead sentence with no time expression: the article's day
@@ -64,7 +68,8 @@ Figures, over the predicted entries of the run (an entry in two timelines counts
 and among labelled entries `junk_share` (furniture; issue 14's target <= .02),
 `fragment_share`, `wrong_date_share` (target <= .05) and `undated_share` (an event whose
 date moved from the labelled one to a date the label cannot judge: no `right_date`);
-the same with suffixes `_dev` and `_test` for each split alone. An event or wrong-date label is
+the same with suffixes `_dev`, `_test` and `_test2` for each split alone and `_held` for
+the two held-out splits together. An event or wrong-date label is
 judged again when the entry's date is not the labelled one: right when it is the
 label's `right_date`, wrong otherwise. `--dump-entries FILE` writes every predicted
 entry as a JSON line (topic, timeline, date, granularity, text, path, expression, why)
@@ -79,7 +84,8 @@ Coverage (issue 14): `month_coverage` = the share of the gold timelines' months 
 Last stdout line: {"bench": "tls", "ar1", "ar2", "date_f1", "ar1_p", "ar1_r", ...,
 "month_coverage",
 "entries", "labelled_share", "labelled", "junk_share", "fragment_share",
-"wrong_date_share", "undated_share", the same with _dev and _test, "timelines", "seconds"}.
+"wrong_date_share", "undated_share", the same with _dev, _test, _test2 and _held,
+"timelines", "seconds"}.
 """
 
 from __future__ import annotations
@@ -403,15 +409,17 @@ def judge(row: dict, label: dict) -> str:
 
 def label_figures(rows: list[dict], labels: dict[tuple[str, str], dict]) -> dict[str, float]:
     """labelled_share and, among labelled entries, the share of each bad class; the
-    same for each split apart (suffixes _dev and _test)."""
+    same for each split apart (suffixes _dev, _test, _test2) and for the held-out ones
+    together (_held: test and test2)."""
     out: dict[str, float] = {}
     found = [(r, labels.get((r["topic"], norm(r["text"])))) for r in rows]
     out["entries"] = len(rows)
     out["labelled_share"] = round(sum(1 for _, lab in found if lab) / len(rows), 4) \
         if rows else 0.0
-    for suffix, split in (("", None), ("_dev", "dev"), ("_test", "test")):
+    for suffix, splits in (("", None), ("_dev", {"dev"}), ("_test", {"test"}),
+                           ("_test2", {"test2"}), ("_held", {"test", "test2"})):
         got = Counter(judge(r, lab) for r, lab in found
-                      if lab and (split is None or lab.get("split") == split))
+                      if lab and (splits is None or lab.get("split") in splits))
         n = sum(got.values())
         out["labelled" + suffix] = n
         for cls, key in (("furniture", "junk_share"), ("fragment", "fragment_share"),
@@ -488,7 +496,9 @@ def main() -> None:
           f"{labels['wrong_date_share']:.1%} (dev: {labels['junk_share_dev']:.1%}, "
           f"{labels['fragment_share_dev']:.1%}, {labels['wrong_date_share_dev']:.1%}; "
           f"test: {labels['junk_share_test']:.1%}, "
-          f"{labels['fragment_share_test']:.1%}, {labels['wrong_date_share_test']:.1%})")
+          f"{labels['fragment_share_test']:.1%}, {labels['wrong_date_share_test']:.1%}; "
+          f"test2: {labels['junk_share_test2']:.1%}, "
+          f"{labels['fragment_share_test2']:.1%}, {labels['wrong_date_share_test2']:.1%})")
     print(json.dumps({"bench": "tls", "ar1": round(ar1["f"], 4), "ar2": round(ar2["f"], 4),
                       "date_f1": round(dates["f"], 4), "ar1_p": round(ar1["p"], 4),
                       "ar1_r": round(ar1["r"], 4), "ar2_p": round(ar2["p"], 4),

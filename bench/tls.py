@@ -46,7 +46,8 @@ labelled "split": "dev"; the rest shuffled with seed 1414 and the first 110 labe
 came later (2026-12-02, commit 95cee99's code): the entries of the 19 timelines not yet
 labelled (1,142 after deduplication), shuffled with seed 2026, the first 150 labelled by
 a helper session that saw no code and tuned nothing; nothing was tuned on them after.
-Each was read with the article around it
+A second tuning set, "split": "dev2", was labelled the same way right after (150 of the
+992 entries still unlabelled, shuffled with seed 2027), to tune on. Each was read with the article around it
 (timeline17 text, the folder date being the publication day) and given one label:
 - event: a whole readable sentence saying what happened, dated right: the day of what
   its main clause reports (a lead sentence with no time expression: the article's day
@@ -68,7 +69,7 @@ Figures, over the predicted entries of the run (an entry in two timelines counts
 and among labelled entries `junk_share` (furniture; issue 14's target <= .02),
 `fragment_share`, `wrong_date_share` (target <= .05) and `undated_share` (an event whose
 date moved from the labelled one to a date the label cannot judge: no `right_date`);
-the same with suffixes `_dev`, `_test` and `_test2` for each split alone and `_held` for
+the same with suffixes `_dev`, `_dev2`, `_test` and `_test2` for each split alone and `_held` for
 the two held-out splits together. An event or wrong-date label is
 judged again when the entry's date is not the labelled one: right when it is the
 label's `right_date`, wrong otherwise. `--dump-entries FILE` writes every predicted
@@ -84,7 +85,7 @@ Coverage (issue 14): `month_coverage` = the share of the gold timelines' months 
 Last stdout line: {"bench": "tls", "ar1", "ar2", "date_f1", "ar1_p", "ar1_r", ...,
 "month_coverage",
 "entries", "labelled_share", "labelled", "junk_share", "fragment_share",
-"wrong_date_share", "undated_share", the same with _dev, _test, _test2 and _held,
+"wrong_date_share", "undated_share", the same with _dev, _dev2, _test, _test2 and _held,
 "timelines", "seconds"}.
 """
 
@@ -409,14 +410,14 @@ def judge(row: dict, label: dict) -> str:
 
 def label_figures(rows: list[dict], labels: dict[tuple[str, str], dict]) -> dict[str, float]:
     """labelled_share and, among labelled entries, the share of each bad class; the
-    same for each split apart (suffixes _dev, _test, _test2) and for the held-out ones
+    same for each split apart (suffixes _dev, _dev2, _test, _test2) and for the held-out ones
     together (_held: test and test2)."""
     out: dict[str, float] = {}
     found = [(r, labels.get((r["topic"], norm(r["text"])))) for r in rows]
     out["entries"] = len(rows)
     out["labelled_share"] = round(sum(1 for _, lab in found if lab) / len(rows), 4) \
         if rows else 0.0
-    for suffix, splits in (("", None), ("_dev", {"dev"}), ("_test", {"test"}),
+    for suffix, splits in (("", None), ("_dev", {"dev"}), ("_dev2", {"dev2"}), ("_test", {"test"}),
                            ("_test2", {"test2"}), ("_held", {"test", "test2"})):
         got = Counter(judge(r, lab) for r, lab in found
                       if lab and (splits is None or lab.get("split") in splits))
@@ -495,6 +496,8 @@ def main() -> None:
           f"{labels['junk_share']:.1%}, fragments {labels['fragment_share']:.1%}, wrong date "
           f"{labels['wrong_date_share']:.1%} (dev: {labels['junk_share_dev']:.1%}, "
           f"{labels['fragment_share_dev']:.1%}, {labels['wrong_date_share_dev']:.1%}; "
+          f"dev2: {labels['junk_share_dev2']:.1%}, "
+          f"{labels['fragment_share_dev2']:.1%}, {labels['wrong_date_share_dev2']:.1%}; "
           f"test: {labels['junk_share_test']:.1%}, "
           f"{labels['fragment_share_test']:.1%}, {labels['wrong_date_share_test']:.1%}; "
           f"test2: {labels['junk_share_test2']:.1%}, "

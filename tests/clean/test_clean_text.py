@@ -340,3 +340,24 @@ def test_source_lines_and_correction_notices_are_footers():
                                "of Shepherd Law Group."], markup_hint="html")
     assert [(b.kind, b.rule) for b in blocks][2:] == [("footer", "footer-sources"),
                                                       ("footer", "footer-misstated")]
+
+
+def test_a_first_line_that_opens_with_a_byline_and_runs_on_is_no_headline():
+    text = ("By Finlo Rohrer BBC News, Washington There have been many devastating images from "
+            "the Gulf WHAT WILL HAPPEN TO THE OIL?\n" + LEDE)
+    assert clean_text(text)[0].kind == "body"
+
+
+def test_in_a_gallery_every_dated_caption_is_a_caption():
+    gallery = ["April 30: Workers spread oil booms along a railroad trestle in Bay St. Louis.",
+               "May 4: Oil is seen on the surface of the Gulf near Venice, La.",
+               "May 5: A ship enters the Gulf of Mexico carrying the containment vessel.",
+               "May 6: Crews are seen laying boom off Grand Isle."]
+    blocks = clean_paragraphs([LEDE] + gallery, markup_hint="html")
+    assert [b.rule for b in blocks] == [None] + ["caption-dated-gallery"] * 4
+    # one caption-like line in a chronology does not make it a gallery
+    chronology = ["Sept. 7: U.S. government seizes Fannie Mae and Freddie Mac.",
+                  "Sept. 15: Lehman Brothers files for bankruptcy.",
+                  "Sept. 16: The Fed is seen lending $85 billion to AIG."]
+    blocks = clean_paragraphs([LEDE] + chronology, markup_hint="html")
+    assert [b.kind for b in blocks] == ["body", "body", "body", "caption"]

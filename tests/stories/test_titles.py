@@ -21,6 +21,12 @@ def test_without_headlines_the_central_articles_first_sentence_stands_in():
     assert choose_title(bodies, CENTROID, NAMES) == "The Marlow dam failed on Sunday and flooded Kessick."
 
 
+def test_a_first_sentence_standing_in_loses_the_byline_a_scrape_glued_to_it():
+    bodies = [(None, "By Jo Bell and Sam Roe, Reuters The Marlow dam failed on Sunday. "
+                     "Farmers fled.")]
+    assert choose_title(bodies, CENTROID, NAMES) == "The Marlow dam failed on Sunday."
+
+
 def test_long_titles_are_cut_at_a_word_and_empty_input_names_key_terms():
     long = "Marlow dam " + "and more words " * 20
     title = choose_title([(long, "")], CENTROID, NAMES)
@@ -56,6 +62,16 @@ def test_without_a_phrase_names_then_lower_case_key_terms():
     names = {"@libya": 8.0, "@muammar gaddafi": 6.0, "@tripoli": 5.0, "@nato": 1.0}
     # "rebel" is of the family of "rebels"; "Tripoli" is a name, written capitalized
     assert story_name(centroid, names, texts) == "Libya, Muammar Gaddafi: rebels, council"
+
+
+def test_an_outlet_credited_in_bylines_and_tokenized_brackets_is_no_part_of_the_name():
+    texts = ["Tripoli , Libya -LRB- CNN -RRB- -- The rebels entered Tripoli as Muammar Gaddafi fled .",
+             "By Jo Bell , CNN The rebels in Libya hold the airport ; CNN saw no sign of Gaddafi .",
+             "-LRB- CNN -RRB- -- NATO jets hit Tripoli as rebels in Libya advance .",
+             "The CNN Wire Staff reports that rebels in Libya took Sirte ."]
+    centroid = {"libya": 0.9, "rebels": 0.8, "tripoli": 0.6, "sirte": 0.2}
+    names = {"@cnn": 9.0, "@libya": 8.0, "@tripoli": 5.0}
+    assert story_name(centroid, names, texts) == "Libya, Tripoli: rebels"
 
 
 def test_a_story_without_names_or_terms_has_no_name():

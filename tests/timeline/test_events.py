@@ -149,6 +149,15 @@ def test_sentences_full_of_names_are_still_news():
                             "Minister Sergei Lavrov in Geneva on Monday.")
     assert is_furniture("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in Egypt "
                         "and the Obama Administration;")
+    # an AP caption ends on its full date and place; a teaser trails off
+    assert is_furniture("President Bush returns a salute before boarding Marine One on the "
+                        "South Lawn, Friday, Oct. 17, 2008 in Washington.")
+    assert is_furniture("BP's chairman said Sunday that a failed piece of equipment was to "
+                        "blame for a massive oil spill along t...")
+    assert not is_furniture("BP's chairman said on Sunday, April 25, 2010, that a valve failed.")
+    # a line of names and clocks says nothing
+    assert is_furniture("LIBYA, 11:22 p.m. ET, 6:22 a.m.")
+    assert not is_furniture("Obama met Cameron at 10:30 a.m.")
     # a reader's cry is a comment, not news
     assert is_furniture("Just two weeks ago McCain said the economy was fundamentally strong!!!!")
     assert not is_furniture("\"We will not give up!\" the crowd chanted on Friday.")
@@ -172,7 +181,8 @@ def test_a_dateline_day_dates_the_lead_and_a_date_named_in_passing_dates_nothing
                 "March 5, as families waited on the bank.",
                 "Officials from the county, which opened its inquiry on March 8, declined to "
                 "comment on the divers' findings.",
-                "The inquiry's panel, which first met on March 8, will report in May.")
+                "The inquiry's panel, which first met on March 8, will report in May.",
+                "Two more divers have been hurt since the search began on March 6.")
     found = {s.sentence[:12]: s for s in extract(a, lead=2)}
     assert (found["Governor Len"].date, found["Governor Len"].timex) == ("2024-03-12", "March 12")
     assert "dateline" in found["Governor Len"].why
@@ -181,6 +191,7 @@ def test_a_dateline_day_dates_the_lead_and_a_date_named_in_passing_dates_nothing
     # further down, such a sentence is not dated at all; one with a date of its own is
     assert "Officials fr" not in found
     assert found["The inquiry'"].date == "2024-05-01"
+    assert "Two more div" not in found        # a starting point is named in passing too
 
 
 def test_a_gallery_caption_is_evidence_for_its_day_but_never_an_entry():
@@ -196,3 +207,13 @@ def test_a_gallery_caption_is_evidence_for_its_day_but_never_an_entry():
     found = [s for s in extract(a) if s.position == -2]
     assert [(s.date, s.timex) for s in found] == [("2024-06-04", "June 4")]
     assert all("gushing" not in e.text for e in build([a], length=5))
+
+
+def test_penn_tokenized_credits_and_datelines_are_cut_off_an_entry():
+    from storyline.text.scraped import clean_sentence
+    assert clean_sentence("LRB- CNN -RRB- -- Libyan leader Moammar Gadhafi made a brief television "
+                          "appearance early Tuesday.") == (
+        "Libyan leader Moammar Gadhafi made a brief television appearance early Tuesday.")
+    assert clean_sentence("Djerba , Tunisia -LRB- CNN -RRB- -- President Barack Obama said Thursday "
+                          "he approved the flights.") == (
+        "President Barack Obama said Thursday he approved the flights.")

@@ -42,6 +42,10 @@ _PREFIX = re.compile(  # "TRIPOLI | Mon Feb 21, 2011 6:51 pm EST " before the fi
     r"(?:\s*,\s*\d{1,2}\s+\w+\s+\d{4})?))\s+(?=\S)")
 
 
+# A line that opens with a byline and runs on: a scrape's byline glued to the text.
+_BYLINE_LED = re.compile(r"^By\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+.{40,}")
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
@@ -202,11 +206,12 @@ def _mark_captions_by_credits(blocks: list[Block]) -> None:
     credit that is not a caption itself ("Photograph: Suzanne Plunkett/Reuters The
     ritual flogging ...", from timeline17's Guardian pages) is the caption it credits.
     """
-    for i, block in enumerate(blocks):
-        if block.kind == "body" and _DATED_LINE.match(block.text) and words(block.text) <= 60 \
-                and (_CAPTION_CUES.search(block.text) or _NAMES_PICTURE.search(block.text)) \
-                and not _NOT_CAPTION.search(block.text):
-            block.kind, block.rule = "caption", "caption-dated-gallery"
+    dated = [b for b in blocks if b.kind == "body" and _DATED_LINE.match(b.text)
+             and words(b.text) <= 60 and not _NOT_CAPTION.search(_DATED_LINE.sub("", b.text))]
+    captions = [b for b in dated if _CAPTION_CUES.search(b.text) or _NAMES_PICTURE.search(b.text)]
+    # two of them read as captions: the page is a gallery, its other dated lines too
+    for block in dated if len(captions) >= 2 else captions:
+        block.kind, block.rule = "caption", "caption-dated-gallery"
     for prev, block in zip(blocks, blocks[1:]):
         if prev.rule != "caption-label":
             continue
@@ -247,6 +252,8 @@ def _looks_like_headline(text: str) -> bool:
         return False
     if text.startswith(("\"", "“", "'", "‘", "-", "•", "*")) and ENDS_SENTENCE.search(text):
         return False
+    if _BYLINE_LED.match(text):
+        return False                      # "By Finlo Rohrer BBC News, Washington There have ..."
     # A headline does not end a sentence with a full stop (questions and
     # exclamations are fine); a lede does.
     return not re.search(r"[.,;:]\s*$", text) or text.rstrip().endswith("...")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..text.scraped import clean_sentence
 from .text import STOP_WORDS
 
 __all__ = ["refresh", "choose_title", "story_name"]
@@ -51,7 +52,8 @@ def choose_title(headlines: list[tuple[str | None, str]], centroid: dict[str, fl
         return _shorten(best[0])
     if headlines:
         best = max(headlines, key=lambda tb: _title_score(tb[1][:300], centroid, names))
-        first = re.split(r"(?<=[.!?])\s", best[1].strip(), maxsplit=1)[0]
+        # its first sentence, without the byline, stamp or dateline a scrape glued to it
+        first = clean_sentence(re.split(r"(?<=[.!?])\s", best[1].strip(), maxsplit=1)[0])
         if first:
             return _shorten(first)
     top = sorted(centroid, key=lambda t: -centroid[t])[:3]
@@ -135,11 +137,15 @@ def _phrase(terms: list[str], text: str, texts: int) -> str | None:
 
 
 def _credited(name: str, text: str) -> bool:
-    """Is `name` mostly a credit in brackets ("(CNN) --", "(Reuters)"): an outlet, not
-    what the story is about?"""
-    pattern = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
-    every = len(re.findall(pattern, text, re.IGNORECASE))
-    credits = len(re.findall(r"\(\s*" + re.escape(name) + r"\s*\)", text, re.IGNORECASE))
+    """Is `name` mostly a credit: in brackets ("(CNN) --", "-LRB- Reuters -RRB-"), ending
+    a byline ("By Jo Bell, CNN"), a wire ("the CNN Wire Staff"): an outlet, not what the
+    story is about?"""
+    named = re.escape(name)
+    every = len(re.findall(r"(?<![\w-])" + named + r"(?![\w-])", text, re.IGNORECASE))
+    credits = sum(len(re.findall(p, text, re.IGNORECASE)) for p in (
+        r"(?:\(|-LRB-)\s*" + named + r"\s*(?:\)|-RRB-)",
+        r"\bBy\s+[^.\n]{0,80}?[,\s]\s*" + named + r"\b",
+        r"\b" + named + r"\s+Wire\b"))
     return every > 0 and credits >= every / 2
 
 

@@ -65,13 +65,40 @@ def find_mentions(doc: "Doc") -> list[Mention]:
 
     spans = [(e.start, e.end, ENTITY_TYPES[e.label_]) for e in doc.ents
              if e.label_ in ENTITY_TYPES]
-    spans = consistent_types(doc, sorted(spans + titled_names(doc, spans)))
+    spans = consistent_types(doc, sorted(_widened(doc, spans) + titled_names(doc, spans)))
     found = [m for m in mentions_from_spans(doc, spans, add_missed=True) if m is not None]
     seen, out = set(), []
     for m in sorted(found, key=lambda m: (m.start, -m.end)):
         if (m.start, m.end) not in seen:
             seen.add((m.start, m.end))
             out.append(m)
+    return out
+
+
+def _widened(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names the recognizer cut short, made whole: a lone first name and the proper noun
+    after it ("Chris | Hunt defended the event"), an organization and the proper noun
+    before it ("Coast | Guard spokesman"). Not over another name, a title or a
+    sentence's first word."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    # ("Ford | Taurus": a word the article also names an organization or place is no first name)
+    other = {doc[i].text for start, end, type in spans if type != "PERSON" for i in range(start, end)}
+
+    def proper(i: int) -> bool:
+        tok = doc[i]
+        low = tok.lower_
+        return (i not in taken and tok.tag_ in ("NNP", "NNPS") and tok.is_title and tok.is_alpha
+                and low not in TITLES and low not in HONORIFICS and low not in NOT_NAMES
+                and low not in ORG_HEADS)
+
+    out = []
+    for start, end, type in spans:
+        if type == "PERSON" and end - start == 1 and end < len(doc) and proper(end) \
+                and not doc[end].is_sent_start and doc[start].text not in other:
+            end += 1
+        elif type == "ORG" and start > 0 and proper(start - 1) and not doc[start - 1].is_sent_start:
+            start -= 1
+        out.append((start, end, type))
     return out
 
 
@@ -137,6 +164,8 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
             type = "ORG"        # "CNN", "NATO" the recognizer called places
         elif end - start == 1 and key in surnames:
             type = "PERSON"
+        elif type == "LOC" and _versus(doc, start, end):
+            type = "ORG"        # "Gloucester versus Bath": teams, named for their towns
         else:
             counts = votes[key]
             if type == "PERSON" and end - start == 1 and key not in person_words:
@@ -149,6 +178,13 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
+_VERSUS = {"versus", "vs", "vs.", "v", "v."}
+
+
+def _versus(doc: "Doc", start: int, end: int) -> bool:
+    return (end < len(doc) and doc[end].lower_ in _VERSUS) or (start > 0 and doc[start - 1].lower_ in _VERSUS)
+
+
 def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
                         add_missed: bool = False) -> list[Mention | None]:
     """The article stage on given token spans `(start, end, type)` (which may nest).
@@ -157,11 +193,14 @@ def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
     pronoun); with `add_missed`, mentions the spans missed follow. Benchmarks feed gold
     spans through here; `find_mentions` feeds the NER's.
     """
+    spans = list(spans)
     raws: list[_Raw | None] = []
     explicit: dict[str, _Raw] = {}        # "EPA" -> the name it was introduced with
     extra: list[_Raw] = []
     for start, end, type in spans:
         raw, acro = _clean(doc, start, end, type)
+        if raw is not None and raw.kind == "surname":
+            _shared_surname(doc, raw, spans)
         raws.append(raw)
         if raw is not None:
             acro = acro or _parenthetical(doc, raw)
@@ -202,6 +241,21 @@ def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
 # -- one span ------------------------------------------------------------------
 
 
+def _shared_surname(doc: "Doc", raw: "_Raw", spans: Iterable[tuple[int, int, str]]) -> None:
+    """"Jermaine and Randy Jackson": a lone first name joined by "and" to a first name
+    and surname shares that surname (it is a full name, not a surname of its own)."""
+    if raw.end + 2 >= len(doc) or doc[raw.end].lower_ != "and":
+        return
+    if any(type == "PERSON" and end - start > 1 and doc[end - 1].text == raw.text
+           for start, end, type in spans):
+        return          # "Obama and Joe Biden" after "Barack Obama": a surname
+    for start, end, type in spans:
+        if type == "PERSON" and start == raw.end + 1 and end - start == 2 \
+                and all(t.is_title and t.is_alpha for t in doc[start:end]):
+            raw.full, raw.kind = f"{raw.text} {doc[end - 1].text}", "full"
+            return
+
+
 @dataclass
 class _Raw:
     start: int                      # token span of the name itself
@@ -214,6 +268,12 @@ class _Raw:
     nominal_head: str | None = None # "agency", "judge": what a nominal or role mention is matched on
     cluster: "_Cluster | None" = None
     candidate: "_Cluster | None" = None  # an acronym's name by initials alone (`Mention.expands`)
+    full: str | None = None         # the name it stands for when the text shares it out
+                                    # ("Jermaine" of "Jermaine and Randy Jackson")
+
+    @property
+    def spelled(self) -> str:
+        return self.full or self.text
 
 
 def _is_punct(tok: "Token") -> bool:
@@ -337,6 +397,9 @@ def _person_part(doc: "Doc", toks: list["Token"]) -> list["Token"]:
     out of it (`_premodifier` reads them as the role)."""
     while len(toks) > 1 and toks[-1].text.islower() and toks[-1].lower_ not in TITLES:
         toks = toks[:-1]            # "Rick Santorum himself"
+    while len(toks) > 1 and toks[-1].lower_ in TITLES and toks[-1].i + 1 < len(doc) \
+            and doc[toks[-1].i + 1].lower_ == "of":
+        toks = toks[:-1]            # "Mary Queen | of Scots": the title is the office's
     last = toks[-1]
     if last.lower_ in TITLES and (last.text.islower() or last.text.isupper() or len(toks) == 1
                                   or not _namelike(toks[-2]) or is_acronym(toks[-2].text)
@@ -602,7 +665,7 @@ class _Cluster:
         full = [m for m in self.members if m.kind == "full"] or [
             m for m in self.members if m.kind not in ("role", "nominal")] or self.members
         # the fullest form: most words, then the first used
-        return max(full, key=lambda m: (len(m.text.split()), -m.start)).text
+        return max(full, key=lambda m: (len(m.spelled.split()), -m.start)).spelled
 
 
 class _Clusters:
@@ -628,7 +691,7 @@ class _Clusters:
     def add_full(self, raw: _Raw) -> None:
         family = "PERSON" if raw.type == "PERSON" else "ORG/LOC"
         if raw.type == "PERSON":
-            sur, first = surname(raw.text), first_name(raw.text)
+            sur, first = surname(raw.spelled), first_name(raw.spelled)
             key = (family, f"{first} {sur}")
             cluster = self.by_key.get(key)
             if cluster is None:

@@ -40,8 +40,9 @@ def tag(word: str, first: bool) -> str:
     return "NN"
 
 
-def make_doc(text: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> Doc:
-    """A Doc of `text` with tags and PER/ORG entities at every occurrence of the
+def make_doc(text: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = (),
+             places: tuple[str, ...] = ()) -> Doc:
+    """A Doc of `text` with tags and PER/ORG/LOC entities at every occurrence of the
     given names (longest first, no overlaps)."""
     tokens = _NLP.make_doc(text)
     words = [t.text for t in tokens]
@@ -52,7 +53,7 @@ def make_doc(text: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = ()
               for i in range(len(words))]
     doc = Doc(_NLP.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
     ents, taken = [], set()
-    names = [(n, "PER") for n in people] + [(n, "ORG") for n in orgs]
+    names = [(n, "PER") for n in people] + [(n, "ORG") for n in orgs] + [(n, "LOC") for n in places]
     for name, label in sorted(names, key=lambda x: -len(x[0])):
         for m in re.finditer(re.escape(name), text):
             span = doc.char_span(m.start(), m.end(), label=label)

@@ -122,3 +122,29 @@ def test_that_clause_of_an_infinitive_is_not_the_content():
     found = quotes("The Riverton council agreed to release him based on a doctor's prognosis that he "
                    "had three months to live.", orgs=("Riverton",))
     assert not any(q.text.startswith("that he had") for q in found)
+
+
+def test_a_place_before_the_apposition_is_a_dateline():
+    text = ("Cairo , veteran journalist Sam Donaldson , said that the network did a service in "
+            "fanning the flames.")
+    found = find_quotes(make_doc(text, people=("Sam Donaldson",), orgs=("ABC News",), places=("Cairo",)))
+    assert one(found, "fanning").speaker_name == "Sam Donaldson"
+
+
+def test_a_place_after_in_says_where_not_who():
+    found = find_quotes(make_doc("A protester in Cairo says that the police fired on the crowd.",
+                                 places=("Cairo",)))
+    assert one(found, "police fired").speaker_name is None
+
+
+def test_an_opening_place_is_not_the_subject():
+    text = "In Cairo , state television ran a promo all day , saying that the country is changing."
+    found = find_quotes(make_doc(text, places=("Cairo",)))
+    assert all(q.speaker_name != "Cairo" for q in found)
+
+
+def test_organizations_do_not_match_by_last_word():
+    text = ("The Health Ministry counted the injured.\n\n"
+            "According to the Foreign Ministry, the embassy will stay open for now.")
+    found = quotes(text, orgs=("Health Ministry",))
+    assert one(found, "embassy will stay").speaker_name == "Foreign Ministry"

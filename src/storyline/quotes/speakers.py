@@ -105,12 +105,14 @@ class Tokens:
         self.ent = [-1] * self.n          # index of the entity a token is in, -1 for none
         self.person = [False] * self.n    # inside a person's name
         self.people = [False] * self.n    # a nationality or group: "Egyptians", "Democrats"
+        self.place = [False] * self.n     # inside a place's name
         for k, ent in enumerate(doc.ents):
             is_person = ent.label_ in ("PER", "PERSON")
             for i in range(ent.start, ent.end):
                 self.ent[i] = k
                 self.person[i] = is_person
                 self.people[i] = ent.label_ == "NORP"
+                self.place[i] = ent.label_ in ("LOC", "GPE", "FAC")
 
     def at(self, char: int) -> int:
         """Index of the token that contains or follows `char`."""
@@ -400,7 +402,8 @@ class Resolver:
                     sp.role = _title_in(text)
             elif head in ROLE_NOUNS and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
                 self._nominal(sp, head, words)
-            elif head in GROUP_NOUNS and words[0] in ("the", "its", "their"):
+            elif head in GROUP_NOUNS and words[0] in ("the", "its", "their") and last_word.islower():
+                # ("the Foreign Ministry" is a name of its own, not "the ministry" named before)
                 m = self._group(sp.core_start, head)
                 sp.name, sp.type = (m.name, "ORG") if m else (text, "ORG")
             else:
@@ -585,12 +588,14 @@ class Resolver:
             sp.role = sp.role or self.roles.get(sp.name)
             return
         for m in self.mentions:
-            if m.name.split() and m.name.split()[-1] == last:
+            # a surname is a person's; "Foreign Ministry" is not the "Health Ministry"
+            if m.name.split() and m.name.split()[-1] == last and (
+                    m.type == "PERSON" or m.name == " ".join(words)):
                 sp.name, sp.type = m.name, m.type
                 sp.role = sp.role or m.role or self.roles.get(m.name)
                 return
         for offset, name, role, typ in reversed(self.recent):
-            if name.split() and name.split()[-1] == last:
+            if name.split() and name.split()[-1] == last and (typ == "PERSON" or name == " ".join(words)):
                 sp.name, sp.type, sp.role = name, typ, sp.role or role
                 return
         caps = []

@@ -148,3 +148,16 @@ def test_organizations_do_not_match_by_last_word():
             "According to the Foreign Ministry, the embassy will stay open for now.")
     found = quotes(text, orgs=("Health Ministry",))
     assert one(found, "embassy will stay").speaker_name == "Foreign Ministry"
+
+
+def test_the_government_is_no_company_named_before():
+    found = quotes("Calder Resin shut the plant on Monday.\n\n"
+                   "The government said it would review the permits within a month.", orgs=("Calder Resin",))
+    assert one(found, "review the permits").speaker_name is None
+
+
+def test_the_administration_is_only_one_so_named():
+    found = quotes("Calder Resin shut the plant on Monday.\n\n"
+                   "The administration said it wanted the plant closed for a month.", orgs=("Calder Resin",))
+    assert one(found, "wanted the plant").speaker_name is None
+

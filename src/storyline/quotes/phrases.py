@@ -155,6 +155,7 @@ def speaker_back(tok: Tokens, c: int, a: int) -> tuple[int, Speaker | None]:
         outer = np_back(tok, st - 2, a)
         if outer is not None and speaks(tok, outer, st - 1):
             return outer, make_speaker(tok, outer, j + 1, outer, st - 1)
+        return c, None      # "the demonstrations in Egypt demanding …": no one
     if tok.lower[st] == "who" and st > a + 1 and tok.words[st - 1] == ",":
         ant = np_back(tok, st - 2, a)
         if ant is not None:

@@ -541,18 +541,23 @@ class Resolver:
 
     def _group(self, offset: int, head: str) -> Mention | None:
         """The organization "the agency" / "the company" stands for: the latest one
-        whose name has the word, else the latest of the right kind."""
+        whose name has the word, else the latest of the right kind (a company, a group:
+        not a public body; an agency: a public body), else none."""
         orgs = [m for m in self.mentions if m.type == "ORG" and m.end <= offset
                 and not any(a <= m.start < b for a, b in self.quoted)]
         named = [m for m in orgs if head in m.name.lower()]
         if named:
             return named[-1]
         public = ("agency", "department", "ministry", "office", "committee", "council", "commission",
-                  "court", "police", "bureau", "university", "school", "party", "government", "board")
-        if head in ("company", "firm"):
+                  "court", "police", "bureau", "university", "school", "party", "government", "board",
+                  "authority", "administration", "service", "guard", "army", "military")
+        if head in ("company", "firm", "group", "organization"):
             orgs = [m for m in orgs if not any(w in m.name.lower() for w in public)]
         elif head in public:
-            orgs = [m for m in orgs if any(w in m.name.lower() for w in public)] or orgs
+            # only a public body: "the government" is not the oil company named before
+            orgs = [m for m in orgs if any(w in m.name.lower() for w in public)]
+        else:
+            return None     # "the administration", "the campaign": only one its name says
         return orgs[-1] if orgs else None
 
     def _fits(self, name: str, want: str | None) -> bool:

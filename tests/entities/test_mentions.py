@@ -271,8 +271,34 @@ def test_organization_heads_and_words_that_are_no_names(doc):
 def test_first_names_share_the_surname_after_and(doc):
     d = doc("However , [Jermaine|PER] and [Randy Jackson|PER] said it should not go ahead .")
     assert by_text(find_mentions(d)) == [("Jermaine", "Jermaine Jackson"), ("Randy Jackson", "Randy Jackson")]
-
-
-def test_a_known_surname_before_and_keeps_its_own_name(doc):
+    # a known surname before "and" keeps its own name
     d = doc("[Barack Obama|PER] spoke . Later [Obama|PER] and [Joe Biden|PER] left .")
     assert [m.name for m in find_mentions(d)] == ["Barack Obama", "Barack Obama", "Joe Biden"]
+
+
+def test_a_time_zone_after_a_clock_time_is_no_name(doc):
+    d = doc("-LRB- Update 5:01 p.m. [Cairo|LOC] , 10:01 a.m. [ET|ORG] -RRB- [Google|ORG] said so .")
+    assert [m.text for m in find_mentions(d)] == ["Cairo", "Google"]
+
+
+def test_one_word_organization_is_the_longer_name_it_heads(doc):
+    d = doc("The [Muslim Brotherhood|ORG] met . A role for the [Brotherhood|ORG] worries [Cairo|LOC] .")
+    assert [m.name for m in find_mentions(d)] == ["Muslim Brotherhood", "Muslim Brotherhood", "Cairo"]
+    # not "House" beside "White House": a head that may name another body
+    d = doc("The [White House|ORG] agreed . The [House|ORG] voted .")
+    assert [m.name for m in find_mentions(d)] == ["White House", "House"]
+
+
+def test_who_after_a_name_makes_it_a_person(doc):
+    d = doc("The first involved [Anderson Cooper|LOC] , who later reported from a hotel .")
+    assert [(m.text, m.type) for m in find_mentions(d)] == [("Anderson Cooper", "PERSON")]
+
+
+def test_an_orchestra_is_an_organization(doc):
+    d = doc("The singers join the [Ulster Orchestra|PER] tonight .")
+    assert [m.type for m in find_mentions(d)] == ["ORG"]
+
+
+def test_who_after_a_place_in_a_phrase_is_not_its(doc):
+    d = doc("The demand of everyone in [Egypt|LOC] , who joined the march , was met .")
+    assert [m.type for m in find_mentions(d)] == ["LOC"]

@@ -116,7 +116,7 @@ party association foundation firm airline carrier government
 ORG_HEADS = ORG_SUFFIXES | NOMINAL_HEADS | frozenset("""
 works mills club league team network press times post news herald tribune
 journal gazette ledger dispatch courier
-brotherhood movement alliance coalition guard
+brotherhood movement alliance coalition guard orchestra choir ensemble
 """.split())
 
 # Words a statistical tagger sometimes marks as names that never are names by themselves

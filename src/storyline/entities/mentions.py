@@ -166,6 +166,8 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
             type = "PERSON"
         elif type == "LOC" and _versus(doc, start, end):
             type = "ORG"        # "Gloucester versus Bath": teams, named for their towns
+        elif type == "LOC" and _who_follows(doc, start, end):
+            type = "PERSON"     # "Anderson Cooper, who later started reporting": places are no "who"
         else:
             counts = votes[key]
             if type == "PERSON" and end - start == 1 and key not in person_words:
@@ -179,10 +181,21 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
 
 
 _VERSUS = {"versus", "vs", "vs.", "v", "v."}
+# Time zones after a clock time (CNN's live updates: "-LRB- Update 5:01 p.m. Cairo, 10:01 a.m. ET -RRB-").
+_TIME_ZONES = {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT",
+               "BST", "UTC", "CET", "CEST"}
 
 
 def _versus(doc: "Doc", start: int, end: int) -> bool:
     return (end < len(doc) and doc[end].lower_ in _VERSUS) or (start > 0 and doc[start - 1].lower_ in _VERSUS)
+
+
+def _who_follows(doc: "Doc", start: int, end: int) -> bool:
+    """", who" after a name not in a prepositional phrase (the "who" of "everyone in
+    Egypt who joined" is everyone's)."""
+    if start > 0 and doc[start - 1].lower_ in _PREPS | {"to", "into", "across", "throughout"}:
+        return False
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose")
 
 
 def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
@@ -233,6 +246,7 @@ def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
     for raw in sorted(everything, key=lambda r: r.start):
         if raw.cluster is None:
             clusters.attach(raw, explicit)
+    clusters.join_short_orgs()
     out: list[Mention | None] = [_mention(doc, r) if r and r.cluster else None for r in raws]
     # "the agency", "the governor" with no agency or governor named before is no mention
     return out + [_mention(doc, r) for r in extra if r.cluster is not None]
@@ -384,6 +398,9 @@ def _raw(doc: "Doc", toks: list["Token"], type: str, trim_possessive: bool = Fal
         return None                 # "the agency", "he": not names
     if len(toks) == 1 and toks[0].lower_ in NOT_NAMES and not toks[0].text.isupper():
         return None
+    if len(toks) == 1 and toks[0].text in _TIME_ZONES and toks[0].i > 0 \
+            and (doc[toks[0].i - 1].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[toks[0].i - 1].text[:1].isdigit()):
+        return None                 # "1:53 p.m. ET": a clock's time zone
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = _doc_text(doc)[s:e]
     if trim_possessive:
@@ -759,6 +776,25 @@ class _Clusters:
                 return
         if target is not None:
             self._join(raw, target)
+
+    def join_short_orgs(self) -> None:
+        """"the Brotherhood" after "Muslim Brotherhood", "the Guard" after "Coast Guard": a
+        one-word organization that is the head word of exactly one longer organization
+        name of the article is that organization (heads that name organizations only:
+        "House" may be the White House or the House of Representatives)."""
+        longer: dict[str, list[_Cluster]] = {}
+        for c in self.all:
+            words = c.name().split()
+            if c.type == "ORG" and len(words) > 1 and words[-1].lower() in ORG_HEADS:
+                longer.setdefault(words[-1], []).append(c)
+        for c in list(self.all):
+            if c.type != "ORG" or len(c.name().split()) != 1 or len(longer.get(c.name(), [])) != 1:
+                continue
+            target = longer[c.name()][0]
+            for m in c.members:
+                m.cluster = target
+            target.members.extend(c.members)
+            self.all.remove(c)
 
     @staticmethod
     def _pick(candidates: list[_Cluster], pos: int, earlier_only: bool = False) -> _Cluster | None:

@@ -161,3 +161,21 @@ def test_the_administration_is_only_one_so_named():
                    "The administration said it wanted the plant closed for a month.", orgs=("Calder Resin",))
     assert one(found, "wanted the plant").speaker_name is None
 
+
+
+def test_plural_officials_name_no_one():
+    text = ("Ana Ruiz, one of the county officials, arrived at noon.\n\n"
+            "The officials said the talks had failed on every point.")
+    ruiz = Mention(0, 8, "Ana Ruiz", "PERSON", "Ana Ruiz", role="one of the county officials")
+    found = find_quotes(make_doc(text, people=("Ana Ruiz",)), [ruiz])
+    assert one(found, "talks had failed").speaker_name is None
+
+
+def test_another_first_name_before_a_known_surname_is_a_namesake():
+    text = ("Rafik Hariri was killed in 2005.\n\n"
+            "Saad Hariri says his party will not join the new government.")
+    mentions = [Mention(0, 12, "Rafik Hariri", "PERSON", "Rafik Hariri"),
+                Mention(text.index("Hariri says"), text.index("Hariri says") + 6, "Hariri", "PERSON",
+                        "Rafik Hariri")]
+    found = find_quotes(make_doc(text, people=("Rafik Hariri",)), mentions)
+    assert one(found, "his party").speaker_name == "Saad Hariri"

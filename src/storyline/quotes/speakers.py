@@ -43,6 +43,7 @@ TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "c
           "representative", "congressman", "congresswoman", "prime", "premier", "sheriff",
           "commissioner", "director", "spokesman", "spokeswoman", "ambassador", "general"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir", "lady", "lord", "dame"}
 # Kin who share a surname: "Michael Jackson's brother Marlon" is Marlon Jackson.
 _KIN = {"brother", "sister", "son", "daughter", "father", "mother", "brothers", "sisters",
         "sons", "daughters", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
@@ -391,6 +392,9 @@ class Resolver:
                     longer = self.tok.text[max(pick.start, sp.core_start):sp.core_end]
                     if pick.type == "PERSON" and re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}", longer):
                         pick = Mention(pick.start, sp.core_end, longer, "PERSON", longer, pick.role)
+            if pick is not None and pick.type == "PERSON" and pick.start > sp.core_start \
+                    and pick.text == pick.name.split()[-1] != pick.name:
+                pick = self._namesake(pick)
             if sp.name:
                 pass                                   # named by its job above
             elif is_document(head) and (pick is None or pick.end < sp.core_end) and not last_word[:1].isupper():
@@ -400,6 +404,8 @@ class Resolver:
                 sp.role = sp.role or pick.role or self.roles.get(pick.name)
                 if pick.type == "PERSON" and not sp.role:
                     sp.role = _title_in(text)
+            elif head in ROLE_NOUNS and head.endswith("s") and head[:-1] in ROLE_NOUNS:
+                sp.nobody = True     # "the officials said": several people, none named
             elif head in ROLE_NOUNS and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
                 self._nominal(sp, head, words)
             elif head in GROUP_NOUNS and words[0] in ("the", "its", "their") and last_word.islower():
@@ -417,6 +423,20 @@ class Resolver:
             # an unnamed speaker too: a "they" after "witnesses said" is the witnesses
             self.recent.append((sp.core_start, sp.name or "", sp.role, sp.type or ""))
         return sp
+
+    def _namesake(self, pick: Mention) -> Mention:
+        """"Saad Hariri says" where the tagger saw only "Hariri" and the article's Hariri
+        is Rafik: a proper noun before the surname that is not the known first name
+        names another person of that surname."""
+        tok = self.tok
+        i = tok.at(pick.start) - 1
+        if i < 0 or tok.tags[i] not in ("NNP", "NNPS") or not tok.words[i].isalpha() \
+                or not tok.is_cap(i) or tok.ent[i] >= 0 or tok.lower[i] in TITLES \
+                or tok.lower[i] in ROLE_NOUNS or tok.lower[i] in _HONORIFICS \
+                or tok.words[i] == pick.name.split()[0]:
+            return pick
+        name = f"{tok.words[i]} {pick.text}"
+        return Mention(tok.starts[i], pick.end, name, "PERSON", name)
 
     def _owned(self, sp: Speaker, text: str) -> bool:
         """"Michael Jackson's brother Marlon", "Assange's lawyers": the one after the

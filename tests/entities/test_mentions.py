@@ -251,6 +251,9 @@ def test_organization_takes_the_proper_noun_before_it(doc):
     d = doc("A cap is not toothpaste , Coast/NNP [Guard|ORG] spokesman [James McPherson|PER] warned .")
     found = find_mentions(d)
     assert (found[0].text, found[0].type) == ("Coast Guard", "ORG")
+    # an acronym is a whole name: "told Reuters BP 's outreach" is not "Reuters BP"
+    d = doc("A banker told Reuters/NNP [BP|ORG] 's outreach was slow .")
+    assert [m.text for m in find_mentions(d)] == ["BP"]
 
 
 def test_places_either_side_of_versus_are_teams(doc):

@@ -96,7 +96,8 @@ def _widened(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, i
         if type == "PERSON" and end - start == 1 and end < len(doc) and proper(end) \
                 and not doc[end].is_sent_start and doc[start].text not in other:
             end += 1
-        elif type == "ORG" and start > 0 and proper(start - 1) and not doc[start - 1].is_sent_start:
+        elif type == "ORG" and start > 0 and proper(start - 1) and not doc[start - 1].is_sent_start \
+                and not is_acronym(doc[start:end].text):     # ("told Reuters | BP 's outreach")
             start -= 1
         out.append((start, end, type))
     return out

@@ -33,7 +33,9 @@ to an organization named by that acronym or its real full name.
     python bench/names.py --sample entity|speaker --part dev|held --n 120   # items to label
 
 Last stdout line: {"bench": "names", "entity_precision", "speaker_precision", their
-dev and held parts, counts, "acronyms_right" (share of the acronym mentions), ...}.
+dev and held parts, counts ("speaker_right": labelled quotes given a right speaker;
+"speaker_unattributed": those naming a speaker left without one), "acronyms_right"
+(share of the acronym mentions), ...}.
 """
 
 from __future__ import annotations
@@ -205,7 +207,7 @@ def score(built: dict[str, dict], labels: list[dict]) -> dict:
                      "junk_gone": junk_gone, "speaker_n": spk_n,
                      "speaker_precision": spk_ok / spk_n if spk_n else None,
                      "speaker_full_name": spk_full / spk_n if spk_n else None,
-                     "speaker_unattributed": spk_missing}
+                     "speaker_unattributed": spk_missing, "speaker_right": spk_ok}
     return out
 
 
@@ -259,6 +261,10 @@ def main() -> None:
             headline[k + suffix] = round(s[k], 4) if s[k] is not None else None
         headline["entity_n" + suffix] = s["entity_n"]
         headline["speaker_n" + suffix] = s["speaker_n"]
+        # recall's side: labelled quotes given the right speaker, and those with a
+        # speaker in the text that the build leaves unattributed
+        headline["speaker_right" + suffix] = s["speaker_right"]
+        headline["speaker_unattributed" + suffix] = s["speaker_unattributed"]
     headline["acronyms_right"] = round(right / total, 4) if total else None
     headline["acronym_mentions"] = total
     print(json.dumps(headline))

@@ -232,3 +232,76 @@ def test_a_title_is_the_persons_own_not_the_phrase_around_it(doc):
 def test_a_nationality_before_a_title_is_no_name(doc):
     d = doc("Crowds cheered [Egyptian/JJ President/NNP|PER] [Omar/NNP Hadi/NNP|PER] .")
     assert "Egyptian President" not in {m.name for m in find_mentions(d)}
+
+
+# -- names the recognizer cut short or mistyped (issue 14, item 3) ----------------------
+
+
+def test_first_name_takes_the_proper_noun_after_it(doc):
+    d = doc("Last month the organiser [Chris|PER] Hunt/NNP defended the event .")
+    assert by_text(find_mentions(d)) == [("Chris Hunt", "Chris Hunt")]
+
+
+def test_no_first_name_when_the_article_names_an_organization_so(doc):
+    d = doc("The [Ford|PER] Taurus/NNP sold well . [Ford|ORG] said so .")
+    assert [m.text for m in find_mentions(d)][:1] == ["Ford"]
+
+
+def test_organization_takes_the_proper_noun_before_it(doc):
+    d = doc("A cap is not toothpaste , Coast/NNP [Guard|ORG] spokesman [James McPherson|PER] warned .")
+    found = find_mentions(d)
+    assert (found[0].text, found[0].type) == ("Coast Guard", "ORG")
+    # an acronym is a whole name: "told Reuters BP 's outreach" is not "Reuters BP"
+    d = doc("A banker told Reuters/NNP [BP|ORG] 's outreach was slow .")
+    assert [m.text for m in find_mentions(d)] == ["BP"]
+
+
+def test_places_either_side_of_versus_are_teams(doc):
+    d = doc("There is live commentary on [Gloucester|LOC] versus [Bath|LOC] at three .")
+    assert [(m.text, m.type) for m in find_mentions(d)] == [("Gloucester", "ORG"), ("Bath", "ORG")]
+
+
+def test_title_before_of_is_the_office_not_the_name(doc):
+    d = doc("Poetry written by the ill-fated [Mary Queen|PER] of Scots in prison .")
+    assert [m.name for m in find_mentions(d)] == ["Mary"]
+
+
+def test_organization_heads_and_words_that_are_no_names(doc):
+    d = doc("The [Muslim Brotherhood|LOC] will have a role . His belief in [God|PER] sustained him .")
+    assert [(m.text, m.type) for m in find_mentions(d)] == [("Muslim Brotherhood", "ORG")]
+
+
+def test_first_names_share_the_surname_after_and(doc):
+    d = doc("However , [Jermaine|PER] and [Randy Jackson|PER] said it should not go ahead .")
+    assert by_text(find_mentions(d)) == [("Jermaine", "Jermaine Jackson"), ("Randy Jackson", "Randy Jackson")]
+    # a known surname before "and" keeps its own name
+    d = doc("[Barack Obama|PER] spoke . Later [Obama|PER] and [Joe Biden|PER] left .")
+    assert [m.name for m in find_mentions(d)] == ["Barack Obama", "Barack Obama", "Joe Biden"]
+
+
+def test_a_time_zone_after_a_clock_time_is_no_name(doc):
+    d = doc("-LRB- Update 5:01 p.m. [Cairo|LOC] , 10:01 a.m. [ET|ORG] -RRB- [Google|ORG] said so .")
+    assert [m.text for m in find_mentions(d)] == ["Cairo", "Google"]
+
+
+def test_one_word_organization_is_the_longer_name_it_heads(doc):
+    d = doc("The [Muslim Brotherhood|ORG] met . A role for the [Brotherhood|ORG] worries [Cairo|LOC] .")
+    assert [m.name for m in find_mentions(d)] == ["Muslim Brotherhood", "Muslim Brotherhood", "Cairo"]
+    # not "House" beside "White House": a head that may name another body
+    d = doc("The [White House|ORG] agreed . The [House|ORG] voted .")
+    assert [m.name for m in find_mentions(d)] == ["White House", "House"]
+
+
+def test_who_after_a_name_makes_it_a_person(doc):
+    d = doc("The first involved [Anderson Cooper|LOC] , who later reported from a hotel .")
+    assert [(m.text, m.type) for m in find_mentions(d)] == [("Anderson Cooper", "PERSON")]
+
+
+def test_an_orchestra_is_an_organization(doc):
+    d = doc("The singers join the [Ulster Orchestra|PER] tonight .")
+    assert [m.type for m in find_mentions(d)] == ["ORG"]
+
+
+def test_who_after_a_place_in_a_phrase_is_not_its(doc):
+    d = doc("The demand of everyone in [Egypt|LOC] , who joined the march , was met .")
+    assert [m.type for m in find_mentions(d)] == ["LOC"]

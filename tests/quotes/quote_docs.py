@@ -19,6 +19,7 @@ _TAGS = {
     "would": "MD", "will": "MD", "also": "RB", "not": "RB", "said": "VBD", "says": "VBZ",
     "told": "VBD", "added": "VBD", "wrote": "VBD", "called": "VBD", "is": "VBZ", "was": "VBD",
     "had": "VBD", "has": "VBZ", "shows": "VBZ", "show": "VBP", "be": "VB", "close": "VB", "reads": "VBZ", "adding": "VBG",
+    "release": "VB",
 }
 
 
@@ -39,16 +40,20 @@ def tag(word: str, first: bool) -> str:
     return "NN"
 
 
-def make_doc(text: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> Doc:
-    """A Doc of `text` with tags and PER/ORG entities at every occurrence of the
+def make_doc(text: str, people: tuple[str, ...] = (), orgs: tuple[str, ...] = (),
+             places: tuple[str, ...] = ()) -> Doc:
+    """A Doc of `text` with tags and PER/ORG/LOC entities at every occurrence of the
     given names (longest first, no overlaps)."""
     tokens = _NLP.make_doc(text)
     words = [t.text for t in tokens]
     spaces = [bool(t.whitespace_) for t in tokens]
     tags = [tag(w, i == 0 or words[i - 1] in (".", "\n\n", "“", '"')) for i, w in enumerate(words)]
-    doc = Doc(_NLP.vocab, words=words, spaces=spaces, tags=tags)
+    # sentences start after . ! ? and at paragraphs, as a parser would have them
+    starts = [i == 0 or words[i - 1] in (".", "!", "?") or "\n" in words[i - 1]
+              for i in range(len(words))]
+    doc = Doc(_NLP.vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
     ents, taken = [], set()
-    names = [(n, "PER") for n in people] + [(n, "ORG") for n in orgs]
+    names = [(n, "PER") for n in people] + [(n, "ORG") for n in orgs] + [(n, "LOC") for n in places]
     for name, label in sorted(names, key=lambda x: -len(x[0])):
         for m in re.finditer(re.escape(name), text):
             span = doc.char_span(m.start(), m.end(), label=label)

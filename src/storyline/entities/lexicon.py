@@ -111,14 +111,18 @@ party association foundation firm airline carrier government
 """.split())
 
 # Last words that make a multi-word name an organization whatever the recognizer said
-# ("Calder Resin Works", "Riverton Water Bureau" came out as places).
+# ("Calder Resin Works", "Riverton Water Bureau" came out as places; timeline17:
+# "Muslim Brotherhood", "Coast Guard").
 ORG_HEADS = ORG_SUFFIXES | NOMINAL_HEADS | frozenset("""
 works mills club league team network press times post news herald tribune
 journal gazette ledger dispatch courier
+brotherhood movement alliance coalition guard orchestra choir ensemble
 """.split())
 
-# Words a statistical tagger sometimes marks as names that never are names by themselves.
+# Words a statistical tagger sometimes marks as names that never are names by themselves
+# (timeline17: "God" a person, "the Sea" of a protest sign an organization).
 NOT_NAMES = frozenset("""
 i he she it we they you him her them us me his hers its our their my your this that
 these those who whom what which mr. mrs. ms. dr. the a an
+god sea
 """.split()) | frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)

@@ -65,13 +65,41 @@ def find_mentions(doc: "Doc") -> list[Mention]:
 
     spans = [(e.start, e.end, ENTITY_TYPES[e.label_]) for e in doc.ents
              if e.label_ in ENTITY_TYPES]
-    spans = consistent_types(doc, sorted(spans + titled_names(doc, spans)))
+    spans = consistent_types(doc, sorted(_widened(doc, spans) + titled_names(doc, spans)))
     found = [m for m in mentions_from_spans(doc, spans, add_missed=True) if m is not None]
     seen, out = set(), []
     for m in sorted(found, key=lambda m: (m.start, -m.end)):
         if (m.start, m.end) not in seen:
             seen.add((m.start, m.end))
             out.append(m)
+    return out
+
+
+def _widened(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names the recognizer cut short, made whole: a lone first name and the proper noun
+    after it ("Chris | Hunt defended the event"), an organization and the proper noun
+    before it ("Coast | Guard spokesman"). Not over another name, a title or a
+    sentence's first word."""
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    # ("Ford | Taurus": a word the article also names an organization or place is no first name)
+    other = {doc[i].text for start, end, type in spans if type != "PERSON" for i in range(start, end)}
+
+    def proper(i: int) -> bool:
+        tok = doc[i]
+        low = tok.lower_
+        return (i not in taken and tok.tag_ in ("NNP", "NNPS") and tok.is_title and tok.is_alpha
+                and low not in TITLES and low not in HONORIFICS and low not in NOT_NAMES
+                and low not in ORG_HEADS)
+
+    out = []
+    for start, end, type in spans:
+        if type == "PERSON" and end - start == 1 and end < len(doc) and proper(end) \
+                and not doc[end].is_sent_start and doc[start].text not in other:
+            end += 1
+        elif type == "ORG" and start > 0 and proper(start - 1) and not doc[start - 1].is_sent_start \
+                and not is_acronym(doc[start:end].text):     # ("told Reuters | BP 's outreach")
+            start -= 1
+        out.append((start, end, type))
     return out
 
 
@@ -137,6 +165,10 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
             type = "ORG"        # "CNN", "NATO" the recognizer called places
         elif end - start == 1 and key in surnames:
             type = "PERSON"
+        elif type == "LOC" and _versus(doc, start, end):
+            type = "ORG"        # "Gloucester versus Bath": teams, named for their towns
+        elif type == "LOC" and _who_follows(doc, start, end):
+            type = "PERSON"     # "Anderson Cooper, who later started reporting": places are no "who"
         else:
             counts = votes[key]
             if type == "PERSON" and end - start == 1 and key not in person_words:
@@ -149,6 +181,24 @@ def consistent_types(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
+_VERSUS = {"versus", "vs", "vs.", "v", "v."}
+# Time zones after a clock time (CNN's live updates: "-LRB- Update 5:01 p.m. Cairo, 10:01 a.m. ET -RRB-").
+_TIME_ZONES = {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT",
+               "BST", "UTC", "CET", "CEST"}
+
+
+def _versus(doc: "Doc", start: int, end: int) -> bool:
+    return (end < len(doc) and doc[end].lower_ in _VERSUS) or (start > 0 and doc[start - 1].lower_ in _VERSUS)
+
+
+def _who_follows(doc: "Doc", start: int, end: int) -> bool:
+    """", who" after a name not in a prepositional phrase (the "who" of "everyone in
+    Egypt who joined" is everyone's)."""
+    if start > 0 and doc[start - 1].lower_ in _PREPS | {"to", "into", "across", "throughout"}:
+        return False
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose")
+
+
 def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
                         add_missed: bool = False) -> list[Mention | None]:
     """The article stage on given token spans `(start, end, type)` (which may nest).
@@ -157,11 +207,14 @@ def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
     pronoun); with `add_missed`, mentions the spans missed follow. Benchmarks feed gold
     spans through here; `find_mentions` feeds the NER's.
     """
+    spans = list(spans)
     raws: list[_Raw | None] = []
     explicit: dict[str, _Raw] = {}        # "EPA" -> the name it was introduced with
     extra: list[_Raw] = []
     for start, end, type in spans:
         raw, acro = _clean(doc, start, end, type)
+        if raw is not None and raw.kind == "surname":
+            _shared_surname(doc, raw, spans)
         raws.append(raw)
         if raw is not None:
             acro = acro or _parenthetical(doc, raw)
@@ -194,12 +247,28 @@ def mentions_from_spans(doc: "Doc", spans: Iterable[tuple[int, int, str]], *,
     for raw in sorted(everything, key=lambda r: r.start):
         if raw.cluster is None:
             clusters.attach(raw, explicit)
+    clusters.join_short_orgs()
     out: list[Mention | None] = [_mention(doc, r) if r and r.cluster else None for r in raws]
     # "the agency", "the governor" with no agency or governor named before is no mention
     return out + [_mention(doc, r) for r in extra if r.cluster is not None]
 
 
 # -- one span ------------------------------------------------------------------
+
+
+def _shared_surname(doc: "Doc", raw: "_Raw", spans: Iterable[tuple[int, int, str]]) -> None:
+    """"Jermaine and Randy Jackson": a lone first name joined by "and" to a first name
+    and surname shares that surname (it is a full name, not a surname of its own)."""
+    if raw.end + 2 >= len(doc) or doc[raw.end].lower_ != "and":
+        return
+    if any(type == "PERSON" and end - start > 1 and doc[end - 1].text == raw.text
+           for start, end, type in spans):
+        return          # "Obama and Joe Biden" after "Barack Obama": a surname
+    for start, end, type in spans:
+        if type == "PERSON" and start == raw.end + 1 and end - start == 2 \
+                and all(t.is_title and t.is_alpha for t in doc[start:end]):
+            raw.full, raw.kind = f"{raw.text} {doc[end - 1].text}", "full"
+            return
 
 
 @dataclass
@@ -214,6 +283,12 @@ class _Raw:
     nominal_head: str | None = None # "agency", "judge": what a nominal or role mention is matched on
     cluster: "_Cluster | None" = None
     candidate: "_Cluster | None" = None  # an acronym's name by initials alone (`Mention.expands`)
+    full: str | None = None         # the name it stands for when the text shares it out
+                                    # ("Jermaine" of "Jermaine and Randy Jackson")
+
+    @property
+    def spelled(self) -> str:
+        return self.full or self.text
 
 
 def _is_punct(tok: "Token") -> bool:
@@ -324,6 +399,9 @@ def _raw(doc: "Doc", toks: list["Token"], type: str, trim_possessive: bool = Fal
         return None                 # "the agency", "he": not names
     if len(toks) == 1 and toks[0].lower_ in NOT_NAMES and not toks[0].text.isupper():
         return None
+    if len(toks) == 1 and toks[0].text in _TIME_ZONES and toks[0].i > 0 \
+            and (doc[toks[0].i - 1].lower_ in ("a.m.", "p.m.", "am", "pm") or doc[toks[0].i - 1].text[:1].isdigit()):
+        return None                 # "1:53 p.m. ET": a clock's time zone
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = _doc_text(doc)[s:e]
     if trim_possessive:
@@ -337,6 +415,9 @@ def _person_part(doc: "Doc", toks: list["Token"]) -> list["Token"]:
     out of it (`_premodifier` reads them as the role)."""
     while len(toks) > 1 and toks[-1].text.islower() and toks[-1].lower_ not in TITLES:
         toks = toks[:-1]            # "Rick Santorum himself"
+    while len(toks) > 1 and toks[-1].lower_ in TITLES and toks[-1].i + 1 < len(doc) \
+            and doc[toks[-1].i + 1].lower_ == "of":
+        toks = toks[:-1]            # "Mary Queen | of Scots": the title is the office's
     last = toks[-1]
     if last.lower_ in TITLES and (last.text.islower() or last.text.isupper() or len(toks) == 1
                                   or not _namelike(toks[-2]) or is_acronym(toks[-2].text)
@@ -602,7 +683,7 @@ class _Cluster:
         full = [m for m in self.members if m.kind == "full"] or [
             m for m in self.members if m.kind not in ("role", "nominal")] or self.members
         # the fullest form: most words, then the first used
-        return max(full, key=lambda m: (len(m.text.split()), -m.start)).text
+        return max(full, key=lambda m: (len(m.spelled.split()), -m.start)).spelled
 
 
 class _Clusters:
@@ -628,7 +709,7 @@ class _Clusters:
     def add_full(self, raw: _Raw) -> None:
         family = "PERSON" if raw.type == "PERSON" else "ORG/LOC"
         if raw.type == "PERSON":
-            sur, first = surname(raw.text), first_name(raw.text)
+            sur, first = surname(raw.spelled), first_name(raw.spelled)
             key = (family, f"{first} {sur}")
             cluster = self.by_key.get(key)
             if cluster is None:
@@ -696,6 +777,25 @@ class _Clusters:
                 return
         if target is not None:
             self._join(raw, target)
+
+    def join_short_orgs(self) -> None:
+        """"the Brotherhood" after "Muslim Brotherhood", "the Guard" after "Coast Guard": a
+        one-word organization that is the head word of exactly one longer organization
+        name of the article is that organization (heads that name organizations only:
+        "House" may be the White House or the House of Representatives)."""
+        longer: dict[str, list[_Cluster]] = {}
+        for c in self.all:
+            words = c.name().split()
+            if c.type == "ORG" and len(words) > 1 and words[-1].lower() in ORG_HEADS:
+                longer.setdefault(words[-1], []).append(c)
+        for c in list(self.all):
+            if c.type != "ORG" or len(c.name().split()) != 1 or len(longer.get(c.name(), [])) != 1:
+                continue
+            target = longer[c.name()][0]
+            for m in c.members:
+                m.cluster = target
+            target.members.extend(c.members)
+            self.all.remove(c)
 
     @staticmethod
     def _pick(candidates: list[_Cluster], pos: int, earlier_only: bool = False) -> _Cluster | None:

@@ -176,6 +176,8 @@ def _quote(text: str, tok: Tokens, f: Found) -> Quote:
         evidence.append(Evidence(sp.text, sp.start, sp.end, "body", note))
     kind = f.kind
     name = sp.name if sp is not None and sp.name else (sp.text if sp is not None else None)
+    if sp is not None and sp.nobody:
+        name = None                     # "I said", "a senior official said": no one named
     if name:
         name = name.strip(_NAME_EDGES) or name
     if name and sp.type != "DOC" and not names_someone(tok, sp.core_start, sp.core_end, name):

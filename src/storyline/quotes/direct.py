@@ -23,6 +23,8 @@ _NOT_SPEAKERS = {"note", "update", "updated", "editor's note", "editor’s note"
                  "sources", "photo", "video", "related", "read more", "watch", "see also", "warning",
                  "breaking", "exclusive", "analysis", "opinion", "live", "background", "disclosure", "q", "a",
                  "clarification", "editor", "editors", "caption", "credit", "tags", "topics"}
+# Opening brackets, with the Penn Treebank's spelled-out ones (timeline17 texts).
+_BRACKETS = {"(", "[", "{", "-LRB-", "-LSB-", "-LCB-"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
 
@@ -46,8 +48,8 @@ def speaker_label(state: State, p: int, ps: int, pe: int) -> Found | None:
     if not caps and not person:
         return None
     label = " ".join(words)
-    if label.lower().strip(".") in _NOT_SPEAKERS:
-        return None
+    if label.lower().strip(".") in _NOT_SPEAKERS or words[0] in _BRACKETS:
+        return None         # "(ID: nN08212171)": a reference in brackets, no one speaking
     start, end = tok.starts[colon + 1], pe
     while end > start and text[end - 1] in " \n\"”'":
         end -= 1

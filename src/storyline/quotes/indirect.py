@@ -134,6 +134,9 @@ def _reported(tok: Tokens, p: int, c: int, a: int, b: int, ss: int, se: int, kin
     low = tok.lower[c]
     cue = cue_span(tok, c, b)
     st, sp = speaker_back(tok, c, a)
+    if sp is not None and _passive(tok, tok.at(sp.end), c, b):
+        sp.nobody = True       # "Vhari is found dead", "X accused of …": X did not say it
+        sp.notes.append("passive: the subject is not the speaker")
     before = c - 1
     while before > a and tok.lower[before] in BETWEEN:
         before -= 1
@@ -195,6 +198,20 @@ def _reported(tok: Tokens, p: int, c: int, a: int, b: int, ss: int, se: int, kin
     return _content(tok, p, tok.starts[k], end, sp, cue, "indirect")
 
 
+_BE = {"is", "was", "are", "were", "be", "been", "being"}
+
+
+def _passive(tok: Tokens, after: int, c: int, b: int) -> bool:
+    """Is cue token c a passive verb ("is accused", "was found", "had been told"), its
+    subject (ending before token `after`) the one it is said of? A participle straight
+    before "of" is one too: a headline's "X accused of Y" (the active verb has an object)."""
+    if tok.lower[c].endswith("ing"):
+        return False
+    if any(w in _BE for w in tok.lower[after:c]):
+        return True
+    return c + 1 < b and tok.lower[c + 1] == "of" and cue_kind(tok.lower[c]) == "stance"
+
+
 def _named(tok: Tokens, p: int, c: int, k: int, b: int, sp: Speaker, cue: tuple[int, int]) -> Found | None:
     """X called him a “reckless gamble”: the quoted words are the partial quote."""
     for j in range(k, min(b, k + 12)):
@@ -235,7 +252,10 @@ def _skip_adjuncts(tok: Tokens, k: int, b: int) -> int:
     for j in range(k, min(b, k + 14)):
         if tok.lower[j] == "that":
             between = tok.lower[k:j]
-            if all(w not in ("is", "was", "are", "were", "will", "would", ",") for w in between):
+            # not over a clause of its own: "agreed to release him based on a prognosis
+            # that …" (the that-clause is the prognosis's, not what was agreed)
+            if all(w not in ("is", "was", "are", "were", "will", "would", ",") for w in between) \
+                    and not any(tok.lower[i] == "to" and tok.tags[i + 1] == "VB" for i in range(k, j - 1)):
                 return j
             break
     return k
@@ -252,6 +272,8 @@ def _content(tok: Tokens, p: int, start: int, end: int, sp: Speaker, cue: tuple[
         end -= 1
     if len(text[start:end].split()) < 3:
         return None
+    if text[start:end].lower().startswith("according to"):
+        return None        # "…'' he said, according to the Star Advertiser": a source, no content
     return Found(start, end, kind, sp, cue, None, p)
 
 

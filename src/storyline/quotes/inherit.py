@@ -28,6 +28,10 @@ def resolve(state: State, p: int, ps: int, found: list[Found]) -> None:
         if f.speaker is not None and id(f.speaker) not in resolved_ids:
             _resolve_speaker(state, f)
             resolved_ids.add(id(f.speaker))
+        if f.kind != "direct" and f.speaker is not None and not f.speaker.nobody:
+            # names in what someone said do not speak next: after "He said he would meet
+            # Svanberg", "He added" is still the speaker, not Svanberg
+            state.resolver.quoted.append((f.start, f.end))
     for i, f in enumerate(found):
         if f.speaker is not None:
             continue

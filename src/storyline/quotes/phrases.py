@@ -137,6 +137,10 @@ def speaker_back(tok: Tokens, c: int, a: int) -> tuple[int, Speaker | None]:
             if st is not None and inner is not None:
                 first = tok.text[tok.starts[k + 1]:tok.ends[j - 1]]
                 before = tok.text[tok.starts[st]:tok.ends[k - 1]]
+                if all(tok.place[i] for i in range(st, k)) and speaks(tok, k + 1, j):
+                    # "Cairo, … journalist Sam Donaldson …, said": a place before the
+                    # comma is a dateline; the one the phrase after it names speaks
+                    return st, make_speaker(tok, st, j, k + 1, j)
                 if tok.is_cap(k - 1) and _role_like(tok, k + 1):
                     return st, make_speaker(tok, st, j, st, k, role=first)
                 if tok.is_cap(j - 1) and inner == k + 1 and not tok.is_cap(k - 1):
@@ -146,6 +150,12 @@ def speaker_back(tok: Tokens, c: int, a: int) -> tuple[int, Speaker | None]:
     st = np_back(tok, j, a)
     if st is None or not speaks(tok, st, j + 1):
         return c, None
+    if st - 2 >= a and tok.lower[st - 1] in ("in", "at", "from") and all(tok.place[i] for i in range(st, j + 1)):
+        # "A protester in Cairo says": the place says where, the one before it speaks
+        outer = np_back(tok, st - 2, a)
+        if outer is not None and speaks(tok, outer, st - 1):
+            return outer, make_speaker(tok, outer, j + 1, outer, st - 1)
+        return c, None      # "the demonstrations in Egypt demanding …": no one
     if tok.lower[st] == "who" and st > a + 1 and tok.words[st - 1] == ",":
         ant = np_back(tok, st - 2, a)
         if ant is not None:
@@ -183,6 +193,8 @@ def subject(tok: Tokens, a: int, c: int) -> Speaker | None:
     # "But a few days later, Trump reversed himself, telling …": the first name or
     # pronoun after the opening adverbial
     for i in range(a, c):
+        if tok.place[i]:
+            continue       # "Update 8:31 p.m. in Cairo, … State TV is running …": places do not speak
         if tok.lower[i] in ("he", "she", "they") or (tok.ent[i] >= 0 and tok.is_cap(i)):
             e = np_forward(tok, i, c)
             if e is not None and speaks(tok, i, e):

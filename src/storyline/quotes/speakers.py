@@ -32,12 +32,22 @@ _STOP = {
     "its", "he", "she", "they", "we",
     "i", "you", "him", "them", "us", "me", "who", "-", "—", "–",
 }
-_NP_PREPOSITIONS = {"of", "at", "for", "from"}   # "a spokesman for the agency"
+_NP_PREPOSITIONS = {"of", "at", "for", "from"}
+# A pronoun stands for someone named in its own sentence or the two before it; further
+# back a reader has lost the thread (timeline17 dev: "he" 5+ sentences after a name was
+# another person, the one the text introduced without the tagger seeing a name).
+_PRONOUN_REACH = 2   # "a spokesman for the agency"
 TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.",
           "capt.", "prof.", "rev.", "sec.", "atty.", "pres.", "president", "senator", "governor",
           "mayor", "secretary", "minister", "chancellor", "judge", "justice", "chief",
           "representative", "congressman", "congresswoman", "prime", "premier", "sheriff",
           "commissioner", "director", "spokesman", "spokeswoman", "ambassador", "general"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir", "lady", "lord", "dame"}
+# Kin who share a surname: "Michael Jackson's brother Marlon" is Marlon Jackson.
+_KIN = {"brother", "sister", "son", "daughter", "father", "mother", "brothers", "sisters",
+        "sons", "daughters", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+        "granddaughter", "grandfather", "grandmother"}
 _FEMALE = {"she", "her", "mrs.", "ms.", "mrs", "ms", "spokeswoman", "congresswoman", "chairwoman",
            "councilwoman"}
 _MALE = {"he", "his", "him", "mr.", "mr", "spokesman", "congressman", "chairman", "councilman"}
@@ -77,22 +87,33 @@ class Tokens:
     def __init__(self, doc) -> None:
         self.text = doc.text
         self.words, self.tags, self.starts, self.ends = [], [], [], []
+        self.sent_starts: list[int] = []   # char offsets where sentences start
+        starts_next = False
         for t in doc:                      # one pass: making Token objects is the cost
             w = t.text
             self.words.append(w)
             self.tags.append(t.tag_)
             self.starts.append(t.idx)
             self.ends.append(t.idx + len(w))
+            starts = t.is_sent_start or starts_next
+            # (a paragraph break opens the sentence of the word after it)
+            starts_next = bool(starts and t.is_space)
+            if starts and not t.is_space:
+                self.sent_starts.append(t.idx)
         self.lower = [w.lower() for w in self.words]
         self.n = len(self.words)
         self.inside_caps: set[str] | None = None   # see names_someone
         self.ent = [-1] * self.n          # index of the entity a token is in, -1 for none
         self.person = [False] * self.n    # inside a person's name
+        self.people = [False] * self.n    # a nationality or group: "Egyptians", "Democrats"
+        self.place = [False] * self.n     # inside a place's name
         for k, ent in enumerate(doc.ents):
             is_person = ent.label_ in ("PER", "PERSON")
             for i in range(ent.start, ent.end):
                 self.ent[i] = k
                 self.person[i] = is_person
+                self.people[i] = ent.label_ == "NORP"
+                self.place[i] = ent.label_ in ("LOC", "GPE", "FAC")
 
     def at(self, char: int) -> int:
         """Index of the token that contains or follows `char`."""
@@ -104,6 +125,12 @@ class Tokens:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Token range [a, b) covering chars [start, end)."""
         return self.at(start), max(self.at(start), bisect_right(self.starts, end - 1))
+
+    def recent_start(self, char: int, back: int = _PRONOUN_REACH) -> int:
+        """Where the sentence `back` sentences before the one holding `char` starts:
+        how far back a pronoun looks for the one it stands for."""
+        k = bisect_right(self.sent_starts, char) - 1 - back
+        return self.sent_starts[k] if k >= 0 else 0
 
     def is_cap(self, i: int) -> bool:
         w = self.words[i]
@@ -153,6 +180,9 @@ class Speaker:
     name: str | None = None       # resolved full name
     type: str | None = None       # PERSON | ORG | DOC | None
     notes: list[str] = field(default_factory=list)
+    # the phrase is the speaker's, but names no one ("I", "a senior official", the
+    # subject of a passive "is accused of"): evidence only, the quote stays unattributed
+    nobody: bool = False
 
 
 # Lower-case words that sit before an organization's name: "the state Department of …"
@@ -337,6 +367,8 @@ class Resolver:
         low = text.lower()
         if low in ("he", "she", "i", "we", "they", "it", "who"):
             self.pronoun(sp, low)
+        elif self._nobody(sp, low) or self._owned(sp, text):
+            pass
         else:
             inside = self.overlapping(sp.core_start, sp.core_end)
             person = [m for m in inside if m.type == "PERSON"]
@@ -360,6 +392,9 @@ class Resolver:
                     longer = self.tok.text[max(pick.start, sp.core_start):sp.core_end]
                     if pick.type == "PERSON" and re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}", longer):
                         pick = Mention(pick.start, sp.core_end, longer, "PERSON", longer, pick.role)
+            if pick is not None and pick.type == "PERSON" and pick.start > sp.core_start \
+                    and pick.text == pick.name.split()[-1] != pick.name:
+                pick = self._namesake(pick)
             if sp.name:
                 pass                                   # named by its job above
             elif is_document(head) and (pick is None or pick.end < sp.core_end) and not last_word[:1].isupper():
@@ -369,9 +404,12 @@ class Resolver:
                 sp.role = sp.role or pick.role or self.roles.get(pick.name)
                 if pick.type == "PERSON" and not sp.role:
                     sp.role = _title_in(text)
+            elif head in ROLE_NOUNS and head.endswith("s") and head[:-1] in ROLE_NOUNS:
+                sp.nobody = True     # "the officials said": several people, none named
             elif head in ROLE_NOUNS and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
                 self._nominal(sp, head, words)
-            elif head in GROUP_NOUNS and words[0] in ("the", "its", "their"):
+            elif head in GROUP_NOUNS and words[0] in ("the", "its", "their") and last_word.islower():
+                # ("the Foreign Ministry" is a name of its own, not "the ministry" named before)
                 m = self._group(sp.core_start, head)
                 sp.name, sp.type = (m.name, "ORG") if m else (text, "ORG")
             else:
@@ -381,24 +419,105 @@ class Resolver:
                 sp.role = self.roles.get(sp.name)
             elif sp.name not in self.roles:
                 self.roles[sp.name] = sp.role
-        if sp.name:
-            self.recent.append((sp.core_start, sp.name, sp.role, sp.type or ""))
+        if sp.name or sp.nobody:
+            # an unnamed speaker too: a "they" after "witnesses said" is the witnesses
+            self.recent.append((sp.core_start, sp.name or "", sp.role, sp.type or ""))
         return sp
+
+    def _namesake(self, pick: Mention) -> Mention:
+        """"Saad Hariri says" where the tagger saw only "Hariri" and the article's Hariri
+        is Rafik: a proper noun before the surname that is not the known first name
+        names another person of that surname."""
+        tok = self.tok
+        i = tok.at(pick.start) - 1
+        if i < 0 or tok.tags[i] not in ("NNP", "NNPS") or not tok.words[i].isalpha() \
+                or not tok.is_cap(i) or tok.ent[i] >= 0 or tok.lower[i] in TITLES \
+                or tok.lower[i] in ROLE_NOUNS or tok.lower[i] in _HONORIFICS \
+                or tok.words[i] == pick.name.split()[0]:
+            return pick
+        name = f"{tok.words[i]} {pick.text}"
+        return Mention(tok.starts[i], pick.end, name, "PERSON", name)
+
+    def _owned(self, sp: Speaker, text: str) -> bool:
+        """"Michael Jackson's brother Marlon", "Assange's lawyers": the one after the
+        possessive speaks, never its owner. A lone first name after a kinship word takes
+        the owner's surname (Marlon Jackson); a job is the person the article gave it;
+        people named by a common noun are the phrase itself. Documents ("BP's
+        statement") are left to `resolve`."""
+        m = re.match(r"(.*\S)\s?['’]s\s+(.*\w.*)$", text)
+        if m is None or is_document(m.group(2).split()[-1].lower()):
+            return False
+        words = m.group(2).split()
+        caps: list[str] = []
+        for w in reversed(words):
+            if not w[:1].isupper() or w.lower() in TITLES:
+                break
+            caps.insert(0, w)
+        if caps:
+            owners = [o for o in self.overlapping(sp.core_start, sp.core_start + len(m.group(1)))
+                      if o.type == "PERSON"]
+            if len(caps) == 1 and owners and any(w.lower() in _KIN for w in words):
+                sp.name, sp.type = f"{caps[0]} {owners[-1].name.split()[-1]}", "PERSON"
+                return True
+            sp.core_start = sp.core_end - len(" ".join(caps))
+            if self.tok.text[sp.core_start:sp.core_end] != " ".join(caps):
+                return False                       # odd spacing: resolve the whole
+            self.resolve(sp)
+            sp.notes.append("possessive: the owner does not speak")
+            return True
+        head = words[-1].lower()
+        owner = self.overlapping(sp.core_start, sp.core_start + len(m.group(1)))
+        if owner and all(o.type == "ORG" for o in owner):
+            sp.name, sp.type = owner[-1].name, "ORG"   # "the Society's seahorse team": its people
+        elif head in ROLE_NOUNS:
+            self._nominal(sp, head, words)
+        else:
+            sp.name, sp.type = text, None
+        return True
+
+    def _nobody(self, sp: Speaker, low: str) -> bool:
+        """A phrase that names no one the article can know: "a senior State Department
+        official" (an indefinite job or group introduces a new, unnamed person; one
+        at a named organization speaks for it)."""
+        words = low.replace("’", "'").split()
+        if len(words) < 2 or words[0] not in ("a", "an") or any(is_document(w) for w in words):
+            return False       # ("an AP poll": a document speaks)
+        if any(w in ROLE_NOUNS or w in GROUP_NOUNS or w in TITLES for w in words[1:]):
+            org = [m for m in self.overlapping(sp.core_start, sp.core_end) if m.type == "ORG"]
+            if org:            # "a BP spokesman": the organization speaks through its job
+                sp.name, sp.type = org[-1].name, "ORG"
+                return True
+            sp.nobody = True
+            sp.notes.append("indefinite: a person the text does not name")
+            return True
+        return False
 
     def pronoun(self, sp: Speaker, low: str) -> None:
         """Resolve `sp`, the pronoun `low` ("she", "they", "who"), to the person or
-        organization it stands for."""
+        organization it stands for, named in its sentence or the two before; else no one."""
         if low == "who":
             sp.notes.append("who: speaker is the phrase before the relative clause")
             return
-        if low in ("he", "she", "i"):
+        if low in _FIRST_PERSON:
+            # outside quote marks "I" and "we" are the writer or the anchor, never named
+            sp.nobody = True
+            sp.notes.append("first person: the writer")
+            return
+        reach = self.tok.recent_start(sp.core_start)
+        if low in ("he", "she"):
             want = {"he": "m", "she": "f"}.get(low)
             m = self._before(sp.core_start, ("PERSON",))
             while m is not None and not self._fits(m.name, want):
                 m = self._before(m.start, ("PERSON",))
             m = self._leftmost_in_sentence(m, want)
+            if m is not None and m.start < reach:
+                m = None
+            if self._unnamed_before(sp.core_start):
+                return
             for offset, name, role, typ in reversed(self.recent):
-                if typ == "PERSON" and sp.core_start - offset < 3000 and self._fits(name, want) \
+                if offset < reach:
+                    break
+                if typ == "PERSON" and self._fits(name, want) \
                         and (m is None or offset >= m.start or m.name == name):
                     sp.name, sp.role, sp.type = name, sp.role or role, "PERSON"
                     self._learn(name, want)
@@ -408,12 +527,24 @@ class Resolver:
                 self._learn(m.name, want)
             return
         for offset, name, role, typ in reversed(self.recent):
-            if typ in ("ORG", "DOC") and sp.core_start - offset < 3000:
+            if offset < reach:
+                break
+            if typ in ("ORG", "DOC"):
                 sp.name, sp.type = name, typ
                 return
+            if not typ:          # "witnesses said …, they said": people the text does not name
+                return
         m = self._before(sp.core_start, ("ORG",))
-        if m is not None and low in ("it", "they", "we"):
+        if m is not None and m.start >= reach and low in ("it", "they"):
             sp.name, sp.type = m.name, "ORG"
+
+    def _unnamed_before(self, offset: int) -> bool:
+        """Does the pronoun's sentence bring in an unnamed person before it ("ask an
+        expert why he thinks …")? Then the pronoun is that person, not a name before."""
+        tok = self.tok
+        a, c = tok.at(tok.recent_start(offset, 0)), tok.at(offset)
+        return any(tok.lower[i] in ("a", "an") and any(w in ROLE_NOUNS for w in tok.lower[i + 1:min(i + 4, c)])
+                   for i in range(a, c))
 
     def _leftmost_in_sentence(self, m: Mention | None, want: str | None) -> Mention | None:
         """The subject is usually the first person of its sentence: "Sen. Carla Whitfield,
@@ -430,18 +561,23 @@ class Resolver:
 
     def _group(self, offset: int, head: str) -> Mention | None:
         """The organization "the agency" / "the company" stands for: the latest one
-        whose name has the word, else the latest of the right kind."""
+        whose name has the word, else the latest of the right kind (a company, a group:
+        not a public body; an agency: a public body), else none."""
         orgs = [m for m in self.mentions if m.type == "ORG" and m.end <= offset
                 and not any(a <= m.start < b for a, b in self.quoted)]
         named = [m for m in orgs if head in m.name.lower()]
         if named:
             return named[-1]
         public = ("agency", "department", "ministry", "office", "committee", "council", "commission",
-                  "court", "police", "bureau", "university", "school", "party", "government", "board")
-        if head in ("company", "firm"):
+                  "court", "police", "bureau", "university", "school", "party", "government", "board",
+                  "authority", "administration", "service", "guard", "army", "military")
+        if head in ("company", "firm", "group", "organization"):
             orgs = [m for m in orgs if not any(w in m.name.lower() for w in public)]
         elif head in public:
-            orgs = [m for m in orgs if any(w in m.name.lower() for w in public)] or orgs
+            # only a public body: "the government" is not the oil company named before
+            orgs = [m for m in orgs if any(w in m.name.lower() for w in public)]
+        else:
+            return None     # "the administration", "the campaign": only one its name says
         return orgs[-1] if orgs else None
 
     def _fits(self, name: str, want: str | None) -> bool:
@@ -477,13 +613,31 @@ class Resolver:
             sp.role = sp.role or self.roles.get(sp.name)
             return
         for m in self.mentions:
-            if m.name.split() and m.name.split()[-1] == last:
+            # a surname is a person's; "Foreign Ministry" is not the "Health Ministry"
+            if m.name.split() and m.name.split()[-1] == last and (
+                    m.type == "PERSON" or m.name == " ".join(words)):
                 sp.name, sp.type = m.name, m.type
                 sp.role = sp.role or m.role or self.roles.get(m.name)
                 return
         for offset, name, role, typ in reversed(self.recent):
-            if name.split() and name.split()[-1] == last:
+            if name.split() and name.split()[-1] == last and (typ == "PERSON" or name == " ".join(words)):
                 sp.name, sp.type, sp.role = name, typ, sp.role or role
                 return
+        caps = []
+        for w in reversed(words):
+            if not w[:1].isupper():
+                break
+            caps.insert(0, w)
+        if caps and len(caps) < len(words):
+            # "22-year-old student Mohamed Ezeldin Ahmed": the words before the name are
+            # his description, not his name
+            words = caps
         sp.name = " ".join(words) if words else text
         sp.type = "PERSON" if any(w[:1].isupper() for w in words) else None
+        a, b = self.tok.span(sp.core_start, sp.core_end)
+        if words and (words[-1][:1].islower() or all(w.lower() in _KIN or w.lower() in ROLE_NOUNS
+                                                     for w in words)
+                      or b > a and all(self.tok.people[i] for i in range(a, b))):
+            # "Environmental groups", a headline's "Granddaughter", "Egyptians": common
+            # nouns and nationalities name no one
+            sp.nobody = True

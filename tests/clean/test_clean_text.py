@@ -351,7 +351,7 @@ def test_a_first_line_that_opens_with_a_byline_and_runs_on_is_no_headline():
 def test_in_a_gallery_every_dated_caption_is_a_caption():
     gallery = ["April 30: Workers spread oil booms along a railroad trestle in Bay St. Louis.",
                "May 4: Oil is seen on the surface of the Gulf near Venice, La.",
-               "May 5: A ship enters the Gulf of Mexico carrying the containment vessel.",
+               "AP May 5: A ship enters the Gulf of Mexico carrying the containment vessel.",
                "May 6: Crews are seen laying boom off Grand Isle."]
     blocks = clean_paragraphs([LEDE] + gallery, markup_hint="html")
     assert [b.rule for b in blocks] == [None] + ["caption-dated-gallery"] * 4

@@ -217,3 +217,14 @@ def test_penn_tokenized_credits_and_datelines_are_cut_off_an_entry():
     assert clean_sentence("Djerba , Tunisia -LRB- CNN -RRB- -- President Barack Obama said Thursday "
                           "he approved the flights.") == (
         "President Barack Obama said Thursday he approved the flights.")
+
+
+def test_listings_are_no_entries_even_behind_a_page_stamp():
+    from storyline.text.scraped import clean_sentence
+    stamp = "29 September 2011 Last updated at 15:44 GMT Help "
+    assert clean_sentence(stamp + "Live coverage of the trial of Dr Conrad Murray, the singer's "
+                                  "physician.") == ""
+    assert clean_sentence("Tim Hanson will be online Thursday, Oct. 16 at noon ET to take your "
+                          "questions about Wall Street.") == ""
+    assert clean_sentence(stamp + "Dr Conrad Murray went on trial for the singer's death.") == (
+        "Dr Conrad Murray went on trial for the singer's death.")

@@ -159,7 +159,9 @@ _NOT_CAPTION = re.compile(r"[\"“”]|\b(said|says|told|according to|will|would
 # A gallery's dated caption: "June 4: Oil is seen gushing around the cap". A dated
 # chronology line ("Sept. 7: U.S. government seizes Fannie Mae") says what happened, so
 # only a line that reads as a caption (_CAPTION_CUES, or naming its picture) is one.
-_DATED_LINE = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*:\s",
+# (The previous caption's credit may lead it: "AP May 5: Gathered, concentrated oil burns".)
+_DATED_LINE = re.compile(r"^(?:(?-i:[A-Z]{2,8}|Getty Images)(?:\\?/\S+)?\s+)?"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*:\s",
                          re.I)
 _NAMES_PICTURE = re.compile(r"\b(?:this|a) (?:file |aerial )?(?:photo|image|picture)\b|"
                             r"\bfrom video\b", re.I)

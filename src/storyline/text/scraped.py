@@ -53,6 +53,7 @@ _FURNITURE = re.compile(r"RUSH TRANSCRIPT|EDITOR\s?'?\s?S NOTE|^The latest news 
                         # a live chat's listing: "Tim Hanson will be online Thursday, Oct. 16
                         # at noon ET to take your questions"; a video page's "Live coverage of"
                         r"\b(?:be|was|were|is|are) online\b.{0,80}\bquestions\b|"
+                        r"\bto (?:answer|take) (?:your |readers' )?questions\b|"
                         r"^Live coverage of\b", re.IGNORECASE)
 # A stamp with the clock first, at the start of a sentence, after nothing but names,
 # pipes and "At"/"Updated": "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 ",
@@ -85,4 +86,6 @@ def cleaned(text: str) -> tuple[str, int]:
             cut += m.end()
     cut += _BULLET.match(text[cut:]).end() if _BULLET.match(text[cut:]) else 0
     rest = text[cut:]
+    if cut and _FURNITURE.search(rest.lstrip()):
+        return "", len(text)              # furniture behind a stamp: "... GMT Help Live coverage of"
     return rest.strip(), cut + len(rest) - len(rest.lstrip())

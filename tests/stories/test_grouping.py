@@ -190,6 +190,17 @@ def test_in_a_week_of_lone_articles_the_same_week_is_no_reason_to_join(store, mo
     assert store.stories.merges() == []           # (a story of 1 < LOOK_DATED_SIZE)
 
 
+def test_after_a_pause_of_weeks_a_lone_story_resumes_at_the_dated_bar(store, monkeypatch):
+    # Not the same week: JOIN_SPARSE is about same-week coincidence, the time decay
+    # weighs a pause (the example corpus's library story resumes months later).
+    monkeypatch.setattr(group, "JOIN_DATED", 0.0)
+    monkeypatch.setattr(group, "JOIN_SPARSE", 0.99)
+    stories.update(store, put(store, dam(0)))
+    stories.update(store, put(store, dam(2, "2024-03-20")))   # 17 days on: > NEIGHBOUR_DAYS
+    m = members(store)
+    assert m["dam2"] == m["dam0"]
+
+
 def test_where_the_news_runs_in_stories_the_same_week_joins(store, monkeypatch):
     stories.update(store, put(store, dam(0), dam(1, "2024-03-04"),
                               make("retold", *DAM_RETOLD, "2024-03-03")))

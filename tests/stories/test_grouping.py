@@ -20,6 +20,13 @@ def chess(i: int, day: str | None = "2024-03-04", **kw):
     return make(f"chess{i}", title, body, day, **kw)
 
 
+def dated_bar(monkeypatch, value: float) -> None:
+    """The score a dated article needs to join a dated story, whether its news runs in
+    stories (JOIN_DATED) or in lone articles (JOIN_SPARSE)."""
+    monkeypatch.setattr(group, "JOIN_DATED", value)
+    monkeypatch.setattr(group, "JOIN_SPARSE", value)
+
+
 def test_new_article_joins_the_story_it_belongs_to(store):
     summary = stories.update(store, put(store, dam(0), chess(0)))
     assert summary.started == 2 and summary.joined == 0
@@ -58,13 +65,13 @@ def test_adding_articles_never_moves_what_users_saw(store):
 
 def test_merge_only_when_an_article_links_two_alike_stories_and_it_is_logged(store, monkeypatch):
     # Under a strict threshold, two outlets' reports of the dam failure start two stories ...
-    monkeypatch.setattr(group, "JOIN_DATED", 0.99)
+    dated_bar(monkeypatch, 0.99)
     retold = make("retold", *DAM_RETOLD, "2024-03-03")
     stories.update(store, put(store, dam(0), retold))
     first = members(store)
     assert first["dam0"] != first["retold"]
     # ... then an article that fits both shows they are one story.
-    monkeypatch.setattr(group, "JOIN_DATED", 0.1)
+    dated_bar(monkeypatch, 0.1)
     summary = stories.update(store, put(store, dam(1, "2024-03-05")))
     assert summary.merges == 1
     m = members(store)
@@ -82,10 +89,10 @@ def test_fragments_of_one_running_story_consolidate_and_it_is_logged(store, monk
     monkeypatch.setattr(group, "CONSOLIDATE", 2.0)           # off while the fragments form
     stories.update(store, put(store, dam(0), dam(1, "2024-03-05")))
     # A second fragment: another outlet's report, kept apart, then grown to two articles.
-    monkeypatch.setattr(group, "JOIN_DATED", 0.99)
+    dated_bar(monkeypatch, 0.99)
     stories.update(store, put(store, make("retold", *DAM_RETOLD, "2024-03-04")))
     fragment = members(store)["retold"]
-    monkeypatch.setattr(group, "JOIN_DATED", 0.0)
+    dated_bar(monkeypatch, 0.0)
     monkeypatch.setattr(group._Grouper, "candidates", lambda self, *a: [fragment])
     stories.update(store, put(store, dam(2, "2024-03-06")))
     monkeypatch.undo()
@@ -170,3 +177,63 @@ def test_a_changed_article_that_no_longer_fits_moves_and_says_so(store):
     after = members(store)
     assert after["dam1"] == before["chess0"] and after["dam0"] == before["dam0"]
     assert store.stories.get(before["dam0"]).article_ids == ["dam0"]
+
+
+def test_in_a_week_of_lone_articles_the_same_week_is_no_reason_to_join(store, monkeypatch):
+    # Any same-week score would do where the news runs in stories; lone articles need more.
+    monkeypatch.setattr(group, "JOIN_DATED", 0.0)
+    monkeypatch.setattr(group, "JOIN_SPARSE", 0.99)
+    stories.update(store, put(store, dam(0)))
+    stories.update(store, put(store, dam(2, "2024-03-05")))
+    m = members(store)
+    assert m["dam2"] != m["dam0"]                 # its only neighbour is a lone article
+    assert store.stories.merges() == []           # (a story of 1 < LOOK_DATED_SIZE)
+
+
+def test_after_a_pause_of_weeks_a_lone_story_resumes_at_the_dated_bar(store, monkeypatch):
+    # Not the same week: JOIN_SPARSE is about same-week coincidence, the time decay
+    # weighs a pause (the example corpus's library story resumes months later).
+    monkeypatch.setattr(group, "JOIN_DATED", 0.0)
+    monkeypatch.setattr(group, "JOIN_SPARSE", 0.99)
+    stories.update(store, put(store, dam(0)))
+    stories.update(store, put(store, dam(2, "2024-03-20")))   # 17 days on: > NEIGHBOUR_DAYS
+    m = members(store)
+    assert m["dam2"] == m["dam0"]
+
+
+def test_where_the_news_runs_in_stories_the_same_week_joins(store, monkeypatch):
+    stories.update(store, put(store, dam(0), dam(1, "2024-03-04"),
+                              make("retold", *DAM_RETOLD, "2024-03-03")))
+    assert len(set(members(store).values())) == 1          # one story of RUNNING members
+    assert group.RUNNING <= 3
+    monkeypatch.setattr(group, "JOIN_DATED", 0.0)
+    monkeypatch.setattr(group, "JOIN_SPARSE", 0.99)
+    stories.update(store, put(store, dam(2, "2024-03-06")))
+    m = members(store)
+    assert m["dam2"] == m["dam0"]
+
+
+def test_running_is_the_mean_size_of_the_stories_near_the_article():
+    def state(size, first, last):
+        return group._State("s", first, last, size, {}, {})
+    day = ("2024-03-10", "2024-03-10")
+    assert group._running(day, [state(5, "2024-03-01", "2024-03-09"), state(1, "2024-03-09", "2024-03-09")])
+    assert not group._running(day, [state(2, "2024-03-01", "2024-03-09"), state(1, "2024-03-09", "2024-03-09")])
+    # a big story long over is no neighbour; no neighbour at all: not running
+    assert not group._running(day, [state(50, "2023-01-01", "2023-02-01"), state(1, "2024-03-08", "2024-03-08")])
+    assert not group._running(day, [])
+
+
+def test_a_dated_article_left_alone_joins_a_grown_story_at_the_end_of_the_run(store, monkeypatch):
+    stories.update(store, put(store, dam(0), dam(1, "2024-03-04")))
+    grown = members(store)["dam0"]
+    assert members(store)["dam1"] == grown
+    # Lone articles around it (a story of 2 < RUNNING): dam2 starts a story of its own ...
+    monkeypatch.setattr(group, "JOIN_SPARSE", 0.99)
+    monkeypatch.setattr(group, "LOOK_DATED_SIZE", 2)
+    summary = stories.update(store, put(store, dam(2, "2024-03-06")))
+    assert summary.started == 1 and summary.merges == 1
+    # ... and once all are placed it looks again: the story has grown to LOOK_DATED_SIZE.
+    assert members(store)["dam2"] == grown
+    [log] = store.stories.merges()
+    assert log["into_id"] == grown and "dam2" in log["reason"] and "running story" in log["reason"]

@@ -361,3 +361,15 @@ def test_in_a_gallery_every_dated_caption_is_a_caption():
                   "Sept. 16: The Fed is seen lending $85 billion to AIG."]
     blocks = clean_paragraphs([LEDE] + chronology, markup_hint="html")
     assert [b.kind for b in blocks] == ["body", "body", "body", "caption"]
+
+
+def test_player_notices_and_clip_credits_are_removed():
+    blocks = clean_paragraphs([LEDE, "To play this content JavaScript must be turned on and the "
+                               "latest version of Flash installed.",
+                               "This BBC News clip is published as part of BBC News Online and was "
+                               "first broadcast on 10 March 2010.", CLOSE,
+                               "The BBC is not responsible for the content of external internet sites."],
+                              markup_hint="html")
+    assert [(b.kind, b.rule) for b in blocks] == [
+        ("body", None), ("promo", "promo-javascript"), ("promo", "promo-clip"), ("body", None),
+        ("footer", "footer-external")]

@@ -145,3 +145,17 @@ def test_an_article_without_a_headline_lists_its_first_sentence_marked_as_derive
     titled = [a for a in listed if a["title"]]
     assert titled and all(a["derived_title"] is None and shown_title(a) == a["title"]
                           for a in titled)
+
+
+def test_a_storys_entities_count_the_storys_articles_and_quotes_take_a_limit(reader):
+    largest = max(reader.stories.all(), key=lambda s: len(s.article_ids))
+    held = set(largest.article_ids)
+    listed = query.entities(reader, story=largest.id)
+    assert listed and all(set(e["article_ids"]) <= held and e["article_ids"] for e in listed)
+    counts = [len(e["article_ids"]) for e in listed]
+    assert counts == sorted(counts, reverse=True)
+    # somewhere the whole pile names an entity more often than this story does
+    whole = {e["id"]: len(e["article_ids"]) for e in query.entities(reader)}
+    assert any(whole[e["id"]] > len(e["article_ids"]) for e in listed)
+    everyone = query.speakers(reader)
+    assert len(everyone) > 2 and query.speakers(reader, limit=2) == everyone[:2]

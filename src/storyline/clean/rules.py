@@ -178,6 +178,14 @@ RULES: tuple[Rule, ...] = (
          _r(r"^(an? |the )(earlier |previous )?(version of )?(this |the )?(article|story|report|"
             r"column|graphic) (misspelled|misstated|misidentified|incorrectly|wrongly|gave the wrong)\b"),
          60),
+    Rule("footer-external", "footer",
+         _r(r"\bis not responsible for the content of external (internet )?(sites|websites|links)\b"), 20),
+    Rule("promo-javascript", "promo",
+         _r(r"\b(javascript|flash player|cookies) (must|needs to|has to) be (turned on|enabled|installed)\b|"
+            r"^to (play|view|watch) this (content|video|media)\b"), 30),
+    Rule("promo-clip", "promo",
+         _r(r"^this (bbc news |news )?(clip|video|programme|program) (is|was) (published|first broadcast|"
+            r"taken from)\b|\bwas first broadcast on\b"), 40),
     Rule("footer-sources", "footer", re.compile(r"^SOURCES?\s*:\s"), 60),
     Rule("footer-standards", "footer", _r(r"^our standards\s*:"), 12),
     Rule("footer-usage", "footer",

@@ -21,12 +21,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db(p)
     p.add_argument("--speaker", metavar="NAME", help="only speakers whose name contains NAME")
     p.add_argument("--story", metavar="STORY", help="only the quotes of this story (id or title words)")
+    p.add_argument("--limit", type=int, default=0, help="at most this many speakers (most quoted first)")
     add_json(p)
 
 
 def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        groups = query.speakers(store, story=args.story, speaker=args.speaker)
+        groups = query.speakers(store, story=args.story, speaker=args.speaker, limit=args.limit)
     if args.json:
         print_json(groups)
         return 0

@@ -13,13 +13,21 @@ __all__ = ["entities", "entity"]
 def entities(store, *, type: str | None = None, name: str | None = None,
              story: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """Entity records, most articles first. Filters: type (PERSON, ORG, LOC), a piece of
-    a name or alias, a story (any name `find_story` takes)."""
-    story_id = None
-    if story:
-        from .stories import find_story
-        story_id = find_story(store, story).id
-    found = store.entities.all(type=type, name=name, story_id=story_id)
-    return [entity_record(e) for e in found[:limit or None]]
+    a name or alias, a story (any name `find_story` takes): then `article_ids` are the
+    story's articles that name it, and the order is by those."""
+    if not story:
+        found = store.entities.all(type=type, name=name)
+        return [entity_record(e) for e in found[:limit or None]]
+    from .stories import find_story
+    picked = find_story(store, story)
+    held = set(picked.article_ids)
+    records = []
+    for e in store.entities.all(type=type, name=name, story_id=picked.id):
+        record = entity_record(e)
+        record["article_ids"] = [a for a in record["article_ids"] if a in held]
+        records.append(record)
+    records.sort(key=lambda r: (-len(r["article_ids"]), r["name"]))
+    return records[:limit or None]
 
 
 def entity(store, ref: str) -> dict[str, Any]:

@@ -46,12 +46,13 @@ def quotes(store, *, story: str | None = None, speaker: str | None = None,
             yield record
 
 
-def speakers(store, *, story: str | None = None, speaker: str | None = None
-             ) -> list[dict[str, Any]]:
+def speakers(store, *, story: str | None = None, speaker: str | None = None,
+             limit: int | None = None) -> list[dict[str, Any]]:
     """Quotes grouped by speaker, most quoted first: [{speaker_name, speaker, count,
-    quotes}]. One group per speaker entity when names have been resolved (so "Ruiz"
-    and "Ana Ruiz" are one speaker), else per name; a group is named by its longest
-    name. A wire copy's quotes are its original's and are not listed again."""
+    quotes}], at most `limit` groups. One group per speaker entity when names have been
+    resolved (so "Ruiz" and "Ana Ruiz" are one speaker), else per name; a group is
+    named by its longest name. A wire copy's quotes are its original's and are not
+    listed again."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for record in quotes(store, story=story, speaker=speaker):
         if record["copy_of"]:
@@ -67,4 +68,5 @@ def speakers(store, *, story: str | None = None, speaker: str | None = None
                                                      if r["speaker"]), None)
         group["quotes"].extend(records)
         group["count"] = len(group["quotes"])
-    return sorted(named.values(), key=lambda g: (-g["count"], g["speaker_name"].lower()))
+    ranked = sorted(named.values(), key=lambda g: (-g["count"], g["speaker_name"].lower()))
+    return ranked[:limit or None]

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..model import Article
-from ..text.calendar import AP_MONTHS, MONTH_NAMES
+from ..text.calendar import AP_MONTHS, MONTH_NAMES, month_number
 from ..text.scraped import CLOCK_STAMP as _CLOCK_STAMP
 from ..text.scraped import MONTH as _MONTH
 from ..text.scraped import WEEKDAY as _WEEKDAY
@@ -304,7 +304,7 @@ def extract(article: Article, *, lead: int = LEAD_SENTENCES) -> list[DatedSenten
             if best is None or rank < best[0]:
                 best = (rank, first, last, t.text, why)
         if best is None and published and i < lead and cut:
-            best = _dateline_day(body, timexes, start, start + cut, published)
+            best = _dateline_day(body, start, start + cut, published)
         names = _names(article, start, end)
         if best is not None:
             day, gran, until = _dated(best[1], best[2])
@@ -444,20 +444,27 @@ def _in_passing(body: str, start: int, at: int) -> bool:
 # A dateline's day: "OXFORD, Miss., Sept. 26 -- Sen. Barack Obama criticized ..." in a
 # paper of Sept. 27 reports the 26th. Only a day up to this many days before publication.
 DATELINE_DAYS = 3
+_DATELINE_DAY = re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})\s*(?:--|—|–)")
 
 
-def _dateline_day(body: str, timexes, start: int, cut: int, published: str
+def _dateline_day(body: str, start: int, cut: int, published: str
                   ) -> tuple[tuple[bool, int], date, date, str, str] | None:
-    """The day of a date in the dateline cut off the front of a lead sentence."""
+    """The day a dateline cut off the front of a lead sentence names ("OXFORD, Miss.,
+    Sept. 26 -- "): read here, not by the time tagger, which leaves a dateline alone."""
+    m = _DATELINE_DAY.search(body, start, cut)
+    month = month_number(m.group(1)) if m else None
+    if month is None:
+        return None
     day = date.fromisoformat(published)
-    for t in timexes:
-        if start <= t.start and t.end <= cut:
-            parsed = parse_value(t.value)
-            if parsed and parsed[1] == "day":
-                first = date.fromisoformat(parsed[0])
-                if 0 <= (day - first).days <= DATELINE_DAYS:
-                    return ((False, 0), first, first, t.text,
-                            f"the dateline's day {t.text!r} (the article is of {published})")
+    for year in (day.year, day.year - 1):            # "Dec. 31 --" in a paper of Jan. 1
+        try:
+            first = date(year, month, int(m.group(2)))
+        except ValueError:
+            return None
+        if 0 <= (day - first).days <= DATELINE_DAYS:
+            text = f"{m.group(1)} {m.group(2)}"
+            return ((False, 0), first, first, text,
+                    f"the dateline's day {text!r} (the article is of {published})")
     return None
 
 

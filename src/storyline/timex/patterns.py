@@ -180,7 +180,7 @@ RULES: list[Rule] = [
     _rule("month_day", rf"""
         (?:(?P<wd>{WEEKDAY}),?\s+)?
         (?:(?P<mod>{POINT_MOD}))?
-        (?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\s*(?:%|percent|million|billion|-(?!-)|:\d))
+        (?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\s*(?:%|percent|million|billion|-|:\d))
         (?:(?:,\s*|\s+)(?:of\s+)?(?:(?P<year>{YEAR4})|{TWO_DIGIT_YEAR}))?
         (?:,?\s+(?P<wd2>{WEEKDAY}))?"""),
     _rule("day_month", rf"""

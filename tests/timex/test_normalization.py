@@ -293,6 +293,13 @@ def test_weekdays_in_names_are_not_days():
     assert [t.text for t in tag(text, ANCHOR)] == ["Sunday"]
 
 
+def test_a_year_after_a_spaced_comma_belongs_to_the_date():
+    # Penn-tokenized copy ("11 Oct , 1918") keeps the year with its day
+    assert [(t.text, t.value) for t in tag("A tsunami killed 1,600 on 11 Oct , 1918 .", ANCHOR)] == [
+        ("11 Oct , 1918", "1918-10-11")]
+    assert [t.value for t in tag("On March 5 , 2009 , it rained .", ANCHOR)] == ["2009-03-05"]
+
+
 def test_ages_are_not_durations():
     assert tag("A 6-year-old boy and his 52-year-old father were rescued.", ANCHOR) == []
     assert tag("The senator, 52 years old, and his mother, in her 80s, voted.", ANCHOR) == []

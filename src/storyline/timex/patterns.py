@@ -181,12 +181,12 @@ RULES: list[Rule] = [
         (?:(?P<wd>{WEEKDAY}),?\s+)?
         (?:(?P<mod>{POINT_MOD}))?
         (?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})(?!\s*(?:%|percent|million|billion|-|:\d))
-        (?:(?:,\s*|\s+)(?:of\s+)?(?:(?P<year>{YEAR4})|{TWO_DIGIT_YEAR}))?
+        (?:(?:\s*,\s*|\s+)(?:of\s+)?(?:(?P<year>{YEAR4})|{TWO_DIGIT_YEAR}))?
         (?:,?\s+(?P<wd2>{WEEKDAY}))?"""),
     _rule("day_month", rf"""
         (?:(?P<wd>{WEEKDAY}),?\s+)?
         (?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})
-        (?:,?\s+(?P<year>{YEAR4}))?"""),
+        (?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?"""),
     _rule("month_year", rf"""
         (?:(?P<mod>{POINT_MOD}))?
         (?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<yearwords>{YEAR_WORDS})|{TWO_DIGIT_YEAR})"""),

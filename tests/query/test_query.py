@@ -159,3 +159,20 @@ def test_a_storys_entities_count_the_storys_articles_and_quotes_take_a_limit(rea
     assert any(whole[e["id"]] > len(e["article_ids"]) for e in listed)
     everyone = query.speakers(reader)
     assert len(everyone) > 2 and query.speakers(reader, limit=2) == everyone[:2]
+
+
+def test_words_that_are_a_storys_key_phrase_open_that_story():
+    """`timeline "charity single"` opens "Charity single — Haiti, Simon Cowell", though the
+    big Haiti story has more articles naming both words."""
+    from types import SimpleNamespace
+
+    from storyline.model import Story
+
+    big = Story(id="s1", title="Haiti: earthquake, aid, survivors", article_ids=[f"a{i}" for i in range(60)])
+    small = Story(id="s2", title="Charity single — Haiti, Simon Cowell", article_ids=["b1", "b2"])
+    store = SimpleNamespace(
+        stories=SimpleNamespace(get=lambda ref: None, all=lambda: [big, small]),
+        articles=SimpleNamespace(story_counts=lambda q: {"s1": 9, "s2": 2}))
+    assert query.find_story(store, "charity single").id == "s2"
+    assert query.find_story(store, "Charity single — Haiti, Simon Cowell").id == "s2"
+    assert query.find_story(store, "Haiti charity").id == "s1"     # not a name: most articles

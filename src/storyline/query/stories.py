@@ -18,8 +18,9 @@ _WORD = re.compile(r"\w[\w'-]*")
 
 def find_story(store, ref: str | None = None) -> Story:
     """The story `ref` names: its id, an id merged into it or a unique id prefix; else
-    the story its words best describe: the one with the most articles naming all of
-    them (the larger on a tie), or failing that any of them, or failing that the
+    the story the words name (its whole name, or the key phrase its name opens with);
+    else the story its words best describe: the one with the most articles naming all
+    of them (the larger on a tie), or failing that any of them, or failing that the
     largest whose title holds `ref`. Without `ref`, the largest story."""
     if ref:
         found = store.stories.get(ref)
@@ -32,6 +33,14 @@ def find_story(store, ref: str | None = None) -> Story:
     if not ref:
         return max(every, key=lambda s: (len(s.article_ids), s.id))
     words = _WORD.findall(ref)
+    # The words are a story's name, or the key phrase it opens with ("charity single"
+    # for "Charity single — Haiti, Simon Cowell"): that story, the largest such.
+    said = " ".join(w.lower() for w in words)
+    named = [s for s in every if said and said in (
+        " ".join(_WORD.findall(s.title or "")).lower(),
+        " ".join(_WORD.findall(re.split(r" — |: ", s.title or "", maxsplit=1)[0])).lower())]
+    if named:
+        return max(named, key=lambda s: (len(s.article_ids), s.id))
     by_id = {s.id: s for s in every}
     for joiner in (" ", " OR "):
         counts = store.articles.story_counts(joiner.join(f'"{w}"' for w in words)) if words else {}

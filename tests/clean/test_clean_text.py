@@ -373,3 +373,14 @@ def test_player_notices_and_clip_credits_are_removed():
     assert [(b.kind, b.rule) for b in blocks] == [
         ("body", None), ("promo", "promo-javascript"), ("promo", "promo-clip"), ("body", None),
         ("footer", "footer-external")]
+
+
+def test_stamped_reader_comments_with_no_header_are_comments():
+    comments = ["At 4:20 pm on 18 Jan 2010 , rg wrote : An unelected player at that .",
+                "Some more of the reader's thoughts on the relief effort .",
+                "At 4:23 pm on 18 Jan 2010 , WebAliceinwonderland wrote : I am glad of the thread ."]
+    blocks = clean_paragraphs([LEDE, CLOSE] + comments, markup_hint="html")
+    assert [b.kind for b in blocks] == ["body", "body", "comments", "comments", "comments"]
+    # one quoted "wrote:" in a story is not a comment thread
+    one = clean_paragraphs([LEDE, comments[0], CLOSE], markup_hint="html")
+    assert [b.kind for b in one] == ["body", "body", "body"]

@@ -314,14 +314,24 @@ def _byline_follows(blocks: list[Block], i: int) -> bool:
                for b in blocks[i + 1:i + 3])
 
 
+# A comment's own header run into its text: "At 4:23 pm on 18 Jan 2010 , jo wrote : I 'm
+# glad ..." (BBC blogs), "On March 2, 2024 at 8:10 am, Jo Bell wrote: ...".
+_COMMENT_STAMP = re.compile(r"^(?:at|on)\s+[^:]{0,40}?\d{1,2}[:.]\d{2}[^:]{0,40}?\d{4}\s*,?\s*"
+                            r"[^\s,:]+(?:\s+[^\s,:]+){0,3}\s+wrote\s*:", re.I)
+
+
 def _mark_comments(blocks: list[Block]) -> None:
-    """Reader comments: a comments header after the body start, and all that follows."""
+    """Reader comments: a comments header after the body start, and all that follows;
+    or, with no header, the first of two or more stamped "NAME wrote:" comments."""
     first_body, _ = _body_extent(blocks, long_only=True)
+    stamped = [i for i in range(first_body + 1, len(blocks)) if _COMMENT_STAMP.match(blocks[i].text)]
     for i in range(first_body + 1, len(blocks)):
-        if COMMENT_HEADERS.match(blocks[i].text) or (
-                blocks[i].rule in ("engagement",) and "welcome comments" in blocks[i].text.lower()):
+        header = COMMENT_HEADERS.match(blocks[i].text) or (
+            blocks[i].rule in ("engagement",) and "welcome comments" in blocks[i].text.lower())
+        if header or (len(stamped) >= 2 and i == stamped[0]):
             for block in blocks[i:]:
-                block.kind, block.rule = "comments", "after-comments-header"
+                block.kind, block.rule = "comments", "after-comments-header" if header \
+                    else "stamped-comments"
             return
 
 

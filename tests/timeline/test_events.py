@@ -228,3 +228,17 @@ def test_listings_are_no_entries_even_behind_a_page_stamp():
                           "questions about Wall Street.") == ""
     assert clean_sentence(stamp + "Dr Conrad Murray went on trial for the singer's death.") == (
         "Dr Conrad Murray went on trial for the singer's death.")
+
+
+def test_penn_tokenized_update_stamps_comment_stamps_and_seconds_are_furniture():
+    from storyline.text.scraped import clean_sentence
+    from storyline.timeline.events import is_furniture
+    a = article("cnn9", "CNN", "2011-02-13",
+                "-LRB- Update 7:00 p.m. in Cairo , 12:00 p.m. ET -RRB- - Egyptian banks stayed "
+                "closed , the central bank said .")
+    (found,) = extract(a)
+    assert found.sentence.startswith("Egyptian banks") and (found.date, found.how) == (
+        "2011-02-13", "published")
+    assert is_furniture("February 2 , 2011 at 1:28 pm | First of all I would n't be in a violent protest .")
+    assert clean_sentence("updated : Fri Jan 14 2011 20:54:00 Tunisia 's president calls for new "
+                          "elections .") == "Tunisia 's president calls for new elections ."

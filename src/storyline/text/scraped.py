@@ -30,7 +30,7 @@ _DATED_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s[A
 _STAMP = re.compile(
     r"^.{0,250}?(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?)"
     r"\s*,?\s*\d{2,4}[,;:]?\s*(?:-\s*|\|\s*)?(?:Last updated at\s+)?"
-    r"\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|BST|UTC|UK|ET|EST|EDT|CET|PST|PDT)?"
+    r"\d{1,2}[.:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|BST|UTC|UK|ET|EST|EDT|CET|PST|PDT)?"
     r"(?:\s+Help|\s*\|\s*by:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)?\s+(?=[\"“A-Z])")
 # A byline: "By the CNN Wire Staff ", "By Mike Wooldridge World Affairs correspondent,
 WEEKDAY = rf"(?:{'|'.join(d.title() for d in WEEKDAY_NAMES)})"

@@ -60,14 +60,22 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         for m in SENTENCE_END.finditer(chunk):
             if _SPLIT_ABBREVIATION.search(chunk[cut:m.start() + 1]):
                 continue
-            opened = chunk.rfind("(", cut, m.start())
-            if opened >= 0 and m.start() - opened <= 60 and ")" not in chunk[opened:m.start()] \
-                    and ")" in chunk[m.start():m.start() + 30]:
+            if _inside_brackets(chunk, cut, m.start()):
                 continue                  # inside short brackets: "(Update 9:29 p.m. ET)"
             _add(spans, text, offset, start + cut, start + m.end())
             cut = m.end()
         _add(spans, text, offset, start + cut, start + len(chunk))
     return spans
+
+
+def _inside_brackets(chunk: str, cut: int, at: int) -> bool:
+    """Is `at` inside short brackets, written "(...)" or, Penn-tokenized, "-LRB- ... -RRB-"?"""
+    for left, right in (("(", ")"), ("-LRB-", "-RRB-")):
+        opened = chunk.rfind(left, cut, at)
+        if opened >= 0 and at - opened <= 60 and right not in chunk[opened:at] \
+                and right in chunk[at:at + 30]:
+            return True
+    return False
 
 
 def _add(spans: list[tuple[int, int]], text: str, offset: int, a: int, b: int) -> None:

@@ -84,10 +84,11 @@ _IDIOM = re.compile(r"\bno\s+$", re.IGNORECASE)
 # A reader comment's header: a time stamp, then "NAME wrote:".
 _WROTE = re.compile(r"\bwrote\s*:")
 # An update stamp in brackets: "(Update 3 p.m. Cairo, 8 a.m. ET)", "(Updated at 12:41 p. m)".
-_UPDATE = re.compile(r"\(\s*(?:UPDATED?|Updated?)\b[^()]{0,80}\)\s*(?:--\s*)?")
+_UPDATE = re.compile(r"(?:\(|-?LRB-)\s*(?:UPDATED?|Updated?)\b[^()]{0,80}?(?:\)|-RRB-)\s*(?:--?\s*)?")
 # Page furniture that is not news, whatever its words: a comment thread's stamps and
 # links ("February 14, 2011 at 8:10 am | Report abuse |"), a photo's "(left)".
 _THREAD = re.compile(r"\|\s*(?:Report abuse|Reply)\b|\b(?:a|p)\.?m\.?\s*\|\s*Reply|"
+                     r"\d{4}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||"     # "February 2, 2011 at 1:28 pm |"
                      r"[!?]{3,}", re.IGNORECASE)     # "... fundamentally strong!!!!": a reader's
 _PHOTO_SIDE = re.compile(r"\((?:left|right|centre|center|top|bottom|L|R|C|rear|front)\)")
 # A photo's caption in the text: "In this photo released by the White House, ...", "A

@@ -242,3 +242,12 @@ def test_penn_tokenized_update_stamps_comment_stamps_and_seconds_are_furniture()
     assert is_furniture("February 2 , 2011 at 1:28 pm | First of all I would n't be in a violent protest .")
     assert clean_sentence("updated : Fri Jan 14 2011 20:54:00 Tunisia 's president calls for new "
                           "elections .") == "Tunisia 's president calls for new elections ."
+
+
+def test_a_stamps_cut_off_tail_and_follow_plugs_leave_an_entry():
+    from storyline.text.scraped import clean_sentence
+    assert clean_sentence("Cairo , 7:45 a.m. ET -RRB- State-run Nile TV reports that the curfew "
+                          "was extended .") == "State-run Nile TV reports that the curfew was extended ."
+    assert clean_sentence("Follow the latest tweets from CNN correspondents from the protests .") == ""
+    assert clean_sentence("Cairo police said 20 people were hurt at 7:45 a.m. on Friday .") == (
+        "Cairo police said 20 people were hurt at 7:45 a.m. on Friday .")

@@ -54,7 +54,7 @@ _FURNITURE = re.compile(r"RUSH TRANSCRIPT|EDITOR\s?'?\s?S NOTE|^The latest news 
                         # at noon ET to take your questions"; a video page's "Live coverage of"
                         r"\b(?:be|was|were|is|are) online\b.{0,80}\bquestions\b|"
                         r"\bto (?:answer|take) (?:your |readers' )?questions\b|"
-                        r"^Live coverage of\b", re.IGNORECASE)
+                        r"^Live coverage of\b|^Follow (?:the latest|our|us|live)\b", re.IGNORECASE)
 # A stamp with the clock first, at the start of a sentence, after nothing but names,
 # pipes and "At"/"Updated": "Susan Watts | 18:00 UK time, Saturday, 25 April 2009 ",
 # "At 2:10 pm on 02 Jun 2009, ", "Updated 19:23 27th Apr 2009 ".
@@ -72,13 +72,18 @@ def clean_sentence(text: str) -> str:
     return cleaned(text)[0]
 
 
+# The tail of an update stamp a splitter cut in two: "Cairo, 7:45 a.m. ET) State-run ...".
+_STAMP_TAIL = re.compile(r"^[A-Z][\w ,.]{0,40}?\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?\s*(?:ET|GMT|EST|EDT)?\s*"
+                         r"(?:\)|-RRB-)\s*-*\s*")
+
+
 def cleaned(text: str) -> tuple[str, int]:
     """`clean_sentence` and where in `text` what is left starts."""
     if _FURNITURE.search(text):
         return "", len(text)
     cut = 0
-    for pattern in (_STAMP, CLOCK_STAMP, _BYLINE, _BRACKETS, _DATELINE, _DATED_DATELINE,
-                    _BRACKETS, _CAPS_HEAD):
+    for pattern in (_STAMP_TAIL, _STAMP, CLOCK_STAMP, _BYLINE, _BRACKETS, _DATELINE,
+                    _DATED_DATELINE, _BRACKETS, _CAPS_HEAD):
         rest = text[cut:]
         m = pattern.match(rest)
         if m and len(rest) - m.end() > 20 and (pattern is not _DATELINE

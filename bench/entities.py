@@ -25,7 +25,8 @@ Protocols (B-cubed over the gold mentions in both):
   (`find_mentions`) are matched to gold mentions (a predicted name that covers the gold
   phrase's head word and does not start before the phrase); unmatched predictions are
   ignored, gold mentions left unmatched count as singletons. Needs a model (STORYLINE_MODEL or the shipped one);
-  skipped with --no-model.
+  skipped with --no-model. Every installed spaCy English package (en_core_web_sm, ...) runs
+  the same protocol side by side, loaded as a build would load it (`--model`).
 - baseline (gold spans): exact string match of the lower-cased mention text.
 Variants on MEANTIME: "loose" keeps every span with a capitalized non-determiner word
 (1,517 mentions instead of 1,416: also descriptions like "U.S. automaker"); "no stories"
@@ -35,8 +36,9 @@ Wikipedia link.
     python bench/entities.py [--data ../shared/data] [--no-model] [--show-errors meantime|gum|meantime-e2e|gum-e2e]
 
 Last stdout line: {"bench": "entities", "meantime_b3_f1", "gum_b3_f1", ... P/R, e2e and
-baseline figures, "<corpus>_e2e_found" = share of gold mentions our NER matched}; scores
-are fractions.
+baseline figures, "<corpus>_e2e_found" = share of gold mentions our NER matched,
+"spacy_<package>_<corpus>_e2e_b3_f1" / "..._e2e_found" for installed packages}; scores are
+fractions.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from types import SimpleNamespace
 _HERE = Path(__file__).resolve().parent
 
 from _coref import b_cubed  # noqa: E402
+from _data import installed_spacy_packages  # noqa: E402
 
 from storyline.entities import find_mentions, mentions_from_spans, resolve  # noqa: E402
 
@@ -258,7 +261,7 @@ def run_gold(docs: list[GoldDoc], vocab) -> tuple[tuple[float, float, float], di
     return scores, pred, names
 
 
-def run_e2e(docs: list[GoldDoc], nlp) -> tuple[float, float, float]:
+def run_e2e(docs: list[GoldDoc], nlp) -> tuple[tuple[float, float, float], float, dict, dict]:
     """Our model's mentions, matched to the gold mentions."""
     predicted, articles, names = {}, [], {}
     for gold in docs:
@@ -329,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
             nlp = storyline_nlp.load()
         except Exception as e:  # noqa: BLE001 - the bench still reports the gold protocol
             print(f"no language model, end-to-end skipped: {e}", file=sys.stderr)
+    others = {} if nlp is None else {
+        p: storyline_nlp.load(p) for p in installed_spacy_packages(skip=storyline_nlp.model_name())}
     out = {"bench": "entities"}
     rows = []
     for name, docs in corpora.items():
@@ -351,6 +356,12 @@ def main(argv: list[str] | None = None) -> int:
                         f"{name}_e2e_b3_r": round(er, 4), f"{name}_e2e_found": round(found, 4)})
             rows.append((name, "end to end (our NER)", ep, er, ef))
             print(f"{name}: our NER found {found:.1%} of the named gold mentions (e2e)")
+            for package, other in others.items():
+                (sp, sr, sf), sfound, _, _ = run_e2e(docs, other)
+                out.update({f"spacy_{package}_{name}_e2e_b3_f1": round(sf, 4),
+                            f"spacy_{package}_{name}_e2e_found": round(sfound, 4)})
+                rows.append((name, f"end to end ({package[:15]})", sp, sr, sf))
+                print(f"{name}: {package} found {sfound:.1%} of the named gold mentions (e2e)")
         print(f"{name}: {len(docs)} documents, {n_mentions} named gold mentions, "
               f"{n_clusters} gold entities; gold protocol {secs:.2f} s")
         if args.show_errors == name:

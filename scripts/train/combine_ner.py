@@ -7,7 +7,7 @@ BASE: the joint pipeline (tok2vec shared by tagger/morphologizer/lemmatizer/pars
 src/storyline/nlp/model. NER: a pipeline trained with scripts/train/ner.cfg (components
 `ner_tok2vec`, `ner`). OUT gets BASE's tokenizer (with its news special cases), tok2vec,
 tagger, morphologizer, lemmatizer and parser, and NER's `ner_tok2vec` + `ner` in place of
-BASE's `ner`. The same as a `spacy assemble` config with `source =` for every component, but
+BASE's `ner` (and BASE's own `ner_tok2vec`, if it has one: the shipped pipeline does). The same as a `spacy assemble` config with `source =` for every component, but
 it keeps BASE's tokenizer rules, which `spacy assemble` (no initialization) would not.
 """
 
@@ -24,13 +24,14 @@ def combine(base: Path, ner: Path, out: Path) -> list[str]:
 
     nlp = spacy.load(base)
     ner_nlp = spacy.load(ner)
-    if "ner" in nlp.pipe_names:
-        nlp.remove_pipe("ner")
+    for name in ("ner", "ner_tok2vec"):   # BASE may already carry a separate recognizer
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
     nlp.add_pipe("ner_tok2vec", source=ner_nlp)
     nlp.add_pipe("ner", source=ner_nlp)
-    meta = dict(nlp.meta)
-    meta["description"] = meta.get("description", "") + " Entity recognizer with its own tok2vec."
-    nlp.meta.update(meta)
+    note = " Entity recognizer with its own tok2vec."
+    if note not in nlp.meta.get("description", ""):
+        nlp.meta["description"] = nlp.meta.get("description", "") + note
     nlp.to_disk(out)
     return spacy.load(out).pipe_names  # reloading links each listener to its tok2vec
 

@@ -41,7 +41,8 @@ def main() -> int:
                     author="storyline", description="storyline's own small English pipeline: "
                     "tagger, morphologizer, lemmatizer, parser, PER/ORG/LOC entity recognizer; "
                     "trained on UD English EWT + GUM (CC-BY genres; GUM's named mentions for "
-                    "the recognizer) and Universal NER EWT.")
+                    "the recognizer), Universal NER EWT, and silver names on raw news text "
+                    "from en_core_web_sm (scripts/train/silver.py).")
     tmp = args.out.with_name(args.out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)

@@ -26,3 +26,9 @@ def test_surname_and_first_name():
     assert surname("Ms. Alvarez") == "alvarez"
     assert first_name("Ludwig van Beethoven") == "ludwig"
     assert first_name("Alvarez") == ""
+
+
+def test_an_arabic_article_is_not_the_surname():
+    assert surname("Bashar al-Assad") == "assad"
+    assert surname("Abdel Fattah el-Sisi") == "sisi"
+    assert surname("Jean-Luc Picard") == "picard"

@@ -178,3 +178,14 @@ def test_spellings_of_one_reading_agree():
         art("a3", m("EADS", type="ORG")),
     ])
     assert len(result.entities) == 1
+
+
+def test_surname_joins_the_namesake_the_story_names_far_most_often():
+    bashar = [art(f"a{i}", m("Bashar al-Assad")) for i in range(7)]
+    result = resolve([*bashar, art("h1", m("Hafez Assad")), art("s1", m("Assad"))])
+    assert result.entity_id("s1", "Assad") == result.entity_id("a0", "Bashar al-Assad")
+    assert result.entity_id("h1", "Hafez Assad") != result.entity_id("a0", "Bashar al-Assad")
+    # three to two is no majority a reader would trust
+    result = resolve([*bashar[:3], *(art(f"h{i}", m("Hafez Assad")) for i in range(2)), art("s1", m("Assad"))])
+    assert entity_of(result, "s1", "Assad").article_ids == ["s1"]
+

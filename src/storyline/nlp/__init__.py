@@ -11,6 +11,7 @@ GPE/LOC labels), so nothing else changes.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # spaCy is imported on first use: reading and cleaning do not
     from spacy.language import Language
 
 __all__ = ["MODEL_DIR", "DEFAULT_MODEL", "load", "model_name", "ENTITY_TYPES",
-           "split_person_of_place"]
+           "normalize_names", "split_person_of_place", "trim_names", "consistent_types"]
 
 MODEL_DIR = Path(__file__).parent / "model"
 DEFAULT_MODEL = "storyline"
@@ -72,11 +73,77 @@ def _load(name: str, full: bool) -> "Language":
             f"(install it, e.g. `pip install {name}`, or give a path to a saved spaCy pipeline): {e}")
     if "ner" in nlp.pipe_names:
         _register()
-        nlp.add_pipe(_PERSON_OF_PLACE, after="ner")
+        nlp.add_pipe(_NAMES, after="ner")
     return nlp
 
 
-_PERSON_OF_PLACE = "storyline_person_of_place"
+_NAMES = "storyline_names"
+
+
+def normalize_names(doc):
+    """The same names from any model: UNER's spans, and persons apart from their places.
+
+    spaCy's OntoNotes models put a leading "the" inside names ("the White House", "the
+    BBC") and sometimes a trailing "'s"; storyline's model, trained on UNER, leaves both
+    out. Entities, mentions and merges key on the name, so both engines must agree."""
+    return consistent_types(split_person_of_place(trim_names(doc)))
+
+
+def consistent_types(doc):
+    """One name, one type in an article.
+
+    A recognizer decides each mention from a few words around it, so "Seagal" after
+    "Steven Seagal" can come out a place, or not be found. A reader knows better: a word
+    that is the surname of a person named in full in the article is that person (found
+    where the recognizer missed it, except at the start of a sentence, where capitals say
+    nothing), and a name the recognizer typed differently across the article gets the
+    type it gave most often."""
+    persons = [e for e in doc.ents if ENTITY_TYPES.get(e.label_) == "PERSON"]
+    person_label = persons[0].label_ if persons else None
+    surnames = {e[-1].text for e in persons
+                if len(e) > 1 and all(t.is_title or not t.is_alpha for t in e)
+                and e[-1].is_alpha and len(e[-1].text) > 2}
+    full = {e.text for e in persons if len(e) > 1}
+    votes: dict[str, Counter] = {}
+    for e in doc.ents:
+        votes.setdefault(e.text, Counter())[e.label_] += 1
+    out, changed = [], False
+    for e in doc.ents:
+        label = e.label_
+        if person_label and (e.text in surnames or e.text in full):
+            label = person_label
+        else:
+            (top, n), *rest = votes[e.text].most_common(2) + [(None, 0)]
+            if n > rest[0][1]:
+                label = top
+        changed |= label != e.label_
+        out.append(e if label == e.label_ else _span(doc, e.start, e.end, label))
+    if person_label and surnames:
+        taken = {i for e in out for i in range(e.start, e.end)}
+        for t in doc:
+            if t.text in surnames and t.i not in taken and not t.is_sent_start \
+                    and (t.i == 0 or not doc[t.i - 1].is_title):
+                out.append(_span(doc, t.i, t.i + 1, person_label))
+                changed = True
+    if changed:
+        doc.ents = sorted(out, key=lambda e: e.start)
+    return doc
+
+
+def trim_names(doc):
+    """A leading "the" and a trailing possessive "'s" are not part of a name."""
+    out, changed = [], False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        if end - start > 1 and doc[start].lower_ == "the":
+            start += 1
+        if end - start > 1 and doc[end - 1].lower_ in ("'s", "’s"):
+            end -= 1
+        changed |= (start, end) != (ent.start, ent.end)
+        out.append(ent if (start, end) == (ent.start, ent.end) else _span(doc, start, end, ent.label_))
+    if changed:
+        doc.ents = out
+    return doc
 
 
 def split_person_of_place(doc):
@@ -111,5 +178,5 @@ def _span(doc, start: int, end: int, label: str):
 def _register() -> None:
     from spacy.language import Language
 
-    if not Language.has_factory(_PERSON_OF_PLACE):
-        Language.component(_PERSON_OF_PLACE, func=split_person_of_place)
+    if not Language.has_factory(_NAMES):
+        Language.component(_NAMES, func=normalize_names)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterator, TextIO
 
 from .errors import Code, Problem
-from .clean.template import source_key, template_keys
+from .clean.template import article_keys, source_key
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from . import nlp
@@ -266,7 +266,7 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
                                f"could not be stored: {type(err).__name__}: {err}"))
                 unstored.add(article.origin.path)
                 continue
-            store.templates.put(article.id, source, template_keys(article.blocks))
+            store.templates.put(article.id, source, article_keys(article))
             store.work.add("templates", [source])
             store.work.add("group", [article.id])
             if state == "changed":

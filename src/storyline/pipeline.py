@@ -17,6 +17,7 @@ from . import clean, dating, extract, nlp, timex
 from .annotate import annotate
 from .clean import authors as authors_of, headline
 from .model import Article, Block, Evidence, Origin, RawDocument
+from .ingest.dataset import host_of
 from .text.sentences import CJK_STOPS, ENDS_CLAUSE_CJK
 
 __all__ = ["process", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
@@ -111,7 +112,7 @@ def read_article(raw: RawDocument) -> Article:
         paragraphs, hint = extract.fragment_paragraphs(raw.content), "html"
     else:
         paragraphs, hint = clean.split_paragraphs(raw.content), "text"
-    sites = [source, _host(origin.url), *(page.site_names if page else ())]
+    sites = [source, host_of(origin.url), *(page.site_names if page else ())]
     title, title_evidence = _title(raw, page, sites)
     blocks = clean.clean_paragraphs(paragraphs, title=title, description=description,
                                     markup_hint=hint)
@@ -186,11 +187,6 @@ def _authors(raw: RawDocument, page, printed: str | None, sites: list) -> list[s
     in_text = authors_of.names(printed, sites)
     return in_text if set(found) < set(in_text) or not found else found
 
-
-def _host(url: str | None) -> str | None:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).hostname if url else None
 
 
 def date_from_text(article: Article, model: str | None = None) -> Article:

@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from ..text.calendar import MONTH_NAMES, WEEKDAY_NAMES
-from .headline import site_keys, text_key, tidy
+from .headline import name_key, site_keys, tidy
 
 __all__ = ["names", "first_names"]
 
@@ -59,10 +59,14 @@ def _is_name(part: str, first: bool, site: set[str]) -> bool:
         return False
     if len(words) == 1 and part.islower():
         return False   # a user name: "jdadmin", "kevin-r"
-    key = text_key(re.sub(r"^the\s+", "", part, flags=re.I))
+    key = name_key(part)
     if any(key == s or (len(s) >= 4 and key.startswith(s)) or (len(key) >= 5 and s.startswith(key))
            for s in site):
         return False   # the site's own name: "CNN Business" on cnn.com, "Beachbody" on beachbodyondemand.com
+    if _OUTLET.search(part) and len(words) >= 2:
+        initials = "".join(w[0] for w in words if w.casefold() != "the").casefold()
+        if any(s.startswith(initials) for s in site):
+            return False   # "The Associated Press" on apnews.com
     # after the first part, one word is an outlet or a place ("Tom Cary, Senior ...",
     # "Victor Tangermann, Futurism"), not a second author
     return first or (len(words) >= 2 and not _OUTLET.search(part))

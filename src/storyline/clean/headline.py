@@ -23,7 +23,7 @@ from typing import Iterable
 
 from ..model import Article, Evidence
 
-__all__ = ["choose", "strip_site", "affixes", "segments", "repair_mojibake", "tidy", "site_keys", "text_key",
+__all__ = ["choose", "strip_site", "affixes", "segments", "repair_mojibake", "tidy", "site_keys", "text_key", "name_key",
            "cut_affixes", "AGREE"]
 
 # An <h1> is the headline when its words and a metadata title's words overlap this much
@@ -78,6 +78,11 @@ def text_key(text: str) -> str:
     return re.sub(r"[\W_]", "", text.casefold())
 
 
+def name_key(text: str) -> str:
+    """`text_key` without a leading "the": "The Riverton Ledger" is "rivertonledger"."""
+    return text_key(re.sub(r"^\s*the\s+", "", text, flags=re.I))
+
+
 def site_keys(site_names: Iterable[str | None]) -> set[str]:
     """Keys a site goes by: its names, without "the" and a domain ending, and their initials."""
     keys = set()
@@ -97,7 +102,7 @@ def site_keys(site_names: Iterable[str | None]) -> set[str]:
 
 
 def _names_site(segment: str, names: set[str], learned: set[str]) -> bool:
-    key = text_key(segment)
+    key = name_key(segment)
     if not key:
         return True
     if key in learned or _DATE_SEGMENT.match(segment):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..clean import authors as _authors
 from ..clean import headline
+from ..ingest.dataset import host_of
 from ..model import Evidence
 from . import dates
 from .meta import page_meta
@@ -97,7 +98,7 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
         found = find_date(html, url=url, original_date=True, extensive_search=True)
         method = "html-text"
     decision = dates.decide(tree, found, method, url=url)
-    sites = [*meta.site_names, *((doc.sitename, doc.hostname) if doc else ()), _host(url)]
+    sites = [*meta.site_names, *((doc.sitename, doc.hostname) if doc else ()), host_of(url)]
     chosen, evidence = headline.choose(meta.titles or [("trafilatura", title)], sites)
     names, names_from = _authors.first_names(
         [*meta.authors, ("trafilatura", (doc.author or "").split("; ") if doc else [])], sites)
@@ -116,11 +117,6 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
     page.author = doc.author
     return page
 
-
-def _host(url: str | None) -> str | None:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).hostname if url else None
 
 
 def fragment_paragraphs(html: str) -> list[str]:

@@ -16,8 +16,8 @@ from typing import Any, Callable
 from . import clean, dating, extract, nlp, timex
 from .annotate import annotate
 from .clean import authors as authors_of, headline
-from .model import Article, Block, Evidence, Origin, RawDocument
 from .ingest.dataset import host_of
+from .model import Article, Block, Evidence, Origin, RawDocument
 from .text.sentences import CJK_STOPS, ENDS_CLAUSE_CJK
 
 __all__ = ["process", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
@@ -186,7 +186,6 @@ def _authors(raw: RawDocument, page, printed: str | None, sites: list) -> list[s
     found = list(dict.fromkeys(found))
     in_text = authors_of.names(printed, sites)
     return in_text if set(found) < set(in_text) or not found else found
-
 
 
 def date_from_text(article: Article, model: str | None = None) -> Article:

@@ -1,8 +1,10 @@
 """Extract: HTML to paragraphs of text plus the page's metadata.
 
-Whole pages go through trafilatura (main-text detection, title, site, author)
-and htmldate (the original publication date), checked against the dates the
-page states and prints (`dates`).
+Whole pages go through trafilatura (main-text detection, site, author) and
+htmldate (the original publication date), checked against the dates the page
+states and prints (`dates`). The headline as printed and the authors come from the
+page's own markup (`meta`: <h1>s, JSON-LD, meta tags), chosen by
+`clean.headline` and `clean.authors`.
 HTML fragments from feeds and dataset dumps are already the article: their
 block elements become paragraphs as they are.
 """

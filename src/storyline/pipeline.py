@@ -183,9 +183,7 @@ def _authors(raw: RawDocument, page, printed: str | None, sites: list) -> list[s
         found += authors_of.names(value, sites)
     if not found and page is not None:
         found = page.authors
-    found = list(dict.fromkeys(found))
-    in_text = authors_of.names(printed, sites)
-    return in_text if set(found) < set(in_text) or not found else found
+    return authors_of.with_printed(list(dict.fromkeys(found)), authors_of.names(printed, sites))
 
 
 def date_from_text(article: Article, model: str | None = None) -> Article:

@@ -47,3 +47,22 @@ def test_the_first_source_with_names_wins():
     assert (found, source) == (["Jo Bell", "Sam Ortiz"], "meta")
     # trafilatura title-cases user names: one word from it is not a name
     assert first_names([("trafilatura", ["Rmb"])]) == ([], None)
+
+
+def test_an_outlet_alone_gives_way_to_a_later_sources_person():
+    found = first_names([("json-ld", ["The Western Journal"]),
+                         ("byline", ["by Warner Todd Huston, The Western Journal"])],
+                        ["thegatewaypundit.com"])
+    assert found == (["Warner Todd Huston"], "byline")
+    # with no person anywhere the outlet stays: a wire credit is a credit
+    assert first_names([("json-ld", ["Associated Press"]), ("meta", [""])]) == \
+        (["Associated Press"], "json-ld")
+
+
+def test_a_printed_byline_with_more_names_wins():
+    from storyline.clean.authors import with_printed
+
+    assert with_printed(["Stefan Becket"], ["Stefan Becket", "Kathryn Watson"]) == \
+        ["Stefan Becket", "Kathryn Watson"]
+    assert with_printed(["Jane Mayer"], ["Patricia Marx"]) == ["Jane Mayer"]   # another story's
+    assert with_printed([], ["Jo Bell"]) == ["Jo Bell"]

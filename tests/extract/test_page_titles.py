@@ -119,3 +119,14 @@ def test_a_text_byline_gives_the_authors():
     article = pipeline.read_article(raw)
     assert article.title == "River crests at 31 feet"
     assert article.authors == ["Rachel Dunmore"]
+
+
+def test_a_live_pages_byline_names_more_writers_than_its_metadata():
+    html = page('<title>Storm live: river crests | Ledger</title>'
+                '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": '
+                '"Storm live: river crests", "author": {"@type": "Person", "name": "Jo Bell"}}'
+                '</script>',
+                '<h1>Storm live: river crests</h1><p class="article-byline">By Jo Bell, Sam Ortiz '
+                'and Ana Ruiz</p>' + TEXT)
+    found = extract.extract_html(html)
+    assert found.authors == ["Jo Bell", "Sam Ortiz", "Ana Ruiz"] and found.authors_from == "byline"

@@ -16,7 +16,7 @@ from typing import Iterable
 from ..text.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from .headline import name_key, site_keys, tidy
 
-__all__ = ["names", "first_names"]
+__all__ = ["names", "first_names", "with_printed"]
 
 _LEAD = re.compile(r"^(?:\W*\b(?:(?:written|posted|story|words|text|analysis|opinion|"
                    r"photos?|reporting|compiled|edited)\s+)?(?:by|von|por|par|de|текст)\b\s*:?"
@@ -97,12 +97,27 @@ def first_names(fields: Iterable[tuple[str, Iterable[str | None]]],
     in order of trust (JSON-LD, meta tags, the printed byline). Returns the names and
     the source they came from."""
     site_names = list(site_names)
+    chosen: tuple[list[str], str | None] = ([], None)
     for source, values in fields:
         found: list[str] = []
         for value in values:
             found += [n for n in names(value, site_names)
                       # trafilatura title-cases what it finds: one word may be a user name
                       if source != "trafilatura" or " " in n]
-        if found:
-            return list(dict.fromkeys(found)), source
-    return [], None
+        found = list(dict.fromkeys(found))
+        if found and (not chosen[0] or not _outlets_only(found)):
+            chosen = (found, source)
+            # an outlet alone ("The Western Journal") gives way to a later source's person
+            if not _outlets_only(found):
+                break
+    return chosen
+
+
+def _outlets_only(found: list[str]) -> bool:
+    return all(_OUTLET.search(n) for n in found)
+
+
+def with_printed(found: list[str], printed: list[str]) -> list[str]:
+    """The printed byline's names when the metadata has none, or when the byline names
+    all of them and more (a live page's metadata names its first writer only)."""
+    return printed if not found or set(found) < set(printed) else found

@@ -103,7 +103,11 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
     sites = [*meta.site_names, *((doc.sitename, doc.hostname) if doc else ()), host_of(url)]
     chosen, evidence = headline.choose(meta.titles or [("trafilatura", title)], sites)
     names, names_from = _authors.first_names(
-        [*meta.authors, ("trafilatura", (doc.author or "").split("; ") if doc else [])], sites)
+        [*meta.authors, ("trafilatura", (doc.author or "").split("; ") if doc else []),
+         ("byline", [meta.byline])], sites)
+    printed = _authors.names(meta.byline, sites)
+    if names != _authors.with_printed(names, printed):
+        names, names_from = printed, "byline"
     page = Extracted(paragraphs=[], title=chosen, date=decision.day,
                      date_method=decision.method, date_reason=decision.reason, url=url,
                      title_evidence=evidence, authors=names, authors_from=names_from,

@@ -30,6 +30,7 @@ class PageMeta:
     authors: list[tuple[str, list[str]]] = field(default_factory=list)   # (source, [fields])
     site_names: list[str] = field(default_factory=list)
     article_body: str | None = None
+    byline: str | None = None     # the first element of class "byline", as printed
 
 
 def _text(el) -> str:
@@ -98,6 +99,9 @@ def page_meta(tree) -> PageMeta:
     meta.site_names += [i["name"] for i in ld if _types(i) & {"organization", "newsmediaorganization",
                                                                "website"}
                         and isinstance(i.get("name"), str)]
+    meta.byline = next((t for t in map(_text, tree.xpath(
+        "//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline')]")) if 2 < len(t) <= 200),
+        None)
     bodies = [i["articleBody"] for i in articles if isinstance(i.get("articleBody"), str)]
     meta.article_body = max(bodies, key=len) if bodies else None
     return meta

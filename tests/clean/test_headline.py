@@ -71,7 +71,7 @@ def _article(n: int, title: str, source: str = "Ledger") -> Article:
 
 
 def test_an_affix_repeated_across_an_outlets_titles_is_cut():
-    articles = [_article(n, f"Story number {w} breaks :: Ledger Online")
+    articles = [_article(n, f"Story number {w} breaks :: The Ledger Online")
                 for n, w in enumerate(("one", "two", "three"))]
     index = TemplateIndex()
     for a in articles:

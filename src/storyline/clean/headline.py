@@ -119,8 +119,9 @@ def segments(title: str) -> list[str]:
 
 def strip_site(title: str, site_names: Iterable[str | None] = (),
                learned: Iterable[str] = ()) -> tuple[str, list[str]]:
-    """`title` without the site names and dates before or after it; and what was cut."""
-    names, known = site_keys(site_names), {text_key(a) for a in learned}
+    """`title` without the site names and dates before or after it; and what was cut.
+    `learned`: an outlet's affixes, as `affixes` keys them."""
+    names, known = site_keys(site_names), set(learned)
     parts = [p.strip() for p in _SEPARATOR.split(title)]
     seps = _SEPARATOR.findall(title)
     cut: list[str] = []
@@ -142,7 +143,7 @@ def affixes(title: str) -> list[str]:
     parts = segments(title)
     if len(parts) < 2:
         return []
-    return [k for k in dict.fromkeys([text_key(parts[0]), text_key(parts[-1])]) if k]
+    return [k for k in dict.fromkeys([name_key(parts[0]), name_key(parts[-1])]) if k]
 
 
 def _words(text: str) -> set[str]:
@@ -176,8 +177,7 @@ def choose(candidates: Iterable[tuple[str, str | None]], site_names: Iterable[st
         found.append(_Candidate(source, text, title, cut))
     if not found:
         return None, []
-    h1s = [c for c in found if c.source == "h1" and not _names_site(c.text, names,
-                                                                     {text_key(a) for a in learned})]
+    h1s = [c for c in found if c.source == "h1" and not _names_site(c.text, names, set(learned))]
     others = [c for c in found if c.source != "h1"]
     chosen, why = None, ""
     if h1s and not others:

@@ -236,3 +236,36 @@ def rouge_lsum(pred_paragraphs: Sequence[str], gold_paragraphs: Sequence[str]) -
 def rouge_lsum_f1(pred_paragraphs: Sequence[str], gold_paragraphs: Sequence[str]) -> float:
     """ROUGE-LSum F1 (fraction 0..1) of one article, as fundus-evaluation scores it."""
     return rouge_lsum(pred_paragraphs, gold_paragraphs)["f1"]
+
+
+# --------------------------------------------------------------------------------------
+# Titles and authors of pages (bench/extract.py against bench/data/page_labels.jsonl)
+# --------------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´“”„‟″«»\""} | {c: "-" for c in "‐‑‒–—―−"})
+
+
+def title_key(text: str | None) -> str:
+    """A title for exact comparison: NFKC, casefolded, quotes and dashes of one kind,
+    spaces collapsed ("Biden’s" = "Biden's", "– live" = "- live")."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES).casefold()
+    return " ".join(text.split())
+
+
+def name_key(name: str) -> str:
+    """A name for set comparison: casefolded, without punctuation and a leading "the"
+    ("THE ASSOCIATED PRESS" = "Associated Press", "Troy L. Smith" = "troy l smith")."""
+    words = re.sub(r"[^\w\s]", " ", title_key(name)).split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def authors_f1(predicted: Iterable[str], gold: Iterable[str]) -> float:
+    """Set F1 of normalized names on one page; 1.0 when both are empty."""
+    p = {name_key(n) for n in predicted} - {""}
+    g = {name_key(n) for n in gold} - {""}
+    if not p and not g:
+        return 1.0
+    hits = len(p & g)
+    return 2 * hits / (len(p) + len(g))

@@ -26,6 +26,15 @@ Systems run here on the same pages:
 * ``trafilatura-default``: plain ``trafilatura.extract(html)`` (comments and tables
   included), for reference.
 
+Titles and authors: the headline as printed and the authors, hand-labelled on every page of
+both datasets in ``bench/data/page_labels.jsonl`` (half of each dataset ``dev``, where rules
+were tuned, half ``test``, held out; the split is a fixed hash of the page id). Metrics:
+``title_exact`` (share of pages whose title equals the label after ``_metrics.title_key``:
+casefold, quotes and dashes of one kind, spaces collapsed; pages whose label is null, an
+unreadable headline, are left out) and ``authors_f1`` (per-page set F1 of
+``_metrics.name_key`` names, averaged), for storyline and for trafilatura's
+``extract_metadata`` alone.
+
 The human table comes first; the LAST stdout line is one JSON object with the headline
 figures as fractions (0..1).
 
@@ -103,7 +112,7 @@ def _storyline_body(html: str, path: Path, url: str | None) -> tuple[str, str | 
 def _run_systems(html: str, page: _data.Page, trafilatura_kwargs: dict) -> dict:
     import trafilatura
 
-    out: dict = {"texts": {}, "notes": {}, "seconds": {}}
+    out: dict = {"texts": {}, "notes": {}, "seconds": {}, "meta": {}}
     runs = {
         "storyline": lambda: _storyline_body(html, page.html_path, page.url),
         "trafilatura": lambda: (trafilatura.extract(html, **trafilatura_kwargs) or "", None),
@@ -119,6 +128,10 @@ def _run_systems(html: str, page: _data.Page, trafilatura_kwargs: dict) -> dict:
         out["texts"][system] = text
         if note:
             out["notes"][system] = note
+    meta = trafilatura.extract_metadata(html, default_url=page.url)
+    out["meta"]["trafilatura"] = {
+        "title": meta.title if meta else None,
+        "authors": [a for a in ((meta.author or "").split("; ") if meta else []) if a]}
     return out
 
 
@@ -150,18 +163,24 @@ def run_fundus_page(page: _data.Page) -> tuple[str, dict]:
 
 def apply_corpus_templates(results: dict) -> None:
     """What `storyline build` does after storing articles: lines repeated across one
-    site's pages are template. Turns each stored article dict into its final body."""
-    from storyline.clean import TemplateIndex, apply_template
+    site's pages are template, title affixes repeated across them are cut. Turns each
+    stored article dict into its final body, and keeps its title and authors."""
+    from storyline.clean import TemplateIndex
+    from storyline.clean.template import apply_to_article
     from storyline.model import Article
 
     articles = {pid: Article.from_dict(r["texts"]["storyline"]) for pid, r in results.items()
                 if isinstance(r["texts"].get("storyline"), dict)}
     index = TemplateIndex()
     for article in articles.values():
-        index.add(_site(article), article.blocks)
-    for pid, article in articles.items():
-        apply_template(article.blocks, index.repeated(_site(article)))
-        results[pid]["texts"]["storyline"] = article.body
+        index.add(_site(article), article.blocks, article.title_evidence)
+    for pid, result in results.items():
+        article = articles.get(pid)
+        if article is not None:
+            apply_to_article(article, index.repeated(_site(article)))
+            result["texts"]["storyline"] = article.body
+        result["meta"]["storyline"] = {"title": article.title if article else None,
+                                       "authors": article.authors if article else []}
 
 
 def _site(article) -> str | None:
@@ -179,6 +198,60 @@ def _score_storyline_fundus(job: tuple[str, str, list[str]]) -> tuple[str, list[
 def _score_saved_fundus(job: tuple[str, str, list[str], list[str]]) -> tuple[str, str, dict]:
     scraper, article, prediction, gold = job
     return scraper, article, _metrics.rouge_lsum(prediction, gold)
+
+
+# --------------------------------------------------------------------------------------
+# Titles and authors against the hand labels
+# --------------------------------------------------------------------------------------
+
+LABELS = _data.REPO_ROOT / "bench" / "data" / "page_labels.jsonl"
+SPLITS = ("dev", "test", "all")
+
+
+def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict]:
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return {(r["dataset"], r["page"]): r for r in rows}
+
+
+def score_pages(labels: dict, results: dict[str, dict]) -> dict:
+    """{system: {split: {"title_exact", "authors_f1", "pages", "titled"}}} over the labelled
+    pages of `results` ({dataset: {page id: result}}), and the per-page rows."""
+    rows = []
+    for dataset, by_page in results.items():
+        for pid, result in by_page.items():
+            label = labels.get((dataset, pid))
+            if label is None:
+                continue
+            for system, meta in result["meta"].items():
+                rows.append({
+                    "dataset": dataset, "page": pid, "split": label["split"], "system": system,
+                    "title": meta["title"], "gold_title": label["title"],
+                    "title_ok": None if label["title"] is None else
+                    _metrics.title_key(meta["title"]) == _metrics.title_key(label["title"]),
+                    "authors": meta["authors"], "gold_authors": label["authors"],
+                    "authors_f1": _metrics.authors_f1(meta["authors"], label["authors"])})
+    scores: dict = {}
+    for system in sorted({r["system"] for r in rows}):
+        for split in SPLITS:
+            mine = [r for r in rows if r["system"] == system and split in ("all", r["split"])]
+            titled = [r["title_ok"] for r in mine if r["title_ok"] is not None]
+            scores.setdefault(system, {})[split] = {
+                "title_exact": statistics.mean(titled) if titled else None,
+                "authors_f1": statistics.mean(r["authors_f1"] for r in mine) if mine else None,
+                "pages": len(mine), "titled": len(titled)}
+    return {"scores": scores, "rows": rows}
+
+
+def print_pages(pages: dict) -> None:
+    print("Titles and authors (bench/data/page_labels.jsonl; dev = tuned on, test = held out)")
+    print(f"  {'system':<12} {'split':<5} {'pages':>5} {'title_exact':>11} {'authors_f1':>10}")
+    for system, by_split in pages["scores"].items():
+        for split, s in by_split.items():
+            te = "-" if s["title_exact"] is None else f"{s['title_exact']:.3f}"
+            af = "-" if s["authors_f1"] is None else f"{s['authors_f1']:.3f}"
+            print(f"  {system:<12} {split:<5} {s['pages']:>5} {te:>11} {af:>10}")
+    print()
 
 
 # --------------------------------------------------------------------------------------
@@ -423,8 +496,16 @@ def main(argv=None) -> int:
     sh_results, sh_scores = bench_scrapinghub(sh_pages, args.workers)
     fu_results, fu_scores = bench_fundus(fu_pages, args.workers)
     print_table(sh_results, sh_scores, fu_results, fu_scores)
+    pages = score_pages(load_labels(), {"scrapinghub": sh_results, "fundus": fu_results})
+    print_pages(pages)
     if args.dump:
         dump(args.dump, sh_results, sh_scores, fu_results)
+        with open(args.dump / "titles.jsonl", "w", encoding="utf-8") as f:
+            for row in pages["rows"]:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def page_figure(system, split, key):
+        return _round(pages["scores"].get(system, {}).get(split, {}).get(key))
 
     def figure(scores, system, key):
         return _round(scores[system][key]) if system in scores else None
@@ -441,6 +522,10 @@ def main(argv=None) -> int:
         "fundus_rouge_trafilatura_default": figure(fu_scores, "trafilatura-default", "f1"),
         "pages": len(sh_pages),
         "fundus_pages": len(fu_pages),
+        **{f"{key}{'' if split == 'all' else '_' + split}{suffix}": page_figure(system, split, key)
+           for key in ("title_exact", "authors_f1")
+           for system, suffix in (("storyline", ""), ("trafilatura", "_trafilatura"))
+           for split in SPLITS},
     }))
     return 0
 

@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterator, TextIO
 
 from .errors import Code, Problem
-from .clean.template import source_key, template_keys
+from .clean.template import article_keys, source_key
 from .executor import make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from . import nlp
 from .corpus import CorpusSummary, run_corpus_stages
 from .model import Article, RawDocument
-from .pipeline import NoArticleText, article_id, content_hash, process
+from .pipeline import NO_TEXT, NoArticleText, article_id, content_hash, process
 from .store import Store
 
 __all__ = ["build", "BuildSummary"]
@@ -101,20 +101,24 @@ class _FileDone:
 
 
 @dataclass(frozen=True)
-class _Slow:
-    """An article that took more than its budget, and the warning that says so."""
+class _Warned:
+    """An article stored with a warning: over its time budget (W001), or a page kept
+    without its text (W002)."""
 
     article: Article
     warning: Problem
 
 
 def _process_safely(model: str | None, budget: float, item: RawDocument | _FileDone,
-                    ) -> Article | _Slow | Problem | _FileDone:
+                    ) -> Article | _Warned | Problem | _FileDone:
     if isinstance(item, _FileDone):
         return item
     try:
         spent: dict[str, float] = {}
         article = process(item, model, spent=spent)
+        if NO_TEXT in article.notes:   # counted apart from the inputs that failed
+            return _Warned(article, Problem(Code.W002, item.origin.path, item.origin.locator,
+                                            NO_TEXT, skipped=False))
         return _over_budget(article, spent, budget) or article
     except NoArticleText as err:
         return Problem(Code.E008, item.origin.path, item.origin.locator, str(err))
@@ -123,7 +127,7 @@ def _process_safely(model: str | None, budget: float, item: RawDocument | _FileD
                        f"{type(err).__name__}: {err}")
 
 
-def _over_budget(article: Article, spent: dict[str, float], budget: float) -> _Slow | None:
+def _over_budget(article: Article, spent: dict[str, float], budget: float) -> _Warned | None:
     total = sum(spent.values())
     if total <= budget:
         return None
@@ -131,7 +135,7 @@ def _over_budget(article: Article, spent: dict[str, float], budget: float) -> _S
     # the stage that took the most, and any other that took a tenth of the time
     stages = ", ".join(f"{name} {seconds:.1f} s" for n, (name, seconds) in enumerate(ranked)
                        if n == 0 or seconds >= total / 10)
-    return _Slow(article, Problem(
+    return _Warned(article, Problem(
         Code.W001, article.origin.path, article.origin.locator,
         f"{total:.1f} s CPU ({stages}; {len(article.body):,} characters of text), "
         f"over the {budget:g} s budget", skipped=False))
@@ -200,7 +204,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
     unstored: set[str] = set()   # files with an article that could not be stored
     try:
         for result in executor.map(partial(_process_safely, model, article_budget), work()):
-            if isinstance(result, _Slow):
+            if isinstance(result, _Warned):
                 report(result.warning)
                 result = result.article
             if isinstance(result, Problem):
@@ -266,7 +270,7 @@ def _write(store: Store, articles: list[Article], finished: list[_FileDone],
                                f"could not be stored: {type(err).__name__}: {err}"))
                 unstored.add(article.origin.path)
                 continue
-            store.templates.put(article.id, source, template_keys(article.blocks))
+            store.templates.put(article.id, source, article_keys(article))
             store.work.add("templates", [source])
             store.work.add("group", [article.id])
             if state == "changed":

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 
 from . import dating, entities, nlp, stories, timeline
-from .clean.template import apply_template, repeated_keys
+from .clean.template import apply_to_article, repeated_keys
 from .model import Article, Published
 from .pipeline import Stage, rerun
 from .store import Store
@@ -51,8 +51,8 @@ class CorpusSummary:
 
 
 def refresh_templates(store: Store, model: str | None = None) -> int:
-    """Re-apply template lines to the articles of every outlet the journal names (new
-    articles came); returns the articles changed. Each changed article is journaled
+    """Re-apply template lines and title affixes to the articles of every outlet the
+    journal names (new articles came); returns the articles changed. Each changed article is journaled
     for grouping, in the same transaction as its new body and the outlet's "done"."""
     changed = 0
     for source in store.work.pending("templates"):
@@ -64,8 +64,9 @@ def refresh_templates(store: Store, model: str | None = None) -> int:
         with store.transaction():
             for article_id in sorted(ids):
                 article = store.articles.get(article_id)
-                if article and apply_template(article.blocks, repeated):
-                    store.articles.update(rerun(article, {"body"}, model))
+                fields = apply_to_article(article, repeated) if article else set()
+                if fields:
+                    store.articles.update(rerun(article, fields, model))
                     store.work.add("group", [article.id])
                     changed += 1
             store.work.done("templates", [source])
@@ -165,8 +166,9 @@ def resolve_entities(store: Store) -> int:
 
 
 CORPUS_STAGES: tuple[Stage, ...] = (
-    Stage("templates", "corpus", ("blocks", "source"), ("body",), refresh_templates,
-          "lines repeating across an outlet's articles leave the body: storyline.clean.template"),
+    Stage("templates", "corpus", ("blocks", "source", "title"), ("body", "title"),
+          refresh_templates, "lines repeating across an outlet's articles leave the body, "
+          "affixes repeating across its titles leave the title: storyline.clean.template"),
     Stage("group", "corpus", ("body", "date", "mentions"), ("story_id",), group,
           "articles into running stories, wire copies: storyline.stories"),
     Stage("story-dates", "corpus", ("story_id", "sentences", "timexes", "date"), ("date",),

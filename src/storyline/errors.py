@@ -35,6 +35,7 @@ class Code(str, Enum):
     E014 = "article failed to process"
     E015 = "language model not available"
     W001 = "article over its time budget"
+    W002 = "page kept without its text"
     # Errors that stop a command (StorylineError).
     E101 = "no such input"
     E102 = "no database"

@@ -76,6 +76,7 @@ class RawDocument:
     published: str | None = None   # metadata date, as found
     published_method: str | None = None  # where that date came from ("feed", "dataset", "path", ...)
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)   # names, when the container lists them
     notes: list[str] = field(default_factory=list)  # problems met while reading (partly read)
 
 
@@ -95,7 +96,9 @@ class Evidence:
     text: str
     start: int | None = None       # offsets into the body, when the evidence is there
     end: int | None = None
-    where: str = "body"            # body | removed | metadata | path
+    # body | removed | metadata | path; for a title candidate its source: h1 |
+    # json-ld headline | og:title | twitter:title | title | feed | dataset | text
+    where: str = "body"
     note: str | None = None
 
 
@@ -168,6 +171,7 @@ class Article:
     title: str | None = None
     dateline: str | None = None
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)   # names (storyline.clean.authors)
     published: Published = field(default_factory=Published)
     blocks: list[Block] = field(default_factory=list)
     timexes: list[TimeExpr] = field(default_factory=list)
@@ -179,6 +183,9 @@ class Article:
     story_id: str | None = None
     content_hash: str = ""
     notes: list[str] = field(default_factory=list)
+    # Every title the document offered, with its source; the chosen one's note says why
+    # (storyline.clean.headline).
+    title_evidence: list[Evidence] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -201,6 +208,8 @@ class Article:
         d["mentions"] = [dict(vars(m)) for m in self.mentions]
         d["quotes"] = [q.to_dict() for q in self.quotes]
         d["notes"] = list(self.notes)
+        d["authors"] = list(self.authors)
+        d["title_evidence"] = [dict(vars(e)) for e in self.title_evidence]
         return d
 
     @classmethod
@@ -213,6 +222,7 @@ class Article:
         d["sentences"] = [tuple(s) for s in d.get("sentences", [])]
         d["mentions"] = [Mention(**m) for m in d.get("mentions", [])]
         d["quotes"] = [Quote.from_dict(q) for q in d.get("quotes", [])]
+        d["title_evidence"] = [Evidence(**e) for e in d.get("title_evidence", [])]
         return cls(**d)
 
 

@@ -15,7 +15,9 @@ from typing import Any, Callable
 
 from . import clean, dating, extract, nlp, timex
 from .annotate import annotate
-from .model import Article, Block, Origin, RawDocument
+from .clean import authors as authors_of, headline
+from .ingest.dataset import host_of
+from .model import Article, Block, Evidence, Origin, RawDocument
 from .text.sentences import CJK_STOPS, ENDS_CLAUSE_CJK
 
 __all__ = ["process", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "article_id",
@@ -25,8 +27,16 @@ __all__ = ["process", "rerun", "read_article", "Stage", "ARTICLE_STAGES", "artic
 class NoArticleText(Exception):
     """A whole HTML page with no article in it (a menu, a section front, an empty page).
 
-    The build reports it as problem E008 and stores nothing for it.
+    The build reports it as problem E008 and stores nothing for it. A page with a
+    title and a date is an article whose text could not be found: it is stored
+    (`NO_TEXT`), with its JSON-LD articleBody as its text when it has one.
     """
+
+
+# The note of an article stored without its text (a page with a title and a date
+# whose text trafilatura found no sentence in, nor JSON-LD articleBody): the build
+# counts it apart (warning W002), not as a failure.
+NO_TEXT = "no article text found: stored with its title and date"
 
 
 # A paragraph of article text: a few words ending like a sentence. Menus, link
@@ -83,14 +93,14 @@ def read_article(raw: RawDocument) -> Article:
     """Extract (HTML pages) and clean one document into an `Article` dated from its metadata."""
     digest = content_hash(raw)
     origin = raw.origin
-    title, source, byline = raw.title, raw.source, raw.byline
+    source, byline = raw.source, raw.byline
     found_date, date_method = raw.published, raw.published_method
-    description = None
+    description, page = None, None
+    notes = list(raw.notes)
     whole_page = raw.markup == "html" and extract.is_whole_page(raw.content)
     if whole_page:
         page = extract.extract_html(raw.content, url=origin.url, crawl_date=origin.crawl_date)
         paragraphs = page.paragraphs
-        title = title or page.title
         description = page.description
         source = source or page.sitename
         byline = byline or page.author
@@ -102,24 +112,78 @@ def read_article(raw: RawDocument) -> Article:
         paragraphs, hint = extract.fragment_paragraphs(raw.content), "html"
     else:
         paragraphs, hint = clean.split_paragraphs(raw.content), "text"
+    sites = [source, host_of(origin.url), *(page.site_names if page else ())]
+    title, title_evidence = _title(raw, page, sites)
     blocks = clean.clean_paragraphs(paragraphs, title=title, description=description,
                                     markup_hint=hint)
     if whole_page and not _has_article_text(blocks):
-        raise NoArticleText(
-            f"{len(paragraphs)} lines of page text, none reads as an article sentence"
-            if paragraphs else "the page has no main text")
+        blocks = _text_elsewhere(page, blocks, title, found_date, paragraphs)
+        if not _has_article_text(blocks):
+            notes.append(NO_TEXT)
+    if not title and _first(blocks, "title"):   # a plain text's first line
+        title = _first(blocks, "title")
+        title_evidence = [Evidence(text=title, where="text", note="chosen: the first line "
+                                   "reads as a headline")]
+    printed = _first(blocks, "byline")
+    byline = byline or printed
     return Article(
         id=article_id(origin, digest),
         origin=origin,
         source=source,
-        title=title or _first(blocks, "title"),
+        title=title,
         dateline=_first(blocks, "dateline"),
-        byline=byline or _first(blocks, "byline"),
+        byline=byline,
+        authors=_authors(raw, page, printed, sites),
         published=dating.from_metadata(found_date, date_method, origin.crawl_date),
         blocks=blocks,
         content_hash=digest,
-        notes=list(raw.notes),
+        notes=notes,
+        title_evidence=title_evidence,
     )
+
+
+def _title(raw: RawDocument, page, sites: list) -> tuple[str | None, list[Evidence]]:
+    """The headline: the container's title (a feed's, a dump's) with the site's name cut,
+    else the page's printed headline (`clean.headline.choose`)."""
+    if raw.title:
+        text = headline.tidy(raw.title)
+        title, cut = headline.strip_site(text, sites)
+        note = f"chosen: the {raw.origin.format}'s title" + (f"; cut {' '.join(cut)!r}" if cut
+                                                            else "")
+        own = Evidence(text=text, where=raw.origin.format, note=note)
+        return title, [own, *(page.title_evidence if page else ())]
+    if page is not None:
+        return page.title, page.title_evidence
+    return None, []
+
+
+def _text_elsewhere(page, blocks: list[Block], title: str | None, day: str | None,
+                    paragraphs: list[str]) -> list[Block]:
+    """A page with no article sentence in its main text: its JSON-LD articleBody, or,
+    when it has a title and a date, what was found (the article is kept, flagged);
+    otherwise it is no article (`NoArticleText`)."""
+    if page.article_body:
+        found = clean.clean_paragraphs(clean.split_paragraphs(page.article_body), title=title,
+                                       markup_hint="text")
+        if _has_article_text(found):
+            return found
+    if title and day:
+        return blocks
+    raise NoArticleText(
+        f"{len(paragraphs)} lines of page text, none reads as an article sentence"
+        if paragraphs else "the page has no main text")
+
+
+def _authors(raw: RawDocument, page, printed: str | None, sites: list) -> list[str]:
+    """Names from the container's author list or byline field, else the page's metadata;
+    the byline printed in the text when there are none, or when it names them and more
+    (a live page's metadata names its first writer only)."""
+    found: list[str] = []
+    for value in raw.authors or [raw.byline]:
+        found += authors_of.names(value, sites)
+    if not found and page is not None:
+        found = page.authors
+    return authors_of.with_printed(list(dict.fromkeys(found)), authors_of.names(printed, sites))
 
 
 def date_from_text(article: Article, model: str | None = None) -> Article:
@@ -150,7 +214,7 @@ def annotate_language(article: Article, model: str | None = None) -> Article:
 # lines found later move lines out of it); "date": `published`.
 ARTICLE_STAGES: tuple[Stage, ...] = (
     Stage("read", "article", ("document",), ("blocks", "body", "title", "source", "byline",
-                                             "dateline", "metadata"),
+                                             "authors", "dateline", "metadata"),
           read_article, "extract (HTML) and clean: storyline.extract, storyline.clean"),
     Stage("date", "article", ("blocks", "metadata"), ("date",), date_from_text,
           "the day from the text inside the metadata's bounds: storyline.dating"),

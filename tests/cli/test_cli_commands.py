@@ -74,6 +74,21 @@ def test_build_max_file_mb_and_workers(capsys, tmp_path, write, texts):
     assert json.loads(out)["articles_added"] == 1
 
 
+def test_a_page_without_text_is_kept_with_a_warning_not_a_failure(capsys, tmp_path, write):
+    write("pages/gallery.html", '<html><head><title>Flood in pictures | Riverton Ledger</title>'
+          '<meta property="article:published_time" content="2024-03-05T09:00:00-05:00"></head>'
+          '<body><h1>Flood in pictures</h1><img src="a.jpg"></body></html>')
+    db = str(tmp_path / "gallery.db")
+    code, out, err = run(capsys, "build", str(tmp_path / "pages"), "--db", db, "--no-language")
+    assert code == 0
+    assert "W002 page kept without its text" in err and "problems: none" in err
+    assert "articles: 1 added" in err
+    code, out, _ = run(capsys, "articles", "--db", db, "--json")
+    [article] = json.loads(out)
+    assert article["title"] == "Flood in pictures"
+    assert article["published"]["date"] == "2024-03-05"
+
+
 def test_build_errors_exit_2(capsys, tmp_path):
     db = str(tmp_path / "x.db")
     code, _, err = run(capsys, "build", str(tmp_path / "missing-folder"), "--db", db)
@@ -131,6 +146,8 @@ def test_show_prints_text_then_removed_lines(capsys, db):
     assert lines[0] == SETTLEMENT
     assert "published: 2024-06-27 (day, path, confidence 0.80)" in out
     assert "dateline:  RIVERTON, Ore. (AW) —" in out
+    assert "authors:   Sam Ortiz" in out                  # from "By SAM ORTIZ | Associated Wire"
+    assert f"[text] {SETTLEMENT}" in out                 # the title's evidence: the first line
     body_at = out.index("Calder Resin Works agreed on Thursday")
     last_body_at = out.index("would keep paying for river monitoring")
     header_at = out.index("-- 10 removed lines --")
@@ -204,7 +221,9 @@ def test_export_to_stdout_and_file(capsys, db, tmp_path, fmt):
     elif fmt == "jsonl":
         assert len([json.loads(line) for line in out.splitlines()]) == 4
     elif fmt == "csv":
-        assert len(list(csv.DictReader(io.StringIO(out)))) == 4
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert len(rows) == 4
+        assert {r["title"]: r["authors"] for r in rows}[SETTLEMENT] == "Sam Ortiz"
 
 
 def test_export_rejects_unknown_format(capsys, db):

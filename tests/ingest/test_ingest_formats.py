@@ -293,10 +293,12 @@ def test_rss_prefers_full_text_and_keeps_pubdate(tmp_path, write, texts):
     assert full.origin.url == "https://capitoldispatch.example/2024/03/calder-hearing"
     assert parse_date(full.published) == "2024-03-05" and full.published_method == "feed"
     assert full.source == "Capitol Dispatch" and full.byline == "Maria Lopez"
+    assert full.authors == ["Maria Lopez"]
     assert short.content.startswith("Salem voters will decide in November")
     by_title = {a.title: a for a in build(tmp_path, path)}
     hearing = by_title["Senate panel grills Calder chief over Riverton spill"]
     assert hearing.published.date == "2024-03-05" and hearing.published.method == "feed"
+    assert hearing.authors == ["Maria Lopez"]
     assert hearing.body.split("\n\n")[0].startswith("The chief executive of Calder Resin Works")
     assert "<p>" not in hearing.body
     assert by_title["Library bond heads to the November ballot"].published.date == "2024-03-06"

@@ -271,3 +271,24 @@ def test_a_problem_quoting_a_lone_surrogate_is_stored_as_text(tmp_path):
                                                    "'utf-8' codec can't encode '\ud807'"))
         [row] = store.builds.problems(build_id)
     assert row["path"] == "feed\ufffd.xml" and row["detail"] == "'utf-8' codec can't encode '\ufffd'"
+
+
+def test_migration_5_has_articles_stored_before_it_read_again(built):
+    """Articles stored before authors and title evidence existed are read again by the
+    next build: same ids and stories, now with their authors."""
+    conn = sqlite3.connect(str(built))
+    with conn:
+        conn.execute("UPDATE articles SET content_hash = 'stored-by-v4'")
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with Store(str(built)) as store:
+        assert user_version(built) == SCHEMA_VERSION
+        hashes = {r[0] for r in store._conn.execute("SELECT content_hash FROM articles")}
+        assert hashes == {""}
+        assert store._conn.execute("SELECT count(*) FROM files").fetchone()[0] == 0
+        ids = {a.id for a in store.articles.all()}
+        paths = sorted({a.origin.path for a in store.articles.all()})
+        summary = storyline.build(paths, store, stderr=None, model=None)
+        assert summary.articles_updated == 4 and summary.articles_added == 0
+        assert {a.id for a in store.articles.all()} == ids
+        assert all(a.title_evidence for a in store.articles.all() if a.title)

@@ -1,4 +1,4 @@
-"""Show one article: where it came from, its date and why, its clean text, then every removed line with its kind."""
+"""Show one article: where it came from, its authors, its date and why, its clean text, every title candidate, then every removed line with its kind."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"source:    {a['source'] or '-'}")
     where = a["path"] + (f":{a['locator']}" if a["locator"] else "")
     print(f"from:      {where}" + (f"  <{a['url']}>" if a["url"] else ""))
+    if a["authors"]:
+        print(f"authors:   {', '.join(a['authors'])}")
     if a["byline"]:
         print(f"byline:    {a['byline']}")
     if a["dateline"]:
@@ -42,6 +44,11 @@ def run(args: argparse.Namespace) -> int:
     print()
     for para in a["body"].split("\n\n"):
         print(textwrap.fill(para, 78) if para else "")
+        print()
+    if len(a["title_evidence"]) > 1 or any(e["note"] for e in a["title_evidence"]):
+        print(f"-- title candidates ({len(a['title_evidence'])}) --")
+        for e in a["title_evidence"]:
+            print(f"[{e['source']}] {e['text']}" + (f"   ({e['note']})" if e["note"] else ""))
         print()
     removed = a["removed"]
     print(f"-- {len(removed)} removed lines --")

@@ -46,8 +46,8 @@ def _jsonl(store: Store, out: TextIO) -> None:
 
 
 CSV_COLUMNS = ("id", "path", "locator", "url", "source", "title", "dateline", "byline",
-               "published_date", "published_method", "published_confidence", "story_id",
-               "removed_lines", "body")
+               "authors", "published_date", "published_method", "published_confidence",
+               "story_id", "removed_lines", "body")
 
 
 def _csv(store: Store, out: TextIO) -> None:
@@ -56,7 +56,8 @@ def _csv(store: Store, out: TextIO) -> None:
     for article in store.articles.all():
         r = article_record(article)
         writer.writerow([r["id"], r["path"], r["locator"], r["url"], r["source"], r["title"],
-                         r["dateline"], r["byline"], r["published"]["date"],
+                         r["dateline"], r["byline"], "; ".join(r["authors"]),
+                         r["published"]["date"],
                          r["published"]["method"], r["published"]["confidence"], r["story_id"],
                          len(r["removed"]), r["body"]])
 

@@ -46,8 +46,8 @@ def write_markdown(store: Store, out: TextIO) -> None:
         out.write(f"\n### {_text(shown_title(r))}\n\n")
         meta = [_code(r["id"]), r["source"] or "unknown source",
                 r["published"]["date"] or "undated", r["path"] + (f" ({r['locator']})" if r["locator"] else "")]
-        if r["byline"]:
-            meta.insert(2, r["byline"])
+        if r["authors"] or r["byline"]:
+            meta.insert(2, ", ".join(r["authors"]) or r["byline"])
         out.write(" · ".join(_text(m) if i else m for i, m in enumerate(meta)) + "\n\n")
         if r["dateline"]:
             out.write(f"*{_text(r['dateline'])}*\n\n")

@@ -85,8 +85,8 @@ def _article(w, a: dict) -> None:
     w(f"<details class=article><summary>{escape(date)} · {escape(shown_title(a))}"
       f"</summary>")
     meta = [escape(a["source"] or "unknown source")]
-    if a["byline"]:
-        meta.append(escape(a["byline"]))
+    if a["authors"] or a["byline"]:
+        meta.append(escape(", ".join(a["authors"]) or a["byline"]))
     if pub["date"]:
         meta.append(f"published {escape(pub['date'])} ({escape(pub['method'] or '')}, "
                     f"confidence {pub['confidence']:.2f})")

@@ -1,8 +1,10 @@
 """Extract: HTML to paragraphs of text plus the page's metadata.
 
-Whole pages go through trafilatura (main-text detection, title, site, author)
-and htmldate (the original publication date), checked against the dates the
-page states and prints (`dates`).
+Whole pages go through trafilatura (main-text detection, site, author) and
+htmldate (the original publication date), checked against the dates the page
+states and prints (`dates`). The headline as printed and the authors come from the
+page's own markup (`meta`: <h1>s, JSON-LD, meta tags), chosen by
+`clean.headline` and `clean.authors`.
 HTML fragments from feeds and dataset dumps are already the article: their
 block elements become paragraphs as they are.
 """
@@ -10,9 +12,14 @@ block elements become paragraphs as they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..clean import authors as _authors
+from ..clean import headline
+from ..ingest.dataset import host_of
+from ..model import Evidence
 from . import dates
+from .meta import page_meta
 
 __all__ = ["Extracted", "extract_html", "fragment_paragraphs", "is_whole_page"]
 
@@ -35,6 +42,12 @@ class Extracted:
     description: str | None = None
     sitename: str | None = None
     author: str | None = None
+    # The headline as printed (`clean.headline.choose`) and every title candidate
+    title_evidence: list[Evidence] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    authors_from: str | None = None   # json-ld | meta | trafilatura
+    site_names: list[str] = field(default_factory=list)
+    article_body: str | None = None   # JSON-LD articleBody, for a page with no text found
 
 
 def is_whole_page(html: str) -> bool:
@@ -67,6 +80,7 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
     tree = load_html(html)
     if tree is None:
         return Extracted(paragraphs=[], date_method="html-meta")
+    meta = page_meta(tree)   # before trafilatura, which prunes the tree
     # htmldate's fast search (meta tags, JSON-LD, time elements, the URL) runs
     # inside trafilatura; it copies the tree before changing it.
     date_params = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
@@ -86,27 +100,29 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
         found = find_date(html, url=url, original_date=True, extensive_search=True)
         method = "html-text"
     decision = dates.decide(tree, found, method, url=url)
+    sites = [*meta.site_names, *((doc.sitename, doc.hostname) if doc else ()), host_of(url)]
+    chosen, evidence = headline.choose(meta.titles or [("trafilatura", title)], sites)
+    names, names_from = _authors.first_names(
+        [*meta.authors, ("trafilatura", (doc.author or "").split("; ") if doc else []),
+         ("byline", [meta.byline])], sites)
+    printed = _authors.names(meta.byline, sites)
+    if names != _authors.with_printed(names, printed):
+        names, names_from = printed, "byline"
+    page = Extracted(paragraphs=[], title=chosen, date=decision.day,
+                     date_method=decision.method, date_reason=decision.reason, url=url,
+                     title_evidence=evidence, authors=names, authors_from=names_from,
+                     site_names=[s for s in dict.fromkeys(sites) if s],
+                     article_body=meta.article_body)
     if doc is None:
-        return Extracted(paragraphs=[], title=title or _head_title(tree), date=decision.day,
-                         date_method=decision.method, date_reason=decision.reason, url=url)
+        return page
     text = doc.text or ""
-    return Extracted(
-        paragraphs=[line.strip() for line in text.split("\n") if line.strip()],
-        title=doc.title,
-        date=decision.day,
-        date_method=decision.method,
-        date_reason=decision.reason,
-        url=doc.url or url,
-        description=doc.description,
-        sitename=doc.sitename or doc.hostname,
-        author=doc.author,
-    )
+    page.paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    page.url = doc.url or url
+    page.description = doc.description
+    page.sitename = doc.sitename or doc.hostname
+    page.author = doc.author
+    return page
 
-
-def _head_title(tree) -> str | None:
-    og = tree.find('.//meta[@property="og:title"]')
-    title = (og.get("content") if og is not None else None) or tree.findtext(".//title")
-    return " ".join(title.split()) if title and title.strip() else None
 
 
 def fragment_paragraphs(html: str) -> list[str]:

@@ -78,4 +78,5 @@ def read_feed(f: InputFile, data: bytes, source: str | None) -> Iterator[RawDocu
             published=published,
             published_method="feed" if published else None,
             byline=entry.get("author"),
+            authors=[a["name"] for a in entry.get("authors", []) if a.get("name")],
         )

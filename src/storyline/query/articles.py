@@ -11,7 +11,7 @@ __all__ = ["articles", "article", "search", "BRIEF_FIELDS"]
 
 # An article in a list: its record without the text and the analyses.
 BRIEF_FIELDS = ("id", "path", "locator", "url", "source", "title", "derived_title", "dateline",
-                "byline", "published", "story_id")
+                "byline", "authors", "published", "story_id")
 
 
 def articles(store, *, source: str | None = None, story: str | None = None

@@ -16,8 +16,8 @@ __all__ = ["article_record", "story_record", "story_summary", "entity_record", "
            "event_record", "explain_date", "derived_title", "shown_title", "ARTICLE_FIELDS",
            "SUMMARY_FIELDS"]
 
-ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "derived_title", "dateline",
-                  "byline", "published", "body", "removed", "timexes", "sentences", "mentions",
+ARTICLE_FIELDS = ("id", "path", "locator", "url", "source", "title", "derived_title",
+                  "title_evidence", "dateline", "byline", "authors", "published", "body", "removed", "timexes", "sentences", "mentions",
                   "story_id")
 DERIVED_TITLE_CHARS = 90
 
@@ -32,8 +32,13 @@ def article_record(article: Article) -> dict[str, Any]:
         "source": article.source,
         "title": article.title,
         "derived_title": derived_title(article),
+        # every title the document offered: {"text", "source", "note"} (the chosen one's
+        # note says why)
+        "title_evidence": [{"text": e.text, "source": e.where, "note": e.note}
+                           for e in article.title_evidence],
         "dateline": article.dateline,
         "byline": article.byline,
+        "authors": list(article.authors),
         "published": {
             "date": p.date, "earliest": p.earliest, "latest": p.latest,
             "granularity": p.granularity, "method": p.method, "confidence": p.confidence,

@@ -186,6 +186,14 @@ MIGRATIONS: list[str] = [
         UNIQUE (kind, key)
     );
     """,
+    # 5: articles carry their authors and every title candidate (`Article.authors`,
+    #    `Article.title_evidence`, kept in `data`). Articles stored before are read again
+    #    by the next build: their content hash is cleared (so each counts as changed and
+    #    keeps its id and story) and the input files are forgotten (so they are read).
+    """
+    UPDATE articles SET content_hash = '';
+    DELETE FROM files;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -176,3 +176,34 @@ def test_words_that_are_a_storys_key_phrase_open_that_story():
     assert query.find_story(store, "charity single").id == "s2"
     assert query.find_story(store, "Charity single — Haiti, Simon Cowell").id == "s2"
     assert query.find_story(store, "Haiti charity").id == "s1"     # not a name: most articles
+
+
+def test_coverage_counts_each_storys_articles_by_day(reader):
+    summaries = query.stories(reader)
+    counted = query.coverage(reader, summaries)
+    assert set(counted) == {s["id"] for s in summaries}
+    for s in summaries:
+        c = counted[s["id"]]
+        assert sum(c["days"].values()) + c["undated"] == s["articles"]
+        assert list(c["days"]) == sorted(c["days"])
+        if c["days"]:
+            assert s["first_date"] <= min(c["days"]) and max(c["days"]) <= s["last_date"]
+
+
+def test_an_entitys_roles_over_time_span_the_articles_giving_them(reader):
+    ruiz = query.entity(reader, query.entities(reader, name="Ana Ruiz")[0]["id"])
+    spans = {s["role"]: s for s in ruiz["roles_over_time"]}
+    assert "County Judge" in spans
+    judge = spans["County Judge"]
+    dates = [reader.articles.get(a).published.date for a in judge["article_ids"]]
+    assert (judge["first"], judge["last"]) == (min(filter(None, dates)), max(filter(None, dates)))
+    assert sorted(a for s in spans.values() for a in s["article_ids"]) == \
+        sorted({r["article_id"] for r in ruiz["roles"]})
+
+
+def test_search_snippets_take_the_callers_marks(reader):
+    plain = query.search(reader, "water", limit=3)
+    marked = query.search(reader, "water", limit=3, marks=("\x02", "\x03"))
+    assert [h["id"] for h in plain["hits"]] == [h["id"] for h in marked["hits"]]
+    for a, b in zip(plain["hits"], marked["hits"]):
+        assert "\x02" in b["snippet"] and b["snippet"].replace("\x02", "[").replace("\x03", "]") == a["snippet"]

@@ -39,13 +39,16 @@ def article(store, ref: str) -> dict[str, Any]:
 
 def search(store, query: str, *, story: str | None = None, outlet: str | None = None,
            since: str | None = None, until: str | None = None, entity: str | None = None,
-           limit: int = 20, after: str | None = None) -> dict[str, Any]:
+           limit: int = 20, after: str | None = None,
+           marks: tuple[str, str] = ("[", "]")) -> dict[str, Any]:
     """Full-text search (SQLite FTS5 syntax), best first, with snippets: {"hits", "next"}.
-    Pass `next` back as `after` for the following page."""
+    Pass `next` back as `after` for the following page; `marks` open and close each
+    matched word in a snippet (a web page marks them up)."""
     story_id = None
     if story:
         from .stories import find_story
         story_id = find_story(store, story).id
     page = store.articles.search(query, story_id=story_id, source=outlet, since=since,
-                                 until=until, entity_id=entity, limit=limit, after=after)
+                                 until=until, entity_id=entity, limit=limit, after=after,
+                                 marks=marks)
     return {"hits": list(page), "next": page.next}

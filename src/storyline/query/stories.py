@@ -10,7 +10,7 @@ from ..model import Article, Event, Story
 from .records import event_record, story_summary
 
 __all__ = ["find_story", "stories", "story", "timeline", "story_articles", "story_timeline",
-           "SORTS"]
+           "coverage", "SORTS"]
 
 SORTS = ("size", "recency", "oldest")
 _WORD = re.compile(r"\w[\w'-]*")
@@ -79,6 +79,26 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
     elif sort == "recency":
         found.sort(key=lambda s: (s.last_date or "", len(s.article_ids), s.id), reverse=True)
     return [story_summary(s) for s in found]
+
+
+def coverage(store, stories: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """How many of each story's articles were published on each day: {story id:
+    {"days": {"YYYY-MM-DD": n, ...} (in date order), "undated": n}} for these story
+    summaries (what a coverage-over-time chart draws)."""
+    held = [a for s in stories for a in s["article_ids"]]
+    published = {k: (v[0] or "")[:10] for k, v in store.articles.sort_keys(held).items()}
+    out = {}
+    for s in stories:
+        days: dict[str, int] = {}
+        undated = 0
+        for a in s["article_ids"]:
+            day = published.get(a)
+            if day:
+                days[day] = days.get(day, 0) + 1
+            else:
+                undated += 1
+        out[s["id"]] = {"days": dict(sorted(days.items())), "undated": undated}
+    return out
 
 
 def story_articles(store, story: Story) -> list[Article]:

@@ -135,12 +135,13 @@ class Articles(Table):
     def search(self, query: str, *, story_id: str | None = None, source: str | None = None,
                since: str | None = None, until: str | None = None,
                entity_id: str | None = None, limit: int = 20,
-               after: str | None = None) -> SearchPage:
+               after: str | None = None, marks: tuple[str, str] = ("[", "]")) -> SearchPage:
         """Full-text search over titles and bodies, best first, with snippets.
 
         Filters: story, outlet, published date range (YYYY-MM-DD, inclusive; undated
         articles are left out by a date filter), an entity named in the article.
         Keyset pagination: `after` is the `next` cursor of the page before.
+        `marks` open and close each matched word in the snippet.
         """
         where, args = ["articles_fts MATCH ?"], [query]
         if story_id:
@@ -156,7 +157,7 @@ class Articles(Table):
             args.append(entity_id)
         sql = f"""SELECT * FROM (
                     SELECT a.rowid AS rowid, a.id, a.title, a.source, a.published, a.story_id,
-                           snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet,
+                           snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet,
                            bm25(articles_fts, 5.0, 1.0) AS score
                     FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                     WHERE {' AND '.join(where)})"""
@@ -165,7 +166,7 @@ class Articles(Table):
             sql += " WHERE score > ? OR (score = ? AND rowid > ?)"
             args += [score, score, rowid]
         sql += " ORDER BY score, rowid LIMIT ?"
-        args.append(limit + 1)
+        args = [*marks, *args, limit + 1]      # the snippet's marks come first in the SQL
         try:
             rows = [dict(r) for r in self._db.execute(sql, args)]
         except sqlite3.OperationalError as err:

@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 PAGE_LIMIT = 100        # the most search hits one page may ask for
 STORIES_LIMIT = 200     # the most stories one page may ask for
 DAY = r"^\d{4}-\d{2}-\d{2}$"
-WORDS = 500             # the longest search query or name a page takes
+WORDS = 2000            # the longest search query, name or outlet a page takes
 
 # What a query-layer error means for a request: a name that matches nothing (or more
 # than one thing) is a 404, a bad option or query a 400.

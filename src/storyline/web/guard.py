@@ -43,9 +43,15 @@ class Guard:
             await send({"type": "http.response.body", "body": detail.encode()})
             return
 
+        head = scope["method"] == "HEAD"
+        if head:        # answered as GET without the body: every page answers HEAD
+            scope = {**scope, "method": "GET"}
+
         async def guarded(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", []), *HEADERS]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, guarded)

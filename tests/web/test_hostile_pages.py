@@ -20,7 +20,7 @@ def seg(value: str) -> str:
 
 # The pages' own active-looking elements (a stylesheet, charts, filter forms) and what
 # may be inside them; anything else there, or any handler, is a leak.
-OURS = {"//link[@rel='stylesheet'][@href='/static/style.css']": {"link"},
+OURS = {"//link[@rel='stylesheet'][@href='/static/style.css'] | //link[@rel='icon'][@href='/static/favicon.svg']": {"link"},
         "//svg[@class='spark' or @class='axis']": {"svg", "rect", "line", "circle", "text",
                                                    "title", "g", "a"},
         "//form[@action='/search' or @action='/stories' or @action='/entities']":

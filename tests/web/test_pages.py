@@ -242,3 +242,10 @@ def test_exports_stream_whole_tables_as_the_export_writes_them(client, reader, e
     assert entities == query.entities(reader)
     stories = [json.loads(line) for line in client.get("/export/stories.jsonl").text.splitlines()]
     assert [s["id"] for s in stories] == [s.id for s in reader.stories.all()]
+
+
+def test_a_submitted_form_with_empty_fields_filters_nothing(client, reader):
+    assert twin(client, "/stories.json?sort=size&since=&until=&outlet=&entity=")["stories"] == \
+        query.stories(reader)
+    assert twin(client, "/search.json?q=water&story=&outlet=&since=&until=&entity=") == \
+        query.search(reader, "water")

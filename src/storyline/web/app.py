@@ -35,7 +35,7 @@ __all__ = ["create_app", "PAGE_LIMIT", "STORIES_LIMIT"]
 HERE = Path(__file__).resolve().parent
 PAGE_LIMIT = 100        # the most search hits one page may ask for
 STORIES_LIMIT = 200     # the most stories one page may ask for
-DAY = r"^\d{4}-\d{2}-\d{2}$"
+DAY = r"^(\d{4}-\d{2}-\d{2})?$"   # a day, or empty: a form's unset date field
 WORDS = 2000            # the longest search query, name or outlet a page takes
 
 # What a query-layer error means for a request: a name that matches nothing (or more
@@ -92,8 +92,8 @@ def create_app(db: str) -> FastAPI:
                      offset: int = Query(0, ge=0)) -> Response:
         """Stories with their dates, sizes, outlets and coverage over time."""
         with reading() as store:
-            found = query.stories(store, sort=sort, since=since, until=until, outlet=outlet,
-                                  entity=entity or None)
+            found = query.stories(store, sort=sort, since=since or None, until=until or None,
+                                  outlet=outlet or None, entity=entity or None)
             shown = found[offset:offset + limit]
             data = {"stories": shown, "total": len(found), "offset": offset, "limit": limit,
                     "next": offset + limit if offset + limit < len(found) else None,
@@ -151,8 +151,8 @@ def create_app(db: str) -> FastAPI:
                     limit: int = Query(20, ge=1, le=PAGE_LIMIT),
                     after: str | None = Query(None, max_length=100)) -> Response:
         """Full-text search (FTS5 syntax) with snippets, filters and keyset pages."""
-        filters = {"story": story or None, "outlet": outlet or None, "since": since,
-                   "until": until, "entity": entity or None}
+        filters = {"story": story or None, "outlet": outlet or None, "since": since or None,
+                   "until": until or None, "entity": entity or None}
         json_wanted = wants_json(request)
         data: dict[str, Any] = {"hits": [], "next": None}
         if q.strip():

@@ -207,3 +207,15 @@ def test_search_snippets_take_the_callers_marks(reader):
     assert [h["id"] for h in plain["hits"]] == [h["id"] for h in marked["hits"]]
     for a, b in zip(plain["hits"], marked["hits"]):
         assert "\x02" in b["snippet"] and b["snippet"].replace("\x02", "[").replace("\x03", "]") == a["snippet"]
+
+
+def test_a_story_reads_its_articles_once_and_gives_the_same_records(reader):
+    detail = query.story(reader, "spill")
+    sid = detail["story"]["id"]
+    assert detail["quotes"] == query.speakers(reader, story=sid)
+    assert query.story(reader, sid, speakers=2)["quotes"] == query.speakers(reader, story=sid, limit=2)
+    assert {k: detail[k] for k in ("story", "timeline")} == query.timeline(reader, sid)
+    full = {a.id: a for a in reader.articles.all(story_id=sid)}
+    listed = {a["id"]: a for items in detail["articles"].values() for a in items}
+    assert {i: (a["title"], a["published"]) for i, a in listed.items()} == \
+        {i: (a.title, a.published.date) for i, a in full.items()}

@@ -12,6 +12,7 @@ import pytest
 
 from storyline import export, query
 from storyline.store import Store
+from storyline.web.app import SPEAKERS
 from storyline.web.guard import CSP, MOST_URL
 
 
@@ -79,9 +80,10 @@ def test_stories_sort_filters_and_pages(client, reader):
 
 
 def test_story_page_has_timeline_sources_comparison_people_quotes_and_copies(client, reader):
-    story = query.story(reader, "spill")
+    story = query.story(reader, "spill", speakers=SPEAKERS)
     sid = story["story"]["id"]
     assert twin(client, f"/stories/{sid}.json") == story
+    assert twin(client, f"/stories/{sid}.json?speakers=2") == query.story(reader, sid, speakers=2)
     assert twin(client, "/stories/spill.json") == story         # a story's words name it too
     root = page(client, f"/stories/{sid}")
     entries = root.xpath("//ol[@class='timeline']/li")

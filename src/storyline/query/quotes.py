@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from ..model import Article
 from .records import quote_record
 
-__all__ = ["quotes", "speakers", "UNKNOWN"]
+__all__ = ["quotes", "speakers", "quote_records", "by_speaker", "UNKNOWN"]
 
 UNKNOWN = "(speaker unknown)"
 
 
-def _with_speakers(store, article: Article) -> Article:
+def _with_speakers(store, article) -> Any:
     """Each quote's `speaker` set to the entity its speaker's name stands for."""
     names = store.entities.names_in(article.id)
     for quote in article.quotes:
@@ -35,13 +34,21 @@ def quotes(store, *, story: str | None = None, speaker: str | None = None,
     else:
         for s in store.stories.all():
             copies.update(s.copies)
+    held = store.articles.quote_holders(story_id=story_id, ids=articles)
+    return quote_records(store, held, copies, speaker)
+
+
+def quote_records(store, held: Iterable[Any], copies: dict[str, str],
+                  speaker: str | None = None) -> Iterator[dict[str, Any]]:
+    """The quote records of these articles (`store.articles.quote_holders`), a copy's
+    marked with the article it copies; only speakers whose name holds `speaker`."""
     needle = speaker.lower() if speaker else None
-    for a in store.articles.all(story_id=story_id, ids=articles):
+    for a in held:
         for q in _with_speakers(store, a).quotes:
             if needle and needle not in (q.speaker_name or UNKNOWN).lower():
                 continue
             record = quote_record(q)
-            record.update(article_title=a.title, published=a.published.date, source=a.source,
+            record.update(article_title=a.title, published=a.published, source=a.source,
                           copy_of=copies.get(a.id))
             yield record
 
@@ -53,8 +60,14 @@ def speakers(store, *, story: str | None = None, speaker: str | None = None,
     resolved (so "Ruiz" and "Ana Ruiz" are one speaker), else per name; a group is
     named by its longest name. A wire copy's quotes are its original's and are not
     listed again."""
+    return by_speaker(quotes(store, story=story, speaker=speaker), limit)
+
+
+def by_speaker(records: Iterable[dict[str, Any]], limit: int | None = None
+               ) -> list[dict[str, Any]]:
+    """Quote records grouped as `speakers` groups them."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    for record in quotes(store, story=story, speaker=speaker):
+    for record in records:
         if record["copy_of"]:
             continue
         key = record["speaker"] or record["speaker_name"] or UNKNOWN

@@ -117,34 +117,48 @@ def story_timeline(story: Story, articles: list[Article], length: int | None = N
 
 def timeline(store, ref: str | None = None, *, length: int | None = None) -> dict[str, Any]:
     """A story's summary and timeline, each source of an entry with its outlet."""
-    found = find_story(store, ref)
-    articles = story_articles(store, found)
-    outlet = {a.id: a.source or "unknown outlet" for a in articles}
-    events = []
-    for event in story_timeline(found, articles, length):
+    return _told(store, find_story(store, ref), length)
+
+
+def _told(store, found: Story, length: int | None, held: list[Any] | None = None
+          ) -> dict[str, Any]:
+    """`timeline`'s record of a found story. A stored timeline needs only each article's
+    outlet (from `held`, the story's `quote_holders`, when the caller has them)."""
+    if length is None and found.timeline:
+        events = list(found.timeline)
+        members = held if held is not None else store.articles.quote_holders(story_id=found.id)
+    else:
+        members = story_articles(store, found)
+        events = story_timeline(found, members, length)
+    outlet = {a.id: a.source or "unknown outlet" for a in members}
+    records = []
+    for event in events:
         record = event_record(event)
         record["sources"] = [{**s, "outlet": s.get("outlet") or outlet.get(s.get("article_id"),
                                                                              "unknown outlet")}
                              for s in record["sources"]]
-        events.append(record)
-    return {"story": story_summary(found), "timeline": events}
+        records.append(record)
+    return {"story": story_summary(found), "timeline": records}
 
 
-def story(store, ref: str | None = None, *, length: int | None = None) -> dict[str, Any]:
+def story(store, ref: str | None = None, *, length: int | None = None,
+          speakers: int | None = None) -> dict[str, Any]:
     """One story as a reader opens it: its summary and timeline, the cross-source
-    comparison, people/organizations/places, who said what, and its articles by outlet
-    (a wire copy with the article it copies)."""
+    comparison, people/organizations/places, who said what (the `speakers` most quoted,
+    or all), and its articles by outlet (a wire copy with the article it copies).
+    The story's articles are read once, without their text."""
     from .entities import entities
-    from .quotes import speakers
+    from .quotes import by_speaker, quote_records
 
-    told = timeline(store, ref, length=length)
-    found = find_story(store, told["story"]["id"])
+    found = find_story(store, ref)
+    held = list(store.articles.quote_holders(story_id=found.id))
+    told = _told(store, found, length, held)
     by_outlet: dict[str, list[dict[str, Any]]] = {}
-    for a in story_articles(store, found):
+    for a in held:
         by_outlet.setdefault(a.source or "unknown outlet", []).append(
-            {"id": a.id, "title": a.title, "published": a.published.date,
+            {"id": a.id, "title": a.title, "published": a.published,
              "copy_of": found.copies.get(a.id)})
     return {**told, "comparison": found.comparison,
             "entities": entities(store, story=found.id),
-            "quotes": speakers(store, story=found.id),
+            "quotes": by_speaker(quote_records(store, held, found.copies), speakers),
             "articles": by_outlet}

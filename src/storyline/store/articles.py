@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
 from ..errors import Code, StorylineError
-from ..model import Article
+from ..model import Article, Quote
 from ._common import Table, id_list, now
 
 __all__ = ["Articles", "SearchPage"]
@@ -82,7 +83,24 @@ class Articles(Table):
     def all(self, *, source: str | None = None, story_id: str | None = None,
             ids: Iterable[str] | None = None) -> Iterator[Article]:
         """Articles, oldest first (undated last), in a stable order."""
-        sql, args, where = "SELECT data, story_id FROM articles", [], []
+        for row in self._listed("data, story_id", source, story_id, ids):
+            yield _article(row)
+
+    def quote_holders(self, *, story_id: str | None = None,
+                      ids: Iterable[str] | None = None) -> Iterator[SimpleNamespace]:
+        """What lists and quotes show of each article (id, title, published, source,
+        story_id, quotes as `Quote`s), in `all`'s order, without loading whole articles
+        (a story page of hundreds of articles reads only these)."""
+        columns = "id, title, published, source, story_id, json_extract(data, '$.quotes') AS q"
+        for row in self._listed(columns, None, story_id, ids):
+            yield SimpleNamespace(id=row["id"], title=row["title"], published=row["published"],
+                                  source=row["source"], story_id=row["story_id"],
+                                  quotes=[Quote.from_dict(q) for q in json.loads(row["q"] or "[]")])
+
+    def _listed(self, columns: str, source: str | None, story_id: str | None,
+                ids: Iterable[str] | None) -> sqlite3.Cursor:
+        """These columns of the articles the filters pick, oldest first (undated last)."""
+        sql, args, where = f"SELECT {columns} FROM articles", [], []
         if source:
             where.append("source = ?"), args.append(source)
         if story_id:
@@ -91,9 +109,7 @@ class Articles(Table):
             where.append("id IN (SELECT value FROM json_each(?))"), args.append(id_list(ids))
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published, path, locator"
-        for row in self._db.execute(sql, args):
-            yield _article(row)
+        return self._db.execute(sql + " ORDER BY published IS NULL, published, path, locator", args)
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]

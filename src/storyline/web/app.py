@@ -34,7 +34,8 @@ __all__ = ["create_app", "PAGE_LIMIT", "STORIES_LIMIT"]
 
 HERE = Path(__file__).resolve().parent
 PAGE_LIMIT = 100        # the most search hits one page may ask for
-STORIES_LIMIT = 200     # the most stories one page may ask for
+STORIES_LIMIT = 200     # the most stories (or speakers of a story) one page may ask for
+SPEAKERS = 30           # a story page's quotes: its most quoted speakers
 DAY = r"^(\d{4}-\d{2}-\d{2})?$"   # a day, or empty: a form's unset date field
 WORDS = 2000            # the longest search query, name or outlet a page takes
 
@@ -104,10 +105,12 @@ def create_app(db: str) -> FastAPI:
                    "entity": entity, "limit": limit}
         return show(request, "stories.html", data, bars=bars, outlets=outlets, filters=filters)
 
-    def story_page(request: Request, ref: str) -> Response:
-        """One story: its timeline on a time axis, comparison, people, quotes, articles."""
+    def story_page(request: Request, ref: str,
+                   speakers: int = Query(SPEAKERS, ge=1, le=STORIES_LIMIT)) -> Response:
+        """One story: its timeline on a time axis, comparison, people, quotes (of the
+        `speakers` most quoted), articles by outlet."""
         with reading() as store:
-            data = query.story(store, ref)
+            data = query.story(store, ref, speakers=speakers)
         titles = {a["id"]: a for items in data["articles"].values() for a in items}
         return show(request, "story.html", data, axis=render.time_axis(data["timeline"]),
                     titles=titles)

@@ -99,3 +99,165 @@ def make_store(data: Path, count: int) -> tuple[Path, float | None]:
     took = time.time() - started
     (WORK / f"store-{count}.done").write_text(f"{took:.0f} seconds\n")
     return db, took
+
+
+# -- the load ---------------------------------------------------------------------------
+
+SEARCH_WORDS = ["protest", "oil spill", "president", "Mubarak", "swine flu", "Gaddafi",
+                "water", "police", "earthquake", "bank", "Syria", "Jackson"]
+TIMEOUT = 10.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db: Path, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([PYTHON, "-m", "storyline", "serve", "--db", str(db), "--port",
+                             str(port)], stderr=subprocess.DEVNULL, env=_env())
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                sys.exit("the server did not start")
+            time.sleep(0.2)
+
+
+def get(conn_box: list, port: int, url: str) -> tuple[float, bool]:
+    """One request on the client's keep-alive connection: (seconds, ok)."""
+    import http.client
+    started = time.perf_counter()
+    try:
+        if conn_box[0] is None:
+            conn_box[0] = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+        conn_box[0].request("GET", url)
+        response = conn_box[0].getresponse()
+        response.read()
+        ok = response.status == 200
+    except (OSError, http.client.HTTPException):
+        conn_box[0] = None          # a fresh connection for the next request
+        ok = False
+    return time.perf_counter() - started, ok
+
+
+def load(port: int, urls: list[str], clients: int, seconds: float) -> dict:
+    """`clients` threads asking for `urls` in turn for `seconds`: latencies and errors."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(k: int) -> None:
+        box = [None]
+        i = k
+        mine, bad = [], 0
+        while time.monotonic() < stop:
+            took, ok = get(box, port, urls[i % len(urls)])
+            i += clients
+            mine.append(took)
+            bad += not ok
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1)
+
+    return {"requests": len(latencies), "rps": round(len(latencies) / elapsed, 1),
+            "p50_ms": pct(0.50), "p95_ms": pct(0.95), "errors": errors[0]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=REPO_ROOT.parent / "shared" / "data")
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--db", type=Path, help="serve this store instead of the cached one "
+                    "(a copy is served and written to)")
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--clients", default="1,8,32")
+    args = ap.parse_args()
+    started = time.time()
+    source, took = (args.db, None) if args.db else make_store(args.data, args.articles)
+    if took is not None:
+        print(f"built the {args.articles}-article store in {took:.0f} s", file=sys.stderr)
+    # Served and written to: a copy, so the cached store stays as built.
+    run = WORK / "run.db"
+    for stale in WORK.glob("run.db*"):
+        stale.unlink()
+    WORK.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, run)
+    more = WORK / "more.jsonl.gz"          # what the concurrent build writes: new articles
+    with gzip.open(more, "wt", encoding="utf-8") as f:
+        for line in corpus_lines(args.data, 0):
+            record = json.loads(line)
+            record["text"] += "\n\nFiled again while the server was measured."
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    port = free_port()
+    server = serve(run, port)
+    writer = None
+    try:
+        import urllib.request
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/stories.json?limit=20") as r:
+            listed = json.load(r)
+        articles = listed and _count(run)
+        stories = [f"/stories/{s['id']}" for s in listed["stories"]]
+        kinds = {"stories": ["/"], "story": stories,
+                 "search": [f"/search?q={w.replace(' ', '+')}" for w in SEARCH_WORDS]}
+        for urls in kinds.values():          # warm: the first request of each opens files
+            for url in urls:
+                get([None], port, url)
+        writer = build(more, run, WORK / "run-build.log")
+        time.sleep(3)                          # the build is past its start and writing
+        runs = []
+        for clients in [int(c) for c in args.clients.split(",")]:
+            for kind, urls in kinds.items():
+                result = {"kind": kind, "clients": clients,
+                          **load(port, urls, clients, args.seconds)}
+                runs.append(result)
+                print(json.dumps(result), file=sys.stderr)
+        build_running = writer.poll() is None
+    finally:
+        if writer is not None and writer.poll() is None:
+            writer.terminate()
+            writer.wait()
+        server.terminate()
+        server.wait()
+    wrote = _count(run) - articles
+
+    def at(kind: str, clients: int = 8) -> dict:
+        return next((r for r in runs if r["kind"] == kind and r["clients"] == clients), runs[-1])
+
+    eight = [r for r in runs if r["clients"] == 8]
+    print(json.dumps({
+        "bench": "serve", "articles": articles, "story_p95_ms": at("story")["p95_ms"],
+        "search_p95_ms": at("search")["p95_ms"], "stories_p95_ms": at("stories")["p95_ms"],
+        "rps": round(sum(r["requests"] for r in eight) / (len(eight) * args.seconds), 1)
+        if eight else None,
+        "errors": sum(r["errors"] for r in runs), "build_wrote": wrote,
+        "build_running_to_the_end": build_running, "runs": runs,
+        "seconds": round(time.time() - started)}))
+
+
+def _count(db: Path) -> int:
+    sys.path.insert(0, str(REPO_ROOT / "src"))
+    from storyline.store import Store
+    with Store(str(db), readonly=True) as store:
+        return store.articles.count()
+
+
+if __name__ == "__main__":
+    main()

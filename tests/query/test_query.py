@@ -219,3 +219,19 @@ def test_a_story_reads_its_articles_once_and_gives_the_same_records(reader):
     listed = {a["id"]: a for items in detail["articles"].values() for a in items}
     assert {i: (a["title"], a["published"]) for i, a in listed.items()} == \
         {i: (a.title, a.published.date) for i, a in full.items()}
+
+
+def test_an_outlet_is_named_by_its_display_name_or_its_key(reader):
+    # KRVT's HTML pages carry the display name, its text files the folder's key.
+    assert query.outlet_names(reader, "krvt-news8") == ["KRVT News 8", "krvt-news8"]
+    assert query.outlet_names(reader, "KRVT news 8") == ["KRVT News 8", "krvt-news8"]
+    assert query.outlet_names(reader, "cascade-courier") == ["The Cascade Courier"]
+    assert query.outlet_names(reader, "Nobody Daily") == ["Nobody Daily"]
+    both = query.articles(reader, source="KRVT-News-8")
+    assert {a["source"] for a in both} == {"KRVT News 8", "krvt-news8"}
+    assert query.articles(reader, source="krvt-news8") == both
+    assert {h["source"] for h in query.search(reader, "Ironclads", outlet="krvt news 8",
+                                              limit=50)["hits"]} == {"KRVT News 8", "krvt-news8"}
+    assert query.stories(reader, outlet="cascade courier") == \
+        query.stories(reader, outlet="The Cascade Courier") != []
+    assert query.articles(reader, source="Nobody Daily") == []

@@ -59,8 +59,8 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
             outlet: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
     """Story summaries. `sort`: "size" (most articles first), "recency" (latest news
     first) or "oldest" (in the order they started). Filters: stories whose dates
-    overlap since..until (YYYY-MM-DD), with an article from `outlet`, naming `entity`
-    (an entity id)."""
+    overlap since..until (YYYY-MM-DD), with an article from `outlet` (its name or key),
+    naming `entity` (an entity id)."""
     if sort not in SORTS:
         raise StorylineError(Code.E110, f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
     found = store.stories.all()
@@ -69,7 +69,9 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
     if until:
         found = [s for s in found if s.first_date and s.first_date <= until]
     if outlet:
-        found = [s for s in found if outlet in s.sources]
+        from .articles import outlet_names
+        named = set(outlet_names(store, outlet))
+        found = [s for s in found if named.intersection(s.sources)]
     if entity:
         entity_obj = store.entities.get(entity)
         held = set(entity_obj.article_ids) if entity_obj else set()

@@ -80,9 +80,10 @@ class Articles(Table):
             row = rows[0] if rows else None
         return _article(row) if row else None
 
-    def all(self, *, source: str | None = None, story_id: str | None = None,
+    def all(self, *, source: str | list[str] | None = None, story_id: str | None = None,
             ids: Iterable[str] | None = None) -> Iterator[Article]:
-        """Articles, oldest first (undated last), in a stable order."""
+        """Articles, oldest first (undated last), in a stable order. `source`: one outlet
+        or any of a list."""
         for row in self._listed("data, story_id", source, story_id, ids):
             yield _article(row)
 
@@ -97,12 +98,12 @@ class Articles(Table):
                                   source=row["source"], story_id=row["story_id"],
                                   quotes=[Quote.from_dict(q) for q in json.loads(row["q"] or "[]")])
 
-    def _listed(self, columns: str, source: str | None, story_id: str | None,
+    def _listed(self, columns: str, source: str | list[str] | None, story_id: str | None,
                 ids: Iterable[str] | None) -> sqlite3.Cursor:
         """These columns of the articles the filters pick, oldest first (undated last)."""
         sql, args, where = f"SELECT {columns} FROM articles", [], []
         if source:
-            where.append("source = ?"), args.append(source)
+            where.append(_one_of("source", source)), args.append(_ids_or_one(source))
         if story_id:
             where.append("story_id = ?"), args.append(story_id)
         if ids is not None:
@@ -110,6 +111,11 @@ class Articles(Table):
         if where:
             sql += " WHERE " + " AND ".join(where)
         return self._db.execute(sql + " ORDER BY published IS NULL, published, path, locator", args)
+
+    def sources(self) -> list[str]:
+        """Every outlet name stored, in order."""
+        return [r[0] for r in self._db.execute(
+            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -148,7 +154,8 @@ class Articles(Table):
             raise StorylineError(Code.E109, f"bad search query {query!r}: {err}") from None
         return {r[0]: r[1] for r in rows}
 
-    def search(self, query: str, *, story_id: str | None = None, source: str | None = None,
+    def search(self, query: str, *, story_id: str | None = None,
+               source: str | list[str] | None = None,
                since: str | None = None, until: str | None = None,
                entity_id: str | None = None, limit: int = 20,
                after: str | None = None, marks: tuple[str, str] = ("[", "]")) -> SearchPage:
@@ -163,7 +170,7 @@ class Articles(Table):
         if story_id:
             where.append("a.story_id = ?"), args.append(story_id)
         if source:
-            where.append("a.source = ?"), args.append(source)
+            where.append(_one_of("a.source", source)), args.append(_ids_or_one(source))
         if since:
             where.append("a.published >= ?"), args.append(since)
         if until:
@@ -194,6 +201,16 @@ class Articles(Table):
         for hit in page:
             del hit["rowid"]
         return page
+
+
+def _one_of(column: str, value: str | list[str]) -> str:
+    """A filter on `column`: equal to one value, or in a list (one JSON parameter)."""
+    return f"{column} = ?" if isinstance(value, str) else \
+        f"{column} IN (SELECT value FROM json_each(?))"
+
+
+def _ids_or_one(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else id_list(value)
 
 
 def _cursor(text: str) -> tuple[float, int]:

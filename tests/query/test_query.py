@@ -214,6 +214,10 @@ def test_a_story_reads_its_articles_once_and_gives_the_same_records(reader):
     sid = detail["story"]["id"]
     assert detail["quotes"] == query.speakers(reader, story=sid)
     assert query.story(reader, sid, speakers=2)["quotes"] == query.speakers(reader, story=sid, limit=2)
+    short = query.story(reader, sid, quotes_each=1, people=3)
+    assert [g["count"] for g in short["quotes"]] == [g["count"] for g in detail["quotes"]]
+    assert [g["quotes"] for g in short["quotes"]] == [g["quotes"][:1] for g in detail["quotes"]]
+    assert short["entities"] == detail["entities"][:3]
     assert {k: detail[k] for k in ("story", "timeline")} == query.timeline(reader, sid)
     full = {a.id: a for a in reader.articles.all(story_id=sid)}
     listed = {a["id"]: a for items in detail["articles"].values() for a in items}

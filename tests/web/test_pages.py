@@ -12,7 +12,7 @@ import pytest
 
 from storyline import export, query
 from storyline.store import Store
-from storyline.web.app import SPEAKERS
+from storyline.web.app import PEOPLE, QUOTES_EACH, SPEAKERS
 from storyline.web.guard import CSP, MOST_URL
 
 
@@ -80,10 +80,11 @@ def test_stories_sort_filters_and_pages(client, reader):
 
 
 def test_story_page_has_timeline_sources_comparison_people_quotes_and_copies(client, reader):
-    story = query.story(reader, "spill", speakers=SPEAKERS)
+    story = query.story(reader, "spill", speakers=SPEAKERS, quotes_each=QUOTES_EACH, people=PEOPLE)
     sid = story["story"]["id"]
     assert twin(client, f"/stories/{sid}.json") == story
-    assert twin(client, f"/stories/{sid}.json?speakers=2") == query.story(reader, sid, speakers=2)
+    assert twin(client, f"/stories/{sid}.json?speakers=2&quotes_each=1&people=3") == \
+        query.story(reader, sid, speakers=2, quotes_each=1, people=3)
     assert twin(client, "/stories/spill.json") == story         # a story's words name it too
     root = page(client, f"/stories/{sid}")
     entries = root.xpath("//ol[@class='timeline']/li")
@@ -171,6 +172,7 @@ def test_search_with_filters_and_keyset_pages(client, reader):
     ("/articles/ffffffffffff", 404), ("/entities/e-nope", 404), ("/nowhere", 404),
     ("/search?q=water&since=yesterday", 400), ("/search?q=water&limit=101", 400),
     ("/stories?limit=0", 400), ("/stories?sort=alphabetical", 400),
+    ("/stories/spill?quotes_each=201", 400), ("/stories/spill.json?people=0", 400),
     ("/search?q=%22unclosed", 400), ("/search?q=water&after=garbage", 400),
     ("/export/secrets.txt", 404),
 ])

@@ -63,9 +63,10 @@ def speakers(store, *, story: str | None = None, speaker: str | None = None,
     return by_speaker(quotes(store, story=story, speaker=speaker), limit)
 
 
-def by_speaker(records: Iterable[dict[str, Any]], limit: int | None = None
-               ) -> list[dict[str, Any]]:
-    """Quote records grouped as `speakers` groups them."""
+def by_speaker(records: Iterable[dict[str, Any]], limit: int | None = None,
+               quotes_each: int | None = None) -> list[dict[str, Any]]:
+    """Quote records grouped as `speakers` groups them; with `quotes_each`, a group
+    keeps its first quotes only (its `count` is of all)."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         if record["copy_of"]:
@@ -82,4 +83,7 @@ def by_speaker(records: Iterable[dict[str, Any]], limit: int | None = None
         group["quotes"].extend(records)
         group["count"] = len(group["quotes"])
     ranked = sorted(named.values(), key=lambda g: (-g["count"], g["speaker_name"].lower()))
+    if quotes_each is not None:
+        for group in ranked:
+            del group["quotes"][quotes_each:]
     return ranked[:limit or None]

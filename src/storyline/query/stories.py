@@ -144,11 +144,13 @@ def _told(store, found: Story, length: int | None, held: list[Any] | None = None
 
 
 def story(store, ref: str | None = None, *, length: int | None = None,
-          speakers: int | None = None) -> dict[str, Any]:
+          speakers: int | None = None, quotes_each: int | None = None,
+          people: int | None = None) -> dict[str, Any]:
     """One story as a reader opens it: its summary and timeline, the cross-source
-    comparison, people/organizations/places, who said what (the `speakers` most quoted,
-    or all), and its articles by outlet (a wire copy with the article it copies).
-    The story's articles are read once, without their text."""
+    comparison, people/organizations/places (the `people` named in most articles, or
+    all), who said what (the `speakers` most quoted, each with their first `quotes_each`
+    quotes and the `count` of all; or all), and its articles by outlet (a wire copy with
+    the article it copies). The story's articles are read once, without their text."""
     from .entities import entities
     from .quotes import by_speaker, quote_records
 
@@ -161,6 +163,6 @@ def story(store, ref: str | None = None, *, length: int | None = None,
             {"id": a.id, "title": a.title, "published": a.published,
              "copy_of": found.copies.get(a.id)})
     return {**told, "comparison": found.comparison,
-            "entities": entities(store, story=found.id),
-            "quotes": by_speaker(quote_records(store, held, found.copies), speakers),
+            "entities": entities(store, story=found.id, limit=people),
+            "quotes": by_speaker(quote_records(store, held, found.copies), speakers, quotes_each),
             "articles": by_outlet}

@@ -35,7 +35,9 @@ __all__ = ["create_app", "PAGE_LIMIT", "STORIES_LIMIT"]
 HERE = Path(__file__).resolve().parent
 PAGE_LIMIT = 100        # the most search hits one page may ask for
 STORIES_LIMIT = 200     # the most stories (or speakers of a story) one page may ask for
-SPEAKERS = 30           # a story page's quotes: its most quoted speakers
+SPEAKERS = 30           # a story page's quotes: its most quoted speakers,
+QUOTES_EACH = 20        # the first quotes of each
+PEOPLE = 50             # a story page's people, organizations and places: those named most
 DAY = r"^(\d{4}-\d{2}-\d{2})?$"   # a day, or empty: a form's unset date field
 WORDS = 2000            # the longest search query, name or outlet a page takes
 
@@ -106,14 +108,18 @@ def create_app(db: str) -> FastAPI:
         return show(request, "stories.html", data, bars=bars, outlets=outlets, filters=filters)
 
     def story_page(request: Request, ref: str,
-                   speakers: int = Query(SPEAKERS, ge=1, le=STORIES_LIMIT)) -> Response:
-        """One story: its timeline on a time axis, comparison, people, quotes (of the
-        `speakers` most quoted), articles by outlet."""
+                   speakers: int = Query(SPEAKERS, ge=1, le=STORIES_LIMIT),
+                   quotes_each: int = Query(QUOTES_EACH, ge=1, le=STORIES_LIMIT),
+                   people: int = Query(PEOPLE, ge=1, le=STORIES_LIMIT)) -> Response:
+        """One story: its timeline on a time axis, comparison, people (the `people` named
+        most), quotes (the first `quotes_each` of the `speakers` most quoted), articles
+        by outlet."""
         with reading() as store:
-            data = query.story(store, ref, speakers=speakers)
+            data = query.story(store, ref, speakers=speakers, quotes_each=quotes_each,
+                               people=people)
         titles = {a["id"]: a for items in data["articles"].values() for a in items}
         return show(request, "story.html", data, axis=render.time_axis(data["timeline"]),
-                    titles=titles)
+                    titles=titles, people=people)
 
     def article_page(request: Request, ref: str) -> Response:
         """One article: clean text with names, time expressions and quotes marked; its

@@ -49,14 +49,18 @@ PYTHON = sys.executable
 
 
 def corpus_lines(data: Path, count: int) -> list[str]:
-    """JSON Lines records of timeline17's texts, topped up with near copies to `count`."""
-    records = []
+    """JSON Lines records of timeline17's texts (each text once; empty ones left out),
+    topped up with near copies to `count`."""
+    records, seen = [], set()
     for folder in sorted((data / "timeline17").iterdir()):
         if not folder.is_dir():
             continue
         outlet = folder.name.split("_", 1)[1]
         for path in sorted(folder.glob("InputDocs/*/*.txt")):
-            text = detokenize(path.read_text(encoding="utf-8", errors="replace"))
+            text = detokenize(path.read_text(encoding="utf-8", errors="replace")).strip()
+            if not text or text in seen:
+                continue
+            seen.add(text)
             records.append({"id": f"{folder.name}/{path.parent.name}/{path.name}",
                             "text": text, "date": path.parent.name, "source": outlet})
     base = len(records)
@@ -89,8 +93,8 @@ def make_store(data: Path, count: int) -> tuple[Path, float | None]:
     corpus = WORK / f"corpus-{count}.jsonl.gz"
     with gzip.open(corpus, "wt", encoding="utf-8") as f:
         f.write("\n".join(corpus_lines(data, count)) + "\n")
-    for stale in WORK.glob(f"store-{count}.db*"):
-        stale.unlink()
+    # A store left by a killed build, or built from an older corpus, is built on: the
+    # build is incremental and resumes.
     started = time.time()
     print(f"building {count} articles into {db} (once; cached)", file=sys.stderr)
     run = build(corpus, db, WORK / f"store-{count}.log")

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import storyline
+from storyline import query
 from storyline.cli import main
 from storyline.store import Store
 from fastapi.testclient import TestClient
@@ -60,7 +61,7 @@ def test_storyline_serve_answers_on_loopback(example_db, tmp_path):
 def test_answers_with_whole_snapshots_while_a_build_writes(example_db, corpus, tmp_path):
     db = str(tmp_path / "live.db")
     shutil.copy(example_db, db)
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db, lag=0))      # every page read anew after a commit
     before = client.get("/stories.json").json()["total"]
     done = threading.Event()
     failures: list[BaseException] = []
@@ -100,3 +101,19 @@ def test_answers_with_whole_snapshots_while_a_build_writes(example_db, corpus, t
     assert after > before                   # the new stories are served without a restart
     hits = client.get("/search.json?q=bridge+girders").json()["hits"]
     assert hits and hits[0]["title"].startswith("Millbrook Street bridge")
+
+
+def test_kept_pages_trail_a_build_by_at_most_the_lag(example_db, corpus, tmp_path):
+    db = str(tmp_path / "kept.db")
+    shutil.copy(example_db, db)
+    client = TestClient(create_app(db, lag=60))
+    before = client.get("/stories.json").json()
+    with Store(db) as store:
+        storyline.build([str(corpus)], store, stderr=None)
+    assert client.get("/stories.json").json() == before      # the kept page, whole
+    deadline = time.monotonic() + 30
+    while client.get("/stories.json").json() == before:      # renewed behind it
+        assert time.monotonic() < deadline, "the kept page was never renewed"
+        time.sleep(0.2)
+    with Store(db, readonly=True) as store:
+        assert client.get("/stories.json").json()["stories"] == query.stories(store)[:50]

@@ -25,6 +25,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="address to listen on (default 127.0.0.1: this machine only; "
                         "0.0.0.0 opens it to the network)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
+    p.add_argument("--lag", type=float, default=30.0, metavar="SECONDS",
+                   help="while a build writes, pages may trail the database by this much: a "
+                        "kept page is served while it is made anew (default 30; 0: every "
+                        "page is read anew after any change)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as err:
         raise StorylineError(Code.E115, f"`storyline serve` needs the web extra ({err.name} is "
                              "missing): pip install 'storyline[web]'") from None
-    app = create_app(args.db)
+    app = create_app(args.db, lag=args.lag)
     print(f"storyline: serving {args.db} at http://{_shown(args.host)}:{args.port}/ "
           "(read-only; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)

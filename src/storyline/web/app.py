@@ -8,6 +8,7 @@ application/json`) that is the query layer's record as it is.
 
 from __future__ import annotations
 
+import functools
 import json
 import queue
 import threading
@@ -28,11 +29,13 @@ from ..errors import Code, StorylineError
 from ..query.records import shown_title, story_record
 from ..store import Store
 from . import render
+from .cache import Pages
 from .guard import Guard
 
 __all__ = ["create_app", "PAGE_LIMIT", "STORIES_LIMIT"]
 
 HERE = Path(__file__).resolve().parent
+LAG = 30.0              # seconds a page may trail the store while a build writes
 PAGE_LIMIT = 100        # the most search hits one page may ask for
 STORIES_LIMIT = 200     # the most stories (or speakers of a story) one page may ask for
 SPEAKERS = 30           # a story page's quotes: its most quoted speakers,
@@ -46,9 +49,12 @@ WORDS = 2000            # the longest search query, name or outlet a page takes
 _STATUS = {Code.E106: 404, Code.E107: 404, Code.E108: 404, Code.E109: 400, Code.E110: 400}
 
 
-def create_app(db: str) -> FastAPI:
-    """The web UI and HTTP API over the store at `db` (opened read-only per request)."""
+def create_app(db: str, *, lag: float = LAG) -> FastAPI:
+    """The web UI and HTTP API over the store at `db` (opened read-only per request).
+    Pages are kept while the store is unchanged; while a build writes they trail it by
+    at most `lag` seconds (`storyline.web.cache`)."""
     Store(db, readonly=True).close()        # a missing or foreign database fails now, not per page
+    kept = Pages(db, lag=lag)
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Stories, timelines, people and quotes from a storyline store. "
@@ -76,11 +82,24 @@ def create_app(db: str) -> FastAPI:
 
     def twin(path: str, endpoint: Callable, summary: str) -> None:
         """The page at `path` and its JSON twin at `path.json`, registered first so that a
-        `.json` path never reaches the page as part of an id."""
+        `.json` path never reaches the page as part of an id. Answers are kept (`Pages`)
+        by address and kind; errors are not."""
+        @functools.wraps(endpoint)
+        def keeping(request: Request, **params: Any) -> Response:
+            key = (request.url.path, tuple(sorted(request.query_params.multi_items())),
+                   wants_json(request))
+
+            def make() -> tuple[tuple[bytes, str], int]:
+                answer = endpoint(request, **params)
+                return (bytes(answer.body), answer.media_type), len(answer.body)
+
+            body, media = kept.get(key, make)
+            return Response(body, media_type=media)
+
         if path != "/":         # "/" is "/stories", whose twin is "/stories.json"
-            app.add_api_route(path + ".json", endpoint, methods=["GET"],
+            app.add_api_route(path + ".json", keeping, methods=["GET"],
                               summary=summary + " (JSON)")
-        app.add_api_route(path, endpoint, methods=["GET"], summary=summary,
+        app.add_api_route(path, keeping, methods=["GET"], summary=summary,
                           response_class=HTMLResponse)
 
     # -- pages ------------------------------------------------------------------------

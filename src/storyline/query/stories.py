@@ -152,7 +152,7 @@ def story(store, ref: str | None = None, *, length: int | None = None,
     quotes and the `count` of all; or all), and its articles by outlet (a wire copy with
     the article it copies). The story's articles are read once, without their text."""
     from .entities import entities
-    from .quotes import by_speaker, quote_records
+    from .quotes import story_speakers
 
     found = find_story(store, ref)
     held = list(store.articles.quote_holders(story_id=found.id))
@@ -164,5 +164,5 @@ def story(store, ref: str | None = None, *, length: int | None = None,
              "copy_of": found.copies.get(a.id)})
     return {**told, "comparison": found.comparison,
             "entities": entities(store, story=found.id, limit=people),
-            "quotes": by_speaker(quote_records(store, held, found.copies), speakers, quotes_each),
+            "quotes": story_speakers(store, held, found.copies, speakers, quotes_each),
             "articles": by_outlet}

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
 from ..errors import Code, StorylineError
-from ..model import Article, Quote
+from ..model import Article
 from ._common import Table, id_list, now
 
 __all__ = ["Articles", "SearchPage"]
@@ -90,13 +90,13 @@ class Articles(Table):
     def quote_holders(self, *, story_id: str | None = None,
                       ids: Iterable[str] | None = None) -> Iterator[SimpleNamespace]:
         """What lists and quotes show of each article (id, title, published, source,
-        story_id, quotes as `Quote`s), in `all`'s order, without loading whole articles
-        (a story page of hundreds of articles reads only these)."""
+        story_id, quotes as stored: dicts of `Quote.to_dict`), in `all`'s order, without
+        loading whole articles (a story page of hundreds of articles reads only these)."""
         columns = "id, title, published, source, story_id, json_extract(data, '$.quotes') AS q"
         for row in self._listed(columns, None, story_id, ids):
             yield SimpleNamespace(id=row["id"], title=row["title"], published=row["published"],
                                   source=row["source"], story_id=row["story_id"],
-                                  quotes=[Quote.from_dict(q) for q in json.loads(row["q"] or "[]")])
+                                  quotes=json.loads(row["q"] or "[]"))
 
     def _listed(self, columns: str, source: str | list[str] | None, story_id: str | None,
                 ids: Iterable[str] | None) -> sqlite3.Cursor:

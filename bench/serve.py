@@ -49,22 +49,22 @@ PYTHON = sys.executable
 
 
 def corpus_lines(data: Path, count: int) -> list[str]:
-    """JSON Lines records of timeline17's texts (each text once; empty ones left out),
-    topped up with near copies to `count`."""
-    records, seen = [], set()
+    """JSON Lines records of timeline17's texts, then near copies of them, so that at
+    least `count` articles are stored: as many copies again as there are texts storyline
+    skips (empty ones, and the same text twice). Appended at the end, so a store built
+    from fewer lines is built on, not redone."""
+    records = []
     for folder in sorted((data / "timeline17").iterdir()):
         if not folder.is_dir():
             continue
         outlet = folder.name.split("_", 1)[1]
         for path in sorted(folder.glob("InputDocs/*/*.txt")):
-            text = detokenize(path.read_text(encoding="utf-8", errors="replace")).strip()
-            if not text or text in seen:
-                continue
-            seen.add(text)
+            text = detokenize(path.read_text(encoding="utf-8", errors="replace"))
             records.append({"id": f"{folder.name}/{path.parent.name}/{path.name}",
                             "text": text, "date": path.parent.name, "source": outlet})
     base = len(records)
-    for i in range(max(0, count - base)):
+    skipped = base - len({r["text"] for r in records if r["text"].strip()})
+    for i in range(max(0, count - base + skipped) if count else 0):
         copy = dict(records[i % base])
         copy["id"] += f"#copy{i}"
         copy["text"] += f"\n\nThis copy was filed again for the load test ({i})."

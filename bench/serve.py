@@ -8,24 +8,30 @@ are) until there are `--articles`, built with `storyline build` (the shipped
 language model, one worker). Nothing from ../shared/data is copied into the repo.
 
 The run: `storyline serve` on a free loopback port (a subprocess, pinned to the
-cores this process may use), and, on a copy of the cached store, a `storyline
-build` of more articles writing to the same database the whole time. Three kinds of
-request, each measured at 1, 8 and 32 concurrent clients on keep-alive
-connections for `--seconds` per (kind, clients):
+cores this process may use, with `--lag`, default 30 s as `storyline serve`), and, on a copy of the
+cached store, `storyline build` writing to the same database the whole time: one small
+file of new articles (timeline17 texts again, with a line added) after another, each
+build committing its articles and then regrouping stories, retelling timelines and
+resolving names (a build commits every 200 articles: one long build would commit
+nothing while the pages are measured). After a warm-up request to every address,
+three kinds of request, each measured at 1, 8 and 32 concurrent clients (threads on
+keep-alive connections) for `--seconds` per (kind, clients):
 
 - `stories`: the stories page (`/`, the default size order);
-- `story`: a story page (`/stories/ID`), cycling over the 20 largest stories;
+- `story`: a story page (`/stories/ID`), cycling over the 20 largest stories (1,307
+  articles down to 7 in the cached store);
 - `search`: `/search?q=WORD` over a fixed list of words.
 
 A request is an error when it does not come back 200 within 10 s.
 
     python bench/serve.py [--data ../shared/data] [--articles 5000] [--seconds 10]
-                          [--clients 1,8,32]
+                          [--clients 1,8,32] [--lag 30]
 
 Last stdout line: {"bench": "serve", "articles", "story_p95_ms" (8 clients),
 "search_p95_ms" (8 clients), "stories_p95_ms" (8 clients), "rps" (all kinds at 8
-clients), "errors" (all runs), "build_wrote" (articles the concurrent build added),
-"runs": [{kind, clients, requests, rps, p50_ms, p95_ms, errors}], "seconds"}.
+clients), "errors" (all runs), "build_wrote" (articles the concurrent builds added),
+"builds_finished", "writing_to_the_end" (a build was still running when the last run
+ended), "runs": [{kind, clients, requests, rps, p50_ms, p95_ms, errors}], "seconds"}.
 """
 
 from __future__ import annotations
@@ -110,6 +116,7 @@ def make_store(data: Path, count: int) -> tuple[Path, float | None]:
 SEARCH_WORDS = ["protest", "oil spill", "president", "Mubarak", "swine flu", "Gaddafi",
                 "water", "police", "earthquake", "bank", "Syria", "Jackson"]
 TIMEOUT = 10.0
+CHUNK = 10              # articles per build of the concurrent writer
 
 
 def free_port() -> int:
@@ -118,9 +125,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def serve(db: Path, port: int, lag: float) -> subprocess.Popen:
     proc = subprocess.Popen([PYTHON, "-m", "storyline", "serve", "--db", str(db), "--port",
-                             str(port)], stderr=subprocess.DEVNULL, env=_env())
+                             str(port), "--lag", str(lag)], stderr=subprocess.DEVNULL, env=_env())
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -193,6 +200,8 @@ def main() -> None:
                     "(a copy is served and written to)")
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--clients", default="1,8,32")
+    ap.add_argument("--lag", type=float, default=30.0,
+                    help="the server's --lag (0: every page read anew after each commit)")
     args = ap.parse_args()
     started = time.time()
     source, took = (args.db, None) if args.db else make_store(args.data, args.articles)
@@ -204,14 +213,24 @@ def main() -> None:
         stale.unlink()
     WORK.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, run)
-    more = WORK / "more.jsonl.gz"          # what the concurrent build writes: new articles
-    with gzip.open(more, "wt", encoding="utf-8") as f:
-        for line in corpus_lines(args.data, 0):
-            record = json.loads(line)
-            record["text"] += "\n\nFiled again while the server was measured."
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if Path(f"{source}-wal").exists():      # commits not yet checkpointed into the file
+        shutil.copy(f"{source}-wal", f"{run}-wal")
+    # What the concurrent writer adds: small files of new articles, one build each,
+    # back to back (a build commits every 200 articles, so one long build would commit
+    # nothing while the pages are measured; small ones commit their articles, then
+    # regroup stories, retell timelines and resolve names, as users' builds do).
+    chunks = WORK / "more"
+    shutil.rmtree(chunks, ignore_errors=True)
+    chunks.mkdir()
+    fresh = corpus_lines(args.data, 0)
+    for k in range(0, len(fresh), CHUNK):
+        with open(chunks / f"more-{k // CHUNK:04d}.jsonl", "w", encoding="utf-8") as f:
+            for line in fresh[k:k + CHUNK]:
+                record = json.loads(line)
+                record["text"] += "\n\nFiled again while the server was measured."
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
     port = free_port()
-    server = serve(run, port)
+    server = serve(run, port, args.lag)
     writer = None
     try:
         import urllib.request
@@ -224,8 +243,9 @@ def main() -> None:
         for urls in kinds.values():          # warm: the first request of each opens files
             for url in urls:
                 get([None], port, url)
-        writer = build(more, run, WORK / "run-build.log")
-        time.sleep(3)                          # the build is past its start and writing
+        writer = Writer(sorted(chunks.iterdir()), run)
+        writer.start()
+        time.sleep(3)                          # the first build is past its start
         runs = []
         for clients in [int(c) for c in args.clients.split(",")]:
             for kind, urls in kinds.items():
@@ -233,11 +253,10 @@ def main() -> None:
                           **load(port, urls, clients, args.seconds)}
                 runs.append(result)
                 print(json.dumps(result), file=sys.stderr)
-        build_running = writer.poll() is None
+        writing = writer.alive()
     finally:
-        if writer is not None and writer.poll() is None:
-            writer.terminate()
-            writer.wait()
+        if writer is not None:
+            writer.stop()
         server.terminate()
         server.wait()
     wrote = _count(run) - articles
@@ -247,13 +266,45 @@ def main() -> None:
 
     eight = [r for r in runs if r["clients"] == 8]
     print(json.dumps({
-        "bench": "serve", "articles": articles, "story_p95_ms": at("story")["p95_ms"],
+        "bench": "serve", "articles": articles, "lag": args.lag, "story_p95_ms": at("story")["p95_ms"],
         "search_p95_ms": at("search")["p95_ms"], "stories_p95_ms": at("stories")["p95_ms"],
         "rps": round(sum(r["requests"] for r in eight) / (len(eight) * args.seconds), 1)
         if eight else None,
         "errors": sum(r["errors"] for r in runs), "build_wrote": wrote,
-        "build_running_to_the_end": build_running, "runs": runs,
+        "builds_finished": writer.finished, "writing_to_the_end": writing, "runs": runs,
         "seconds": round(time.time() - started)}))
+
+
+class Writer:
+    """`storyline build` of one small file after another into `db`, until stopped."""
+
+    def __init__(self, files: list[Path], db: Path) -> None:
+        self.files, self.db = files, db
+        self.finished = 0
+        self._stop = threading.Event()
+        self._run: subprocess.Popen | None = None
+        self._thread = threading.Thread(target=self._write, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _write(self) -> None:
+        for path in self.files:
+            if self._stop.is_set():
+                return
+            self._run = build(path, self.db, WORK / "run-build.log")
+            if self._run.wait() in (0, 1):
+                self.finished += 1
+
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._run is not None and self._run.poll() is None:
+            self._run.terminate()
+            self._run.wait()
+        self._thread.join()
 
 
 def _count(db: Path) -> int:

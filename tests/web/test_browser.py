@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
 from conftest import serving
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed "
@@ -130,7 +129,7 @@ def test_hostile_pages_run_nothing_in_chromium(tab, store_path):
             assert tab.evaluate(MARK) is None, url
             assert tab.title() != "PWNED", url
             assert INLINE[0] in tab.inner_text("main"), url   # shown as text, not dropped
-        shot(tab, "hostile-article")
+        shot(tab, "hostile-search")         # the last page loaded: payloads as text
     # The same check sees a payload that runs (a blank page with no policy).
     tab.goto("about:blank")
     tab.set_content(f"<p>{INLINE[1]}</p>")

@@ -11,12 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
 import storyline
 from storyline import query
 from storyline.cli import main
 from storyline.store import Store
-from fastapi.testclient import TestClient
-
 from storyline.web import create_app
 
 SRC = str(Path(storyline.__file__).resolve().parents[1])

@@ -7,6 +7,7 @@ Nothing here needs the web extra; text comes back as `Markup` only after escapin
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any, Iterable
 
 from markupsafe import Markup, escape
@@ -117,7 +118,7 @@ def highlight(body: str, layers: Iterable[tuple[str, Iterable[dict[str, Any]], s
                 cover.append((start, end, cls, str(s.get(title_field) or "")))
     edges = sorted({0, n, *(c[0] for c in cover), *(c[1] for c in cover)})
     out = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         piece = escape(body[a:b])
         on = [c for c in cover if c[0] <= a and b <= c[1]]
         if not on:

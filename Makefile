@@ -47,6 +47,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/undated.py
 	$(BIN)/python bench/example.py
 	$(BIN)/python bench/faults.py
+	$(BIN)/python bench/serve.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "storyline needs Python >= 3.11"'

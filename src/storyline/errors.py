@@ -51,6 +51,7 @@ class Code(str, Enum):
     E112 = "the database cannot be written here"
     E113 = "the database is busy"
     E114 = "internal error"
+    E115 = "an optional part is not installed"
 
     @property
     def why(self) -> str:

@@ -82,3 +82,14 @@ def test_an_internal_error_is_one_line_and_exit_2(monkeypatch, tmp_path, capsys)
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
     assert "RuntimeError: something storyline did not expect (E114 internal error" in err
+
+
+def test_build_on_a_missing_path_creates_no_database(tmp_path, capsys):
+    from storyline.cli import main
+
+    db = tmp_path / "typo.db"
+    assert main(["build", str(tmp_path / "no-such-folder"), "--db", str(db)]) == 2
+    assert "E101" in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "nothing-*.txt"), "--db", str(db)]) == 2
+    assert "E101" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

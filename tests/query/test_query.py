@@ -176,3 +176,66 @@ def test_words_that_are_a_storys_key_phrase_open_that_story():
     assert query.find_story(store, "charity single").id == "s2"
     assert query.find_story(store, "Charity single — Haiti, Simon Cowell").id == "s2"
     assert query.find_story(store, "Haiti charity").id == "s1"     # not a name: most articles
+
+
+def test_coverage_counts_each_storys_articles_by_day(reader):
+    summaries = query.stories(reader)
+    counted = query.coverage(reader, summaries)
+    assert set(counted) == {s["id"] for s in summaries}
+    for s in summaries:
+        c = counted[s["id"]]
+        assert sum(c["days"].values()) + c["undated"] == s["articles"]
+        assert list(c["days"]) == sorted(c["days"])
+        if c["days"]:
+            assert s["first_date"] <= min(c["days"]) and max(c["days"]) <= s["last_date"]
+
+
+def test_an_entitys_roles_over_time_span_the_articles_giving_them(reader):
+    ruiz = query.entity(reader, query.entities(reader, name="Ana Ruiz")[0]["id"])
+    spans = {s["role"]: s for s in ruiz["roles_over_time"]}
+    assert "County Judge" in spans
+    judge = spans["County Judge"]
+    dates = [reader.articles.get(a).published.date for a in judge["article_ids"]]
+    assert (judge["first"], judge["last"]) == (min(filter(None, dates)), max(filter(None, dates)))
+    assert sorted(a for s in spans.values() for a in s["article_ids"]) == \
+        sorted({r["article_id"] for r in ruiz["roles"]})
+
+
+def test_search_snippets_take_the_callers_marks(reader):
+    plain = query.search(reader, "water", limit=3)
+    marked = query.search(reader, "water", limit=3, marks=("\x02", "\x03"))
+    assert [h["id"] for h in plain["hits"]] == [h["id"] for h in marked["hits"]]
+    for a, b in zip(plain["hits"], marked["hits"]):
+        assert "\x02" in b["snippet"] and b["snippet"].replace("\x02", "[").replace("\x03", "]") == a["snippet"]
+
+
+def test_a_story_reads_its_articles_once_and_gives_the_same_records(reader):
+    detail = query.story(reader, "spill")
+    sid = detail["story"]["id"]
+    assert detail["quotes"] == query.speakers(reader, story=sid)
+    assert query.story(reader, sid, speakers=2)["quotes"] == query.speakers(reader, story=sid, limit=2)
+    short = query.story(reader, sid, quotes_each=1, people=3)
+    assert [g["count"] for g in short["quotes"]] == [g["count"] for g in detail["quotes"]]
+    assert [g["quotes"] for g in short["quotes"]] == [g["quotes"][:1] for g in detail["quotes"]]
+    assert short["entities"] == detail["entities"][:3]
+    assert {k: detail[k] for k in ("story", "timeline")} == query.timeline(reader, sid)
+    full = {a.id: a for a in reader.articles.all(story_id=sid)}
+    listed = {a["id"]: a for items in detail["articles"].values() for a in items}
+    assert {i: (a["title"], a["published"]) for i, a in listed.items()} == \
+        {i: (a.title, a.published.date) for i, a in full.items()}
+
+
+def test_an_outlet_is_named_by_its_display_name_or_its_key(reader):
+    # KRVT's HTML pages carry the display name, its text files the folder's key.
+    assert query.outlet_names(reader, "krvt-news8") == ["KRVT News 8", "krvt-news8"]
+    assert query.outlet_names(reader, "KRVT news 8") == ["KRVT News 8", "krvt-news8"]
+    assert query.outlet_names(reader, "cascade-courier") == ["The Cascade Courier"]
+    assert query.outlet_names(reader, "Nobody Daily") == ["Nobody Daily"]
+    both = query.articles(reader, source="KRVT-News-8")
+    assert {a["source"] for a in both} == {"KRVT News 8", "krvt-news8"}
+    assert query.articles(reader, source="krvt-news8") == both
+    assert {h["source"] for h in query.search(reader, "Ironclads", outlet="krvt news 8",
+                                              limit=50)["hits"]} == {"KRVT News 8", "krvt-news8"}
+    assert query.stories(reader, outlet="cascade courier") == \
+        query.stories(reader, outlet="The Cascade Courier") != []
+    assert query.articles(reader, source="Nobody Daily") == []

@@ -7,6 +7,8 @@ was killed picks up where it stopped.
 from __future__ import annotations
 
 import argparse
+import glob
+import os
 import sys
 
 from .. import _build as build_stage
@@ -47,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         fields = FieldMap.parse(args.field)
     except ValueError as err:
         raise StorylineError(Code.E110, str(err)) from None
+    _inputs_exist(args.paths)       # before the store: a mistyped path makes no database
     options = ReadOptions(max_file_bytes=args.max_file_mb << 20, fields=fields, source=args.source)
     tty = sys.stderr.isatty() and not args.quiet
     done = [0]
@@ -71,3 +74,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"storyline: {line}", file=sys.stderr)
         print(f"storyline: {total} articles in {args.db}", file=sys.stderr)
     return 0 if summary.ok else 1
+
+
+def _inputs_exist(paths: list[str]) -> None:
+    """E101 for a path that is no file or folder and a pattern that matches nothing."""
+    for arg in paths:
+        if arg == "-" or os.path.exists(arg):
+            continue
+        if glob.has_magic(arg):
+            if not glob.glob(arg, recursive=True):
+                raise StorylineError(Code.E101, f"no files match {arg!r}")
+        else:
+            raise StorylineError(Code.E101, f"no such file or folder: {arg}")

@@ -45,4 +45,24 @@ def entity(store, ref: str) -> dict[str, Any]:
     # Only the articles that name it can quote it: no pass over the whole store.
     said = [q for q in quotes(store, articles=found.article_ids)
             if q["speaker"] == found.id and not q["copy_of"]]
-    return {**entity_record(found), "stories": in_stories, "quotes": said}
+    return {**entity_record(found), "stories": in_stories, "quotes": said,
+            "roles_over_time": roles_over_time(store, found.roles)}
+
+
+def roles_over_time(store, roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each role an entity is given ("County Judge" of nobody, "spokesman" of Calder)
+    with the first and last publication day of the articles giving it, earliest first
+    (undated-only roles last): [{role, of, first, last, article_ids}]."""
+    published = store.articles.sort_keys([r["article_id"] for r in roles if r.get("article_id")])
+    spans: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for r in roles:
+        span = spans.setdefault((r["role"], r.get("of")), {
+            "role": r["role"], "of": r.get("of"), "first": None, "last": None,
+            "article_ids": []})
+        if r.get("article_id") and r["article_id"] not in span["article_ids"]:
+            span["article_ids"].append(r["article_id"])
+        day = (published.get(r.get("article_id"), (None,))[0] or "")[:10] or None
+        if day:
+            span["first"] = min(filter(None, (span["first"], day)))
+            span["last"] = max(filter(None, (span["last"], day)))
+    return sorted(spans.values(), key=lambda s: (s["first"] is None, s["first"] or "", s["role"]))

@@ -44,16 +44,22 @@ def article_record(article: Article) -> dict[str, Any]:
             "granularity": p.granularity, "method": p.method, "confidence": p.confidence,
             "likely_earliest": p.likely_earliest, "likely_latest": p.likely_latest,
             "likely_confidence": p.likely_confidence,
-            "evidence": [asdict(e) for e in p.evidence],
+            "evidence": [_flat(e) for e in p.evidence],
             "explanation": explain_date(p),
         },
         "body": article.body,
         "removed": [{"text": b.text, "kind": b.kind, "rule": b.rule} for b in article.removed],
-        "timexes": [asdict(t) for t in article.timexes],
+        "timexes": [_flat(t) for t in article.timexes],
         "sentences": [list(s) for s in article.sentences],
-        "mentions": [asdict(m) for m in article.mentions],
+        "mentions": [_flat(m) for m in article.mentions],
         "story_id": article.story_id,
     }
+
+
+def _flat(item: Any) -> dict[str, Any]:
+    """A dataclass of plain values as a dict: what `asdict` gives, without its deep copy
+    (a story page turns thousands of quotes' evidence into records)."""
+    return dict(vars(item))
 
 
 def derived_title(article: Article) -> str | None:
@@ -123,7 +129,7 @@ def quote_record(quote: Quote) -> dict[str, Any]:
             "speaker": quote.speaker, "speaker_name": quote.speaker_name,
             "role": quote.role, "kind": quote.kind, "cue": quote.cue,
             "start": quote.start, "end": quote.end,
-            "evidence": [asdict(e) for e in quote.evidence]}
+            "evidence": [_flat(e) for e in quote.evidence]}
 
 
 def explain_date(p: Published) -> str:

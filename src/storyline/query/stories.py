@@ -10,7 +10,7 @@ from ..model import Article, Event, Story
 from .records import event_record, story_summary
 
 __all__ = ["find_story", "stories", "story", "timeline", "story_articles", "story_timeline",
-           "SORTS"]
+           "coverage", "SORTS"]
 
 SORTS = ("size", "recency", "oldest")
 _WORD = re.compile(r"\w[\w'-]*")
@@ -59,8 +59,8 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
             outlet: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
     """Story summaries. `sort`: "size" (most articles first), "recency" (latest news
     first) or "oldest" (in the order they started). Filters: stories whose dates
-    overlap since..until (YYYY-MM-DD), with an article from `outlet`, naming `entity`
-    (an entity id)."""
+    overlap since..until (YYYY-MM-DD), with an article from `outlet` (its name or key),
+    naming `entity` (an entity id)."""
     if sort not in SORTS:
         raise StorylineError(Code.E110, f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
     found = store.stories.all()
@@ -69,7 +69,9 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
     if until:
         found = [s for s in found if s.first_date and s.first_date <= until]
     if outlet:
-        found = [s for s in found if outlet in s.sources]
+        from .articles import outlet_names
+        named = set(outlet_names(store, outlet))
+        found = [s for s in found if named.intersection(s.sources)]
     if entity:
         entity_obj = store.entities.get(entity)
         held = set(entity_obj.article_ids) if entity_obj else set()
@@ -79,6 +81,26 @@ def stories(store, *, sort: str = "size", since: str | None = None, until: str |
     elif sort == "recency":
         found.sort(key=lambda s: (s.last_date or "", len(s.article_ids), s.id), reverse=True)
     return [story_summary(s) for s in found]
+
+
+def coverage(store, stories: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """How many of each story's articles were published on each day: {story id:
+    {"days": {"YYYY-MM-DD": n, ...} (in date order), "undated": n}} for these story
+    summaries (what a coverage-over-time chart draws)."""
+    held = [a for s in stories for a in s["article_ids"]]
+    published = {k: (v[0] or "")[:10] for k, v in store.articles.sort_keys(held).items()}
+    out = {}
+    for s in stories:
+        days: dict[str, int] = {}
+        undated = 0
+        for a in s["article_ids"]:
+            day = published.get(a)
+            if day:
+                days[day] = days.get(day, 0) + 1
+            else:
+                undated += 1
+        out[s["id"]] = {"days": dict(sorted(days.items())), "undated": undated}
+    return out
 
 
 def story_articles(store, story: Story) -> list[Article]:
@@ -97,34 +119,50 @@ def story_timeline(story: Story, articles: list[Article], length: int | None = N
 
 def timeline(store, ref: str | None = None, *, length: int | None = None) -> dict[str, Any]:
     """A story's summary and timeline, each source of an entry with its outlet."""
-    found = find_story(store, ref)
-    articles = story_articles(store, found)
-    outlet = {a.id: a.source or "unknown outlet" for a in articles}
-    events = []
-    for event in story_timeline(found, articles, length):
+    return _told(store, find_story(store, ref), length)
+
+
+def _told(store, found: Story, length: int | None, held: list[Any] | None = None
+          ) -> dict[str, Any]:
+    """`timeline`'s record of a found story. A stored timeline needs only each article's
+    outlet (from `held`, the story's `quote_holders`, when the caller has them)."""
+    if length is None and found.timeline:
+        events = list(found.timeline)
+        members = held if held is not None else store.articles.quote_holders(story_id=found.id)
+    else:
+        members = story_articles(store, found)
+        events = story_timeline(found, members, length)
+    outlet = {a.id: a.source or "unknown outlet" for a in members}
+    records = []
+    for event in events:
         record = event_record(event)
         record["sources"] = [{**s, "outlet": s.get("outlet") or outlet.get(s.get("article_id"),
                                                                              "unknown outlet")}
                              for s in record["sources"]]
-        events.append(record)
-    return {"story": story_summary(found), "timeline": events}
+        records.append(record)
+    return {"story": story_summary(found), "timeline": records}
 
 
-def story(store, ref: str | None = None, *, length: int | None = None) -> dict[str, Any]:
+def story(store, ref: str | None = None, *, length: int | None = None,
+          speakers: int | None = None, quotes_each: int | None = None,
+          people: int | None = None) -> dict[str, Any]:
     """One story as a reader opens it: its summary and timeline, the cross-source
-    comparison, people/organizations/places, who said what, and its articles by outlet
-    (a wire copy with the article it copies)."""
+    comparison, people/organizations/places (the `people` named in most articles, or
+    all), who said what (the `speakers` most quoted, each with their first `quotes_each`
+    quotes and the `count` of all; or all), and its articles by outlet (a wire copy with
+    the article it copies). The story's articles are read once, without their text."""
     from .entities import entities
-    from .quotes import speakers
+    from .quotes import story_speakers
 
-    told = timeline(store, ref, length=length)
-    found = find_story(store, told["story"]["id"])
+    found = find_story(store, ref)
+    held = list(store.articles.quote_holders(story_id=found.id))
+    told = _told(store, found, length, held)
     by_outlet: dict[str, list[dict[str, Any]]] = {}
-    for a in story_articles(store, found):
+    for a in held:
         by_outlet.setdefault(a.source or "unknown outlet", []).append(
-            {"id": a.id, "title": a.title, "published": a.published.date,
+            {"id": a.id, "title": a.title, "published": a.published,
              "copy_of": found.copies.get(a.id)})
     return {**told, "comparison": found.comparison,
-            "entities": entities(store, story=found.id),
-            "quotes": speakers(store, story=found.id),
+            "entities": entities(store, story=found.id, limit=people),
+            "quotes": story_speakers(store, held, found.copies, speakers, quotes_each),
             "articles": by_outlet}

@@ -66,6 +66,12 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits (SQLite's
+        `PRAGMA data_version`): a reader kept open outside any transaction asks it to
+        know whether what it read before may have changed."""
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
     def __enter__(self) -> "Store":
         if self.readonly:
             # A reader's `with` block reads one snapshot: what the last commit before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from types import SimpleNamespace
 from typing import Any, Iterable, Iterator
 
 from ..errors import Code, StorylineError
@@ -79,21 +80,42 @@ class Articles(Table):
             row = rows[0] if rows else None
         return _article(row) if row else None
 
-    def all(self, *, source: str | None = None, story_id: str | None = None,
+    def all(self, *, source: str | list[str] | None = None, story_id: str | None = None,
             ids: Iterable[str] | None = None) -> Iterator[Article]:
-        """Articles, oldest first (undated last), in a stable order."""
-        sql, args, where = "SELECT data, story_id FROM articles", [], []
+        """Articles, oldest first (undated last), in a stable order. `source`: one outlet
+        or any of a list."""
+        for row in self._listed("data, story_id", source, story_id, ids):
+            yield _article(row)
+
+    def quote_holders(self, *, story_id: str | None = None,
+                      ids: Iterable[str] | None = None) -> Iterator[SimpleNamespace]:
+        """What lists and quotes show of each article (id, title, published, source,
+        story_id, quotes as stored: dicts of `Quote.to_dict`), in `all`'s order, without
+        loading whole articles (a story page of hundreds of articles reads only these)."""
+        columns = "id, title, published, source, story_id, json_extract(data, '$.quotes') AS q"
+        for row in self._listed(columns, None, story_id, ids):
+            yield SimpleNamespace(id=row["id"], title=row["title"], published=row["published"],
+                                  source=row["source"], story_id=row["story_id"],
+                                  quotes=json.loads(row["q"] or "[]"))
+
+    def _listed(self, columns: str, source: str | list[str] | None, story_id: str | None,
+                ids: Iterable[str] | None) -> sqlite3.Cursor:
+        """These columns of the articles the filters pick, oldest first (undated last)."""
+        sql, args, where = f"SELECT {columns} FROM articles", [], []
         if source:
-            where.append("source = ?"), args.append(source)
+            where.append(_one_of("source", source)), args.append(_ids_or_one(source))
         if story_id:
             where.append("story_id = ?"), args.append(story_id)
         if ids is not None:
             where.append("id IN (SELECT value FROM json_each(?))"), args.append(id_list(ids))
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published, path, locator"
-        for row in self._db.execute(sql, args):
-            yield _article(row)
+        return self._db.execute(sql + " ORDER BY published IS NULL, published, path, locator", args)
+
+    def sources(self) -> list[str]:
+        """Every outlet name stored, in order."""
+        return [r[0] for r in self._db.execute(
+            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -132,21 +154,23 @@ class Articles(Table):
             raise StorylineError(Code.E109, f"bad search query {query!r}: {err}") from None
         return {r[0]: r[1] for r in rows}
 
-    def search(self, query: str, *, story_id: str | None = None, source: str | None = None,
+    def search(self, query: str, *, story_id: str | None = None,
+               source: str | list[str] | None = None,
                since: str | None = None, until: str | None = None,
                entity_id: str | None = None, limit: int = 20,
-               after: str | None = None) -> SearchPage:
+               after: str | None = None, marks: tuple[str, str] = ("[", "]")) -> SearchPage:
         """Full-text search over titles and bodies, best first, with snippets.
 
         Filters: story, outlet, published date range (YYYY-MM-DD, inclusive; undated
         articles are left out by a date filter), an entity named in the article.
         Keyset pagination: `after` is the `next` cursor of the page before.
+        `marks` open and close each matched word in the snippet.
         """
         where, args = ["articles_fts MATCH ?"], [query]
         if story_id:
             where.append("a.story_id = ?"), args.append(story_id)
         if source:
-            where.append("a.source = ?"), args.append(source)
+            where.append(_one_of("a.source", source)), args.append(_ids_or_one(source))
         if since:
             where.append("a.published >= ?"), args.append(since)
         if until:
@@ -156,7 +180,7 @@ class Articles(Table):
             args.append(entity_id)
         sql = f"""SELECT * FROM (
                     SELECT a.rowid AS rowid, a.id, a.title, a.source, a.published, a.story_id,
-                           snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet,
+                           snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet,
                            bm25(articles_fts, 5.0, 1.0) AS score
                     FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                     WHERE {' AND '.join(where)})"""
@@ -165,7 +189,7 @@ class Articles(Table):
             sql += " WHERE score > ? OR (score = ? AND rowid > ?)"
             args += [score, score, rowid]
         sql += " ORDER BY score, rowid LIMIT ?"
-        args.append(limit + 1)
+        args = [*marks, *args, limit + 1]      # the snippet's marks come first in the SQL
         try:
             rows = [dict(r) for r in self._db.execute(sql, args)]
         except sqlite3.OperationalError as err:
@@ -177,6 +201,16 @@ class Articles(Table):
         for hit in page:
             del hit["rowid"]
         return page
+
+
+def _one_of(column: str, value: str | list[str]) -> str:
+    """A filter on `column`: equal to one value, or in a list (one JSON parameter)."""
+    return f"{column} = ?" if isinstance(value, str) else \
+        f"{column} IN (SELECT value FROM json_each(?))"
+
+
+def _ids_or_one(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else id_list(value)
 
 
 def _cursor(text: str) -> tuple[float, int]:

@@ -1,0 +1,50 @@
+"""Serve the store as web pages and an HTTP API: stories, a story's timeline, people
+and quotes, articles with their evidence, search; every page also as JSON (add
+`.json` to its address), the API described at /openapi.json and /docs.
+
+Read-only: the server never writes, and keeps answering from consistent snapshots
+while `storyline build` adds to the same database. Needs the web extra:
+pip install 'storyline[web]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import Code, StorylineError
+from ._common import add_db
+
+NAME = "serve"
+HELP = "web pages and an HTTP API on the store (read-only)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_db(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; "
+                        "0.0.0.0 opens it to the network)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
+    p.add_argument("--lag", type=float, default=30.0, metavar="SECONDS",
+                   help="while a build writes, pages may trail the database by this much: a "
+                        "kept page is served while it is made anew (default 30; 0: every "
+                        "page is read anew after any change)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from ..web import create_app
+    except ImportError as err:
+        raise StorylineError(Code.E115, f"`storyline serve` needs the web extra ({err.name} is "
+                             "missing): pip install 'storyline[web]'") from None
+    app = create_app(args.db, lag=args.lag)
+    print(f"storyline: serving {args.db} at http://{_shown(args.host)}:{args.port}/ "
+          "(read-only; Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def _shown(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

@@ -215,6 +215,8 @@ def main(argv=None) -> int:
     ap.add_argument("--teacher", default=TEACHER)
     ap.add_argument("--sources", default=",".join(SOURCES))
     ap.add_argument("--max-words", type=int, default=MAX_WORDS, help="per source")
+    ap.add_argument("--norp", choices=("missing", "O"), default="missing",
+                    help="what the teacher's NORP names teach: nothing, or that they are no names")
     args = ap.parse_args(argv)
 
     import spacy
@@ -223,6 +225,8 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(REPO / "src"))
     from storyline.nlp import MODEL_DIR
 
+    if args.norp == "O":
+        MISSING.discard("NORP")
     teacher = spacy.load(args.teacher, exclude=["lemmatizer", "attribute_ruler"])
     tokenizer = spacy.load(MODEL_DIR).tokenizer   # storyline's own tokens, news special cases included
     args.out.mkdir(parents=True, exist_ok=True)

@@ -189,3 +189,10 @@ def test_surname_joins_the_namesake_the_story_names_far_most_often():
     result = resolve([*bashar[:3], *(art(f"h{i}", m("Hafez Assad")) for i in range(2)), art("s1", m("Assad"))])
     assert entity_of(result, "s1", "Assad").article_ids == ["s1"]
 
+
+
+def test_an_acronym_with_a_legal_suffix_does_not_outrank_the_acronym():
+    # "BP Plc" spells nothing out: the name written most often is the entity's name
+    result = resolve([art("a1", m("BP", type="ORG")), art("a2", m("BP", type="ORG")),
+                      art("a3", m("BP Plc", type="ORG"))])
+    assert {e.name for e in result.entities if "a1" in e.article_ids} == {"BP"}

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..model import Entity
+from .lexicon import ORG_SUFFIXES
 from .names import acronym_of, is_acronym, name_key, org_stem, surname
 
 __all__ = ["resolve", "Resolution", "entity_id_for", "ACRONYM_SHARE", "DOMINANT_SHARE"]
@@ -220,13 +221,22 @@ def _reading(spelled: dict[str, Any], beside: dict[str, Any], n_users: int) -> A
     return full if len(support) >= ACRONYM_SHARE * n_users else None
 
 
+def _without_suffix(name: str) -> str:
+    """"BP Plc" -> "BP": a company's legal suffix does not spell its name out."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
 def _entity(root: Any, members: list[tuple[str, Any]], used: set[str]) -> Entity:
     types = Counter(m.type for _, m in members)
     type = types.most_common(1)[0][0]
     names = Counter(m.name for _, m in members)
-    # the most frequent full form; acronyms and lone surnames only when nothing else is known
-    name = max(names, key=lambda n: (not is_acronym(n), type != "PERSON" or len(n.split()) > 1,
-                                     names[n], len(n)))
+    # the most frequent full form; acronyms ("BP", "BP Plc") and lone surnames only when
+    # nothing else is known
+    name = max(names, key=lambda n: (not is_acronym(_without_suffix(n)),
+                                     type != "PERSON" or len(n.split()) > 1, names[n], len(n)))
     scope = root[1] if root[0] == "S" else ""
     eid = entity_id_for(type, name, scope)
     n = 2

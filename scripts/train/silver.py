@@ -120,20 +120,16 @@ SOURCES = {"polnear": polnear, "timeline17": timeline17, "ecbplus": ecbplus,
 # -- labels ---------------------------------------------------------------------------
 
 
-def teacher_names(doc) -> list[tuple[int, int, str]]:
-    """(start char, end char, label) of the teacher's names, UNER's conventions; label None
-    = missing."""
+def teacher_names(doc, missing=MISSING) -> list[tuple[int, int, str]]:
+    """(start char, end char, label) of the teacher's names, UNER's conventions (the
+    build's own trim_names: no leading "the", no trailing "'s"); label None = missing."""
+    from storyline.nlp import trim_names
+
     out = []
-    for ent in doc.ents:
-        label = TYPES.get(ent.label_) or (None if ent.label_ in MISSING else "O")
-        if label == "O":
-            continue
-        span = ent
-        if len(span) > 1 and span[0].lower_ == "the":
-            span = span[1:]
-        if len(span) > 1 and span[-1].lower_ in ("'s", "’s"):
-            span = span[:-1]
-        out.append((span.start_char, span.end_char, label))
+    for ent in trim_names(doc).ents:
+        label = TYPES.get(ent.label_) or (None if ent.label_ in missing else "O")
+        if label != "O":
+            out.append((ent.start_char, ent.end_char, label))
     return out
 
 
@@ -225,8 +221,7 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(REPO / "src"))
     from storyline.nlp import MODEL_DIR
 
-    if args.norp == "O":
-        MISSING.discard("NORP")
+    missing = MISSING if args.norp == "missing" else set()
     teacher = spacy.load(args.teacher, exclude=["lemmatizer", "attribute_ruler"])
     tokenizer = spacy.load(MODEL_DIR).tokenizer   # storyline's own tokens, news special cases included
     args.out.mkdir(parents=True, exist_ok=True)
@@ -237,7 +232,7 @@ def main(argv=None) -> int:
         counts: Counter = Counter(articles=len(texts))
         docs = []
         for tdoc in teacher.pipe(texts, batch_size=32):
-            names = consistent(teacher_names(tdoc), tdoc.text)
+            names = consistent(teacher_names(tdoc, missing), tdoc.text)
             for start, end in chunks(tdoc, DOC_SENTS):
                 inside = [(s - start, e - start, lab) for s, e, lab in names if s >= start and e <= end]
                 doc = student_doc(tokenizer, tdoc.text[start:end], inside, counts)

@@ -113,15 +113,15 @@ def _core(name: str) -> list[str]:
     return words
 
 
+# A lowercase particle glued to a surname by a hyphen: "al-Assad", "el-Sisi", "ad-Din"
+_ARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}-(?=\w{2,})")
+
+
 def surname(name: str) -> str:
     """The last name, lowercase: "Maria Alvarez" -> "alvarez"; "Martin Luther King Jr."
     -> "king"; "Bashar al-Assad" -> "assad" (news writes him "Assad" as often)."""
     words = _core(name)
     return _ARTICLE_PREFIX.sub("", words[-1].lower().replace(".", "")) if words else ""
-
-
-# A lowercase particle glued to a surname by a hyphen: "al-Assad", "el-Sisi", "ad-Din"
-_ARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}-(?=\w{2,})")
 
 
 def first_name(name: str) -> str:

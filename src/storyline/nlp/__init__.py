@@ -113,9 +113,9 @@ def consistent_types(doc):
         if person_label and (e.text in surnames or e.text in full):
             label = person_label
         else:
-            (top, n), *rest = votes[e.text].most_common(2) + [(None, 0)]
-            if n > rest[0][1]:
-                label = top
+            counts = votes[e.text].most_common(2)
+            if len(counts) == 1 or counts[0][1] > counts[1][1]:   # a tie stays as it was
+                label = counts[0][0]
         changed |= label != e.label_
         out.append(e if label == e.label_ else _span(doc, e.start, e.end, label))
     if person_label and surnames:

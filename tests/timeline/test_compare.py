@@ -18,50 +18,70 @@ def _spill_story():
     return [a, b, c]
 
 
+def _covering(n: int):
+    """North Star articles of the clearing's days that say nothing of it."""
+    return [article(f"n{i + 2}", "North Star", "2024-06-0" + str(7 + i % 2),
+                    f"Fishermen on Cole Creek counted their losses for day {i + 1} of the closure.")
+            for i in range(n)]
+
+
 def test_outlets_facts_and_exclusives():
-    arts = _spill_story()
-    events = timeline.build(arts, length=5)
+    arts = _spill_story() + _covering(3)
+    events = timeline.build(arts, length=8)
     result = timeline.compare(arts, events)
     assert set(result["outlets"]) == {"North Star", "South Ledger"}
     assert result["outlets"]["South Ledger"]["articles"] == ["s1", "s2"]
     spill = next(i for i, e in enumerate(events) if e.date == "2024-06-03")
     assert spill in result["outlets"]["North Star"]["events"]
     assert spill in result["outlets"]["South Ledger"]["events"]
-    clearing = next(i for i, e in enumerate(events) if e.date == "2024-06-05")
+    clearing = next(i for i, e in enumerate(events) if "clearing" in e.text)
     assert clearing in result["outlets"]["South Ledger"]["exclusive"]
     assert {x["event"] for x in result["exclusive"]} >= {clearing}
     assert spill not in {x["event"] for x in result["exclusive"]}
 
 
-def test_same_event_different_dates_is_a_date_disagreement():
+def test_nothing_is_exclusive_when_the_other_outlets_were_silent_on_the_story():
+    arts = _spill_story()            # North Star has no article of the clearing's days
+    result = timeline.compare(arts, timeline.build(arts, length=5))
+    assert result["exclusive"] == []
+
+
+def _differences(result, kind):
+    return [d for d in result["differences"] if d["kind"] == kind]
+
+
+def test_same_event_different_dates_is_a_date_difference():
     arts = _spill_story()
     result = timeline.compare(arts, timeline.build(arts, length=5))
-    found = [d for d in result["date_disagreements"] if "bridge" in d["text"]]
+    found = [d for d in _differences(result, "date")
+             if any("bridge" in a["sentence"] for a in d["accounts"])]
     assert len(found) == 1
-    assert found[0]["dates"] == {"North Star": "2024-06-01", "South Ledger": "2024-05-31"}
-    assert {s["article_id"] for s in found[0]["sources"]} == {"n1", "s1"}
+    assert {a["outlet"]: a["value"] for a in found[0]["accounts"]} == {
+        "North Star": "2024-06-01", "South Ledger": "2024-05-31"}
+    assert {a["article_id"] for a in found[0]["accounts"]} == {"n1", "s1"}
+    assert 0 < found[0]["confidence"] < 1
     # The spill is dated the same by both ("Monday" in a Tuesday report = June 3).
-    assert not any("tanker" in d["text"] for d in result["date_disagreements"])
+    assert not any("tanker" in a["sentence"] for d in _differences(result, "date")
+                   for a in d["accounts"])
 
 
-def test_same_event_different_numbers_is_a_number_disagreement():
+def test_same_thing_different_figures_is_a_number_difference():
     arts = _spill_story()
-    events = timeline.build(arts, length=5)
-    result = timeline.compare(arts, events)
-    gallons = [d for d in result["number_disagreements"] if d["unit"] == "gallon"]
+    result = timeline.compare(arts, timeline.build(arts, length=5))
+    gallons = [d for d in _differences(result, "number") if d["unit"] == "litre"]
     assert len(gallons) == 1
-    assert gallons[0]["values"] == {"North Star": ["12,000 gallons"],
-                                    "South Ledger": ["15,000 gallons"]}
+    assert {a["outlet"]: a["value"] for a in gallons[0]["accounts"]} == {
+        "North Star": "12,000 gallons", "South Ledger": "15,000 gallons"}
+    assert all(a["sentence"] and a["article_id"] for a in gallons[0]["accounts"])
 
 
 def test_agreeing_outlets_raise_nothing():
     result = timeline.compare(STORY, timeline.build(STORY, length=5))
-    assert result["date_disagreements"] == []
-    # "two motorists" / "nine others" agree everywhere.
-    assert result["number_disagreements"] == []
+    # "two motorists" / "nine others" agree everywhere, and so do the dates.
+    assert result["differences"] == []
 
 
-def test_one_outlet_updating_its_own_figure_is_not_a_disagreement():
+def test_one_outlet_updating_its_own_figure_is_not_a_difference():
     a = article("u1", "Gazette", "2024-06-04",
                 "Floods killed 12 people in the valley on Monday, officials said.")
     b = article("u2", "Gazette", "2024-06-05",
@@ -69,4 +89,40 @@ def test_one_outlet_updating_its_own_figure_is_not_a_disagreement():
     c = article("u3", "Herald", "2024-06-05", "The mayor visited the school on Tuesday.")
     arts = [a, b, c]
     result = timeline.compare(arts, timeline.build(arts, length=3))
-    assert result["number_disagreements"] == []
+    assert _differences(result, "number") == []
+
+
+def test_an_estimate_revised_over_weeks_is_a_series_not_a_difference():
+    days = ["2024-05-01", "2024-05-02", "2024-05-14", "2024-05-15", "2024-06-01", "2024-06-02"]
+    rates = ["1,000", "1,000", "5,000", "5,000", "12,000", "12,000"]
+    arts = [article(f"r{i}", "North Star" if i % 2 else "South Ledger", day,
+                    f"Officials now estimate that {rate} barrels a day of oil are leaking from "
+                    "the damaged well into the bay.")
+            for i, (day, rate) in enumerate(zip(days, rates))]
+    result = timeline.compare(arts, timeline.build(arts, length=3))
+    assert _differences(result, "number") == []
+    assert len(result["series"]) == 1
+    points = result["series"][0]["points"]
+    assert [p["value"] for p in points] == ["1,000 barrels a day", "5,000 barrels a day",
+                                            "12,000 barrels a day"]
+    assert [p["date"] for p in points] == ["2024-05-01", "2024-05-14", "2024-06-01"]
+
+
+def test_page_stamps_and_publication_days_are_never_compared():
+    a = article("p1", "North Star", "2024-06-04",
+                "Wednesday, June 5, 2024; 12:54 PM",
+                "Crews reopened the Cole Creek bridge to traffic after repairs, officials said.")
+    b = article("p2", "South Ledger", "2024-06-09",
+                "Saturday, June 8, 2024; 11:47 PM",
+                "Crews reopened the Cole Creek bridge to traffic after repairs, officials said.")
+    result = timeline.compare([a, b], timeline.build([a, b], length=3))
+    assert _differences(result, "date") == []
+
+
+def test_a_start_is_not_the_day_of_the_event():
+    a = article("s1", "North Star", "2024-06-04",
+                "Oil has been flowing into the bay since June 1, when the platform exploded.")
+    b = article("s2", "South Ledger", "2024-06-04",
+                "Oil has been flowing into the bay since June 2, when the platform sank.")
+    result = timeline.compare([a, b], timeline.build([a, b], length=3))
+    assert _differences(result, "date") == []

@@ -100,7 +100,7 @@ def test_story_page_has_timeline_sources_comparison_people_quotes_and_copies(cli
     assert len(marks) == len(story["timeline"])
     ranges = [e for e in story["timeline"] if e["earliest"] != e["latest"]]
     assert len(axis.xpath(".//g[contains(@class, 'range')]/rect")) == len(ranges)
-    assert "Where numbers differ" in text(root) and "Who reports what" in text(root)
+    assert "Where the outlets differ" in text(root) and "Who reports what" in text(root)
     assert "Ana Ruiz" in text(root.xpath("//section[@id='people']")[0])
     speakers = root.xpath("//section[@id='quotes']/details/summary")
     assert len(speakers) == len(story["quotes"])

@@ -162,7 +162,10 @@ def story(store, ref: str | None = None, *, length: int | None = None,
         by_outlet.setdefault(a.source or "unknown outlet", []).append(
             {"id": a.id, "title": a.title, "published": a.published,
              "copy_of": found.copies.get(a.id)})
-    return {**told, "comparison": found.comparison,
+    from .compare import comparison
+
+    return {**told, "comparison": {k: v for k, v in comparison(store, found.id).items()
+                                   if k != "story"},
             "entities": entities(store, story=found.id, limit=people),
             "quotes": story_speakers(store, held, found.copies, speakers, quotes_each),
             "articles": by_outlet}

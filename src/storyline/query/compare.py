@@ -1,0 +1,52 @@
+"""Where a story's outlets differ: the one comparison record the CLI, exports and web show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .quotes import UNKNOWN, _grouped, _said
+
+__all__ = ["comparison", "sources_by_outlet", "SHOWN_SOURCES"]
+
+# Speakers listed per outlet.
+SHOWN_SOURCES = 8
+
+
+def comparison(store, ref: str | None = None, *, stored: dict[str, Any] | None = None,
+               sources: int | None = SHOWN_SOURCES) -> dict[str, Any]:
+    """The story's cross-outlet comparison (computed when its timeline was told, see
+    `storyline.timeline.compare`) with whom each outlet quotes: `{story, outlets,
+    differences, series, exclusive, sources}`. `stored` stands in for the stored record
+    (the bench compares a story again with new code)."""
+    from .records import story_summary
+    from .stories import find_story
+
+    found = find_story(store, ref)
+    record = found.comparison if stored is None else stored
+    out = {"story": story_summary(found), "outlets": record.get("outlets", {}),
+           "differences": record.get("differences", []), "series": record.get("series", []),
+           "exclusive": record.get("exclusive", []),
+           "sources": sources_by_outlet(store, found, sources)}
+    if "differences" not in record and record:
+        out["note"] = ("compared by an older storyline, which matched strings: run "
+                       "`storyline build` again to compare the outlets' claims")
+    return out
+
+
+def sources_by_outlet(store, story, limit: int | None = SHOWN_SOURCES) -> dict[str, list[dict]]:
+    """Whom each outlet quotes and how often, most quoted first: {outlet: [{speaker,
+    entity, quotes}]}. A wire copy's quotes are its original's and count once; quotes
+    whose speaker is unknown are left out."""
+    held = list(store.articles.quote_holders(story_id=story.id))
+    outlets: dict[str, list] = {}
+    for a in held:
+        outlets.setdefault(a.source or "unknown outlet", []).append(a)
+    out = {}
+    for outlet, articles in sorted(outlets.items()):
+        groups = _grouped(_said(store, articles),
+                          lambda s: (story.copies.get(s[0].id), s[1]["speaker"],
+                                     s[1].get("speaker_name")),
+                          lambda s: s, None, 0)
+        out[outlet] = [{"speaker": g["speaker_name"], "entity": g["speaker"], "quotes": g["count"]}
+                       for g in groups if g["speaker_name"] != UNKNOWN][:limit or None]
+    return out

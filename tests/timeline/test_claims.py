@@ -77,7 +77,10 @@ def test_a_figure_its_sentence_calls_old_is_stale():
 def test_values_agree_within_rounding_and_open_ends():
     five = _one("5,000 barrels a day")
     assert same_value(five, _one("up to 5,000 barrels a day"))
-    assert same_value(five, _one("about 5,200 barrels a day"))
+    assert same_value(five, _one("about 5,100 barrels a day"))
+    assert not same_value(_one("about 38,000 people"), _one("about 40,000 people"))
+    assert not same_value(_one("$41.5 million"), _one("$42 million"))
+    assert same_value(_one("$6m"), _one("$6 million"))
     assert not same_value(five, _one("between 1,000 and 5,000 barrels a day"))
     assert not same_value(five, _one("more than 12,000 barrels a day"))
     assert same_value(_one("more than 200,000 gallons"), _one("210,000 gallons"))

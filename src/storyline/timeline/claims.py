@@ -30,12 +30,14 @@ from .text import content_words
 __all__ = ["Claim", "claims", "conflict", "same_value", "parse_quantities", "Quantity", "FRAMES",
            "frame_of"]
 
-# Two figures closer than this share of the larger are the same figure ("210,000" and
-# "200,000 gallons" told by two outlets are one estimate rounded two ways). Set by
-# reasoning, not tuned: outlets round to one or two significant digits.
-SAME_VALUE = 0.05
-# "About 5,000" covers this much either side.
-ABOUT = 0.10
+# Two figures closer than this share of the larger are the same figure: the same amount
+# in two units ("5,000 barrels", "210,000 gallons"), "$6m" and "$6 million". Set by
+# reasoning: a different figure ("$41.5m" / "$42m", 1.2% apart) is a different account,
+# even when one may be the other rounded.
+SAME_VALUE = 0.01
+# "About 40,000" and "about 38,000" (5% apart) are two accounts; "about 5,100" and
+# "5,000" (2%) one. Set by reasoning.
+ABOUT = 0.03
 # The words either side of a figure that say what it measures.
 _THING_BEFORE, _THING_AFTER = 6, 5
 
@@ -74,12 +76,18 @@ april may june july august september october november december jan feb mar apr j
 sep sept oct nov dec""".split())
 _STALE_BEFORE = re.compile(
     r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original(?:ly)?|first|old|prior|former|"
-    r"up from|down from|from|instead of|not|rather than|compared with|compared to)"
-    r"(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+    r"up from|down from|from|instead of|not|rather than|compared with|compared to|"
+    r"had (?:\w+ )?(?:estimated|said|put|given|reported))"
+    r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
 _STALE_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:earlier|previously|before|at first|"
-                          r"initially|last (?:week|month))\b", re.IGNORECASE)
+                          r"first|initially|originally|last (?:week|month))\b", re.IGNORECASE)
+# A volume told with a rate further on is a rate: "12,000 barrels (504,000 gallons) are
+# leaking into the gulf every day".
+_RATE_LATER = re.compile(r"^[^.;]{0,60}?\b(?:a|per|every|each) day\b|^[^.;]{0,60}?\bdaily\b",
+                         re.IGNORECASE)
 # Tokenizer traces in timeline17-like text: "19 ,000", "$ 1,100", "5 %", "-LRB-".
 _SPLIT_THOUSANDS = re.compile(r"(\d) ,(\d{3})\b")
+_SPLIT_DECIMAL = re.compile(r"(\d) \.(\d)")
 _SPACED_CUR = re.compile(r"([$£€]) (\d)")
 _SPACED_PCT = re.compile(r"(\d) (%)")
 _BRACKETS = re.compile(r"-LRB-|-RRB-|-LSB-|-RSB-")
@@ -148,7 +156,7 @@ FRAMES: tuple[tuple[str, str], ...] = (
     ("fund", r"fund|escrow|aside"),
     ("fine", r"fine[ds]?$|fining|penalt"),
     ("cost", r"cost|spent|spend|bill$|bills|expens|outlay"),
-    ("paid", r"paid|pay|payment|payout|compensat|claim"),
+    ("paid", r"paid|pay|payment|payout|compensat|claim|settl"),
     ("market value", r"valu|capitali[sz]ation|wiped"),
     ("killed", r"kill|dead|death|died|dies|fatalit|bodies|toll"),
     ("injured", r"injur|wound|hurt"),
@@ -223,6 +231,7 @@ def normalize(text: str) -> str:
     text = _BRACKETS.sub(" ", text)
     text = _HASH_POUNDS.sub("", text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", text)
+    text = _SPLIT_DECIMAL.sub(r"\1.\2", text)
     text = _SPACED_CUR.sub(r"\1\2", text)
     text = _SPACED_PCT.sub(r"\1\2", text)
     return re.sub(r"\s{2,}", " ", text)
@@ -247,6 +256,8 @@ def _unit(m: re.Match) -> str | None:
     cur = m.group("cur") or m.group("cur2")
     if unit in ("%", "percent", "per cent"):
         unit = "%"
+    elif unit in ("bpd", "b/d"):
+        return "barrel/day"
     elif unit in ("dollars", "pounds", "euros"):
         cur, unit = {"dollars": "$", "pounds": "£", "euros": "€"}[unit], ""
     if cur:
@@ -261,6 +272,13 @@ def _unit(m: re.Match) -> str | None:
     if m.group("rate"):
         unit += "/day" if "week" not in m.group("rate").lower() else "/week"
     return unit
+
+
+_CONVERSION = re.compile(r"\s*(?:[(,/]|or|\\/)?\s*")
+
+
+def _volume(unit: str) -> bool:
+    return unit.split("/")[0] in ("litre",)
 
 
 # Volumes are compared in one unit: "5,000 barrels" is "210,000 gallons".
@@ -327,9 +345,20 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         if unit[0] in "$£€" and not m.group("rate"):
             # "$2.4bn dividend": the figure ends with its number, the word after is the thing.
             end = max(m.end(g) for g in ("lo", "lomult", "hi", "himult") if m.group(g))
+        if "/" not in unit and unit in LITRES and _RATE_LATER.match(sentence[end:]):
+            unit += "/day"
         unit, low, high = _in_litres(unit, low, high)
-        out.append(Quantity(low, high, unit, sentence[m.start():end].strip(), m.start(), end,
-                            stale, about))
+        q = Quantity(low, high, unit, sentence[m.start():end].strip(), m.start(), end, stale, about)
+        if out and _CONVERSION.fullmatch(sentence[out[-1].end:q.start]) \
+                and _volume(out[-1].unit) and _volume(unit):
+            # "5,000 barrels (210,000 gallons) a day": one figure in two units, its rate
+            # and freshness given once.
+            prev = out[-1]
+            if "/" in q.unit and "/" not in prev.unit:
+                prev.unit = q.unit
+            prev.end = q.end              # a third unit may follow: "(210,000 gallons/795,000 litres)"
+            continue
+        out.append(q)
     return out
 
 
@@ -342,18 +371,17 @@ def _after_month(sentence: str, at: int) -> bool:
 
 
 def same_value(a: Quantity, b: Quantity) -> bool:
-    """Do two figures of one thing agree? Each given end must match within `SAME_VALUE`
-    (`ABOUT` when either says "about"); an open end agrees with anything it admits."""
+    """Do two figures of one thing agree? A figure with an open end ("more than 200,000",
+    "up to 5,000") agrees with any figure it admits. Otherwise both ends must match
+    within `SAME_VALUE` (`ABOUT` when either says "about"): a range is a claim about both
+    its ends, so "between 1,000 and 5,000" and "5,000" are two accounts."""
     tolerance = ABOUT if a.about or b.about else SAME_VALUE
-    for x, y in ((a.low, b.low), (a.high, b.high)):
-        if x is not None and y is not None and abs(x - y) > tolerance * max(abs(x), abs(y)):
-            return False
-    # "more than 200" and "up to 100" share no given end but still disagree.
-    if a.low is not None and b.high is not None and a.low > b.high * (1 + tolerance):
-        return False
-    if b.low is not None and a.high is not None and b.low > a.high * (1 + tolerance):
-        return False
-    return True
+    if None in (a.low, a.high, b.low, b.high):
+        lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else float("inf")
+        lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else float("inf")
+        return lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance)
+    return all(abs(x - y) <= tolerance * max(abs(x), abs(y))
+               for x, y in ((a.low, b.low), (a.high, b.high)))
 
 
 def conflict(a: Quantity, b: Quantity) -> bool:
@@ -421,7 +449,8 @@ def claims(article: Article) -> Iterator[Claim]:
             # The figure's place in the body, for the quote that may hold it.
             offset = start + cut + min(q.start, max(0, len(text) - 1))
             frame = frame_of(norm, q.start, q.end, q.unit)
-            if frame in _COUNTS_PEOPLE and q.unit.split("/")[0] in _PEOPLE:
+            if q.unit in ("people", "persons") or \
+                    frame in _COUNTS_PEOPLE and q.unit.split("/")[0] in _PEOPLE:
                 q.unit = "person"
             yield Claim(article.id, outlet, article.published.date, q,
                         thing, norm.strip(),

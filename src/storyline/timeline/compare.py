@@ -99,10 +99,10 @@ def compare(articles: Sequence[Article], events: Sequence[Event]) -> dict[str, A
                                            for s in e.sources[:3]]})
     found = differences(articles) if len(outlets) > 1 else {"differences": [], "series": []}
     dated = [s for a in articles for s in extract(a) if _names_its_day(a, s)]
-    found["differences"] += _date_differences(_event_groups(dated))
+    found["differences"] += _date_differences(_event_groups(dated))[:MAX_DIFFERENCES // 3]
     found["differences"].sort(key=lambda d: (-d["confidence"], d["when"]))
     return {"outlets": dict(sorted(outlets.items())), "exclusive": exclusive,
-            "differences": found["differences"][:MAX_DIFFERENCES], "series": found["series"]}
+            "differences": found["differences"], "series": found["series"]}
 
 
 def _told_elsewhere(e: Event, outlet: str, articles: Sequence[Article]) -> bool:

@@ -9,7 +9,8 @@ From the claims of a story's articles (`claims.claims`):
    sentence do not make them one quantity (on the oil-spill labels, figures of one
    thing shared almost no words, and figures of different things shared many).
 2. A *difference*: two outlets give one thing different values within `SAME_TIME_DAYS`
-   of each other, neither value being one the other outlet also gives then, and
+   of each other (any time apart when the thing is no series: a figure never revised
+   but told two ways), neither value being one the other outlet also gives then, and
    neither figure called old by its own sentence. Each outlet's account is the value
    it gives most then, with its sentence, article and whom it credits.
 3. A *series*: one thing whose value moves over the story (an estimate revised, a cost
@@ -107,12 +108,16 @@ def differences(articles: Sequence[Article]) -> dict[str, Any]:
     """The story's number differences and series (see the module doc)."""
     diffs, series = [], []
     for t in things([c for a in articles for c in claims(a)]):
-        if len({c.outlet for c in t.members}) > 1:
-            diffs.extend(_number_differences(t))
         steps = _series(t)
         if steps:
             series.append({"thing": t.label(), "unit": t.unit, "points": steps})
-    diffs.sort(key=lambda d: (-d["confidence"], d["when"]))
+        if len({c.outlet for c in t.members}) > 1:
+            # A figure revised over the story is compared only at the same time; one that
+            # is not is one figure however far apart its tellings are.
+            diffs.extend(_number_differences(t, SAME_TIME_DAYS if steps else THING_GAP_DAYS))
+    # The most certain first; among those, the things the story tells most (the figure
+    # every outlet tracks before an aside told twice).
+    diffs.sort(key=lambda d: (-d["confidence"], -d.pop("_told"), d["when"]))
     series.sort(key=lambda s: -len(s["points"]))
     return {"differences": diffs[:MAX_DIFFERENCES], "series": series}
 
@@ -122,20 +127,19 @@ def _account(c: Claim) -> dict[str, Any]:
             "value": c.quantity.written, "said_by": c.said_by, "sentence": c.sentence}
 
 
-def _number_differences(t: Thing) -> list[dict[str, Any]]:
-    """Windows of `SAME_TIME_DAYS` in which two outlets give the thing different values."""
+def _number_differences(t: Thing, same_time: int) -> list[dict[str, Any]]:
+    """Windows of `same_time` days (from each day the thing is told) in which two outlets
+    give the thing different values; a window telling what an earlier one told is not
+    reported again."""
     current = [c for c in t.members if not c.quantity.stale]
     days = [_ordinal(c.day) for c in current]
     out = []
-    used: set[int] = set()
-    for i in range(len(current)):
-        if i in used:
-            continue
-        window = [j for j in range(i, len(current))
-                  if days[j] - days[i] <= SAME_TIME_DAYS and j not in used]
+    seen: set[frozenset] = set()
+    for start in sorted(set(days)):
+        window = [c for c, d in zip(current, days) if 0 <= d - start <= same_time]
         by_outlet: dict[str, list[Claim]] = defaultdict(list)
-        for j in window:
-            by_outlet[current[j].outlet].append(current[j])
+        for c in window:
+            by_outlet[c.outlet].append(c)
         if len(by_outlet) < 2:
             continue
         # An outlet's value differs from another's when the other never gives it then.
@@ -143,21 +147,26 @@ def _number_differences(t: Thing) -> list[dict[str, Any]]:
         differing = {o for o, c in told.items()
                      if any(not any(same_value(c.quantity, x.quantity) for x in by_outlet[p])
                             for p in by_outlet if p != o)}
-        if len(differing) < 2:
+        key = frozenset((o, _value_key(told[o])) for o in differing)
+        if len(differing) < 2 or key in seen or len({k for _, k in key}) < 2:
             continue
+        seen.add(key)
         accounts = [_account(told[o]) for o in sorted(told)]
         credited = all(a["said_by"] for a in accounts)
         # A figure several articles give then is the figure of the day, not an aside.
-        claims_then = [current[j] for j in window]
-        repeated = all(sum(same_value(told[o].quantity, x.quantity) for x in claims_then) >= 2
+        repeated = all(sum(same_value(told[o].quantity, x.quantity) for x in window) >= 2
                        for o in differing)
         when = sorted({a["date"] for a in accounts})
         out.append({"kind": "number", "thing": t.label(), "unit": t.unit,
                     "when": when[0] if len(when) == 1 else f"{when[0]}/{when[-1]}",
                     "confidence": CONFIDENCE[("number", credited, repeated)],
-                    "accounts": accounts})
-        used.update(window)
+                    "accounts": accounts, "_told": len(t.members)})
     return out
+
+
+def _value_key(c: Claim) -> tuple:
+    q = c.quantity
+    return (q.low and round(q.low, -2), q.high and round(q.high, -2))
 
 
 def _modal(cs: list[Claim]) -> Claim:

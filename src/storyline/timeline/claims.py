@@ -163,6 +163,12 @@ FRAMES: tuple[tuple[str, str], ...] = (
     ("cases", r"cases?$|infect|confirmed"),
     ("displaced", r"refugee|fled|flee|displac|evacuat"),
     ("detained", r"arrest|detain|jail|prisoner|custody"),
+    ("rescued", r"rescu|surviv|escaped$"),
+    ("affected", r"affect|without$|served$|serves$|covered$|covers$"),
+    ("aboard", r"aboard$"),
+    ("filed", r"filed$|filing|submit|lodg"),
+    ("distance", r"offshore|off$|coast|away$|(?:south|north)(?:east|west)?$|east$|west$"),
+    ("depth", r"deep$|depth|below$|beneath|underwater|seabed|seafloor"),
 )
 _FRAME_RE = [(name, re.compile(r"^(?:" + pattern + ")")) for name, pattern in FRAMES]
 # How far from the figure (in words) its frame word may be (by reasoning: a clause).
@@ -174,19 +180,26 @@ _MONEY_FRAMES = frozenset({"dividend", "fund", "fine", "cost", "paid", "market v
 _VOLUME_FRAMES = frozenset({"captured", "leaked", "dispersed"})
 
 
+_LENGTHS = frozenset("mile km kilometre kilometer metre meter foot feet".split())
+_LENGTH_FRAMES = frozenset({"distance", "depth"})
+
+
 def _fits(frame: str, unit: str) -> bool:
     base = unit.split("/")[0]
     if base in ("$", "£", "€"):
         return frame in _MONEY_FRAMES
     if base in _VOLUMES:
         return frame in _VOLUME_FRAMES
-    return base != "%" and frame not in _MONEY_FRAMES and frame not in _VOLUME_FRAMES
+    if base in _LENGTHS:
+        return frame in _LENGTH_FRAMES
+    return base != "%" and frame not in _MONEY_FRAMES | _VOLUME_FRAMES | _LENGTH_FRAMES
 # People counted under any of these names are one unit for the frames that count people.
 _PEOPLE = frozenset("""people person persons worker workers civilian civilians soldier
 soldiers protester protesters demonstrator demonstrators child children man men woman women
 resident residents crew member members fighter fighters patient patients others victim
-victims""".split())
-_COUNTS_PEOPLE = frozenset({"killed", "injured", "cases", "displaced", "detained"})
+victims personnel responders volunteers troops""".split())
+_COUNTS_PEOPLE = frozenset({"killed", "injured", "cases", "displaced", "detained", "deployed",
+                            "rescued", "aboard", "affected"})
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 # A sentence that is about what might be ("if", "could reach", "in a worst-case
 # scenario") states no fact to check; "could be" still states an estimate ("oil could be

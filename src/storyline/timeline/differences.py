@@ -67,18 +67,17 @@ class Thing:
     members: list[Claim] = field(default_factory=list)
 
     def label(self) -> str:
-        """"barrels a day leaked", "US dollars: cost", "persons killed"."""
-        unit = _unit_label(self.unit)
-        if self.frame in ("cost", "fund", "dividend", "fine", "market value", "paid"):
-            return f"{unit}: {self.frame}"
-        return f"{unit} {self.frame}"
-
-
-def _unit_label(unit: str) -> str:
-    base, _, per = unit.partition("/")
-    name = {"$": "US dollars", "£": "pounds", "€": "euros", "%": "per cent",
-            "person": "people"}.get(base, base + "s")
-    return name + (f" a {per}" if per else "")
+        """What a reader calls it: "amount leaked a day", "cost (US dollars)", "people
+        killed", "vessels deployed"."""
+        base, _, per = self.unit.partition("/")
+        a_day = f" a {per}" if per else ""
+        money = {"$": "US dollars", "£": "pounds", "€": "euros"}.get(base)
+        if money:
+            return f"{self.frame}{a_day} ({money})"
+        if base == "litre":                # volumes are compared in litres, told as written
+            return f"amount {self.frame}{a_day}"
+        things = "people" if base == "person" else base + "s"
+        return f"{things} {self.frame}{a_day}"
 
 
 def _ordinal(day: str) -> int:

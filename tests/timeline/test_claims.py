@@ -86,7 +86,7 @@ def test_values_agree_within_rounding_and_open_ends():
     assert same_value(_one("more than 200,000 gallons"), _one("210,000 gallons"))
 
 
-def test_claims_carry_outlet_day_thing_and_who_says_so():
+def test_claims_carry_outlet_day_measure_and_scope():
     a = article("n1", "North Star", "2024-06-04",
                 "Coast Guard officials said the leak released 12,000 gallons of diesel into "
                 "Cole Creek.")
@@ -95,8 +95,7 @@ def test_claims_carry_outlet_day_thing_and_who_says_so():
     c = found[0]
     assert (c.outlet, c.day, c.quantity.unit, c.frame) == ("North Star", "2024-06-04", "litre",
                                                            "leaked")
-    assert {"leak", "diesel"} <= set(c.thing)
-    assert "Cole" not in " ".join(c.thing)          # names say who, not what
+    assert c.scope == frozenset()                     # no place mentions in this fixture
 
 
 def test_an_undated_article_states_no_claims():
@@ -115,3 +114,17 @@ def test_figures_of_what_might_be_or_of_another_year_are_no_claims():
 def test_a_pound_figure_after_a_dollar_one_is_read_as_its_conversion():
     q = _one("costs were running at $6m # 3.9 m a day")
     assert (q.low, q.unit) == (6e6, "$/day")
+
+
+def test_a_list_of_figures_compares_none_of_them():
+    a = article("l1", "North Star", "2024-06-04",
+                "Valley: 12 people killed, Hills: 3 people killed, Coast: 40 people killed, "
+                "officials said on Tuesday.")
+    assert [c.frame for c in claims(a)] == [None, None, None]
+
+
+def test_the_scope_is_where_the_sentence_counts():
+    from storyline.timeline.claims import _scope
+    assert _scope("Worldwide, 100 people have died.", []) == {"world"}
+    assert _scope("Mexico has 103 dead.", ["Mexico"]) == {"mexico"}
+    assert _scope("Officials counted 103 dead.", []) == frozenset()

@@ -1,7 +1,8 @@
 """Show where a story's outlets differ: the same thing given different figures at the
 same time (each outlet's figure with its sentence, article and whom it credits), the
 same event given different days, figures revised over the story (a series of steps,
-not a disagreement), what only one outlet reports, and whom each outlet quotes.
+not a disagreement), the timeline entries told from one outlet's articles only, and whom
+each outlet quotes.
 
 STORY is a story id (or a unique prefix) or a piece of its title; without it, the
 largest story. The comparison is made when the story's timeline is told by `build`.
@@ -65,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
                 credit = f", crediting {p['said_by']}" if p.get("said_by") else ""
                 print(_wrap(f"{p['date']}  {p['value']}  ({p['outlet']}{credit}) [{p['article_id']}]", 2))
     if found["exclusive"]:
-        print("\n== Timeline entries only one outlet reports")
+        print("\n== Timeline entries told from one outlet's articles only "
+              "(others publishing then held no sentence like it)")
         for x in found["exclusive"][:SHOWN_EXCLUSIVE]:
             print(_wrap(f"{x['date']}  {x['outlet']}: {x['text']}", 2))
         if len(found["exclusive"]) > SHOWN_EXCLUSIVE:

@@ -18,7 +18,8 @@ as timeline entries) state no claims. Text tokenized the way timeline17's is ("1
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Article
@@ -28,6 +29,7 @@ from .events import is_furniture
 from .text import content_words
 
 __all__ = ["Claim", "claims", "conflict", "same_value", "parse_quantities", "Quantity", "FRAMES",
+           "FRAME_PATTERNS",
            "frame_of"]
 
 # Two figures closer than this share of the larger are the same figure: the same amount
@@ -38,12 +40,10 @@ SAME_VALUE = 0.01
 # "About 40,000" and "about 38,000" (5% apart) are two accounts; "about 5,100" and
 # "5,000" (2%) one. Set by reasoning.
 ABOUT = 0.03
-# The words either side of a figure that say what it measures.
-_THING_BEFORE, _THING_AFTER = 6, 5
 
 _MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
           "dozen": 12, "twenty": 20, "a hundred": 100, "a thousand": 1e3, "hundred": 100,
           "thousand": 1e3}
@@ -56,12 +56,16 @@ _QUAL = (r"(?:about|around|roughly|approximately|some|nearly|almost|close to|an 
          r"fewer than|under|below|at most|no more than)")
 # The figure: [qualifier] [currency] number [mult] [(-|to|and) [currency] number [mult]]
 # [unit words] [rate].
+# Words between a count and what it counts: "12 probable cases", "11 rig workers".
+_MODIFIERS = (r"confirmed|suspected|probable|possible|new|more|further|additional|reported|known|"
+              r"dead|injured|wounded|missing|infected|sick|oiled|rig|other|civilian|foreign")
 _QUANTITY = re.compile(
     r"(?:(?P<qual>" + _QUAL + r")\s+)?(?:(?P<between>between|from)\s+)?"
-    r"(?P<cur>" + _CUR + r")?\s?(?P<lo>" + _NUM + r")(?P<lomult>" + _MULT_RE + r")?"
+    r"(?P<cur>" + _CUR + r")?\s?(?<![\w.,])(?P<lo>" + _NUM + r")(?P<lomult>" + _MULT_RE + r")?"
     r"(?:\s?(?:-|–|to|and)\s?(?P<cur2>" + _CUR + r")?\s?(?P<hi>" + _NUM + r")(?P<himult>"
     + _MULT_RE + r")?)?"
     r"(?:\s?(?P<unit>%|percent\b|per cent\b|(?:dollars|pounds|euros)\b|"
+    r"(?P<mod>(?:" + _MODIFIERS + r")\s)?"
     r"[a-zA-Z][a-z-]+(?:\s(?:of\s)?(?:oil|crude|gas|water|dispersants?|chemicals?))?))?"
     r"(?P<rate>\s(?:a|per|each)\s(?:day|week)\b|\s?/\s?day\b|\sdaily\b|\sbpd\b|\sb/d\b)?",
     re.IGNORECASE)
@@ -95,10 +99,6 @@ _BRACKETS = re.compile(r"-LRB-|-RRB-|-LSB-|-RSB-")
 _HASH_POUNDS = re.compile(r"\s#\s?\d[\d.,]*\s?(?:m|bn|million|billion)?\b")
 _SAY = re.compile(r"\b(?:said|says|say|estimated|estimates|estimate|told|reported|reports|"
                   r"announced|put|puts|stated|according to)\b", re.IGNORECASE)
-_THING_STOP = frozenset("""said say says told estimat estimate report reported accord according
-about around roughly approximately nearly almost least more than less up down some over under
-previous earlier initial original now new latest current figure number total amount rate
-mr mrs ms dr per day week daily""".split())
 
 
 @dataclass
@@ -128,12 +128,13 @@ class Claim:
     outlet: str
     day: str                   # the day the article reports it (its publication day)
     quantity: Quantity
-    thing: dict[str, float]    # words around the figure, the nearest weighing most: what it measures
+    scope: frozenset[str]      # where it is counted: the places its sentence names, or "world"
     sentence: str
     said_by: str | None = None
     position: int = 0          # the sentence's place in the article
-    topic: frozenset[str] = field(default_factory=frozenset)   # the sentence's content words
     frame: str | None = None   # what kind of measure it is ("leaked", "cost", "killed"), see FRAMES
+    near: frozenset[str] = frozenset()    # the common words next to the figure ("so far", "fund")
+    words: frozenset[str] = frozenset()   # the sentence's content words
 
     @property
     def measures(self) -> tuple[str, str] | None:
@@ -167,10 +168,9 @@ FRAMES: tuple[tuple[str, str], ...] = (
     ("affected", r"affect|without$|served$|serves$|covered$|covers$"),
     ("aboard", r"aboard$"),
     ("filed", r"filed$|filing|submit|lodg"),
-    ("distance", r"offshore|off$|coast|away$|(?:south|north)(?:east|west)?$|east$|west$"),
-    ("depth", r"deep$|depth|below$|beneath|underwater|seabed|seafloor"),
 )
-_FRAME_RE = [(name, re.compile(r"^(?:" + pattern + ")")) for name, pattern in FRAMES]
+FRAME_PATTERNS = [(name, re.compile(r"^(?:" + pattern + ")")) for name, pattern in FRAMES]
+_FRAME_RE = FRAME_PATTERNS
 # How far from the figure (in words) its frame word may be (by reasoning: a clause).
 _FRAME_REACH = 12
 # Which frames fit which units: amounts of a substance leak or are captured, money is
@@ -180,8 +180,10 @@ _MONEY_FRAMES = frozenset({"dividend", "fund", "fine", "cost", "paid", "market v
 _VOLUME_FRAMES = frozenset({"captured", "leaked", "dispersed"})
 
 
+# Lengths are not compared: a slick's size, a boom's length, the waves and the rig's
+# distance from the coast share their units and words (on the judged dev differences,
+# length differences were mostly different things).
 _LENGTHS = frozenset("mile km kilometre kilometer metre meter foot feet".split())
-_LENGTH_FRAMES = frozenset({"distance", "depth"})
 
 
 def _fits(frame: str, unit: str) -> bool:
@@ -191,8 +193,8 @@ def _fits(frame: str, unit: str) -> bool:
     if base in _VOLUMES:
         return frame in _VOLUME_FRAMES
     if base in _LENGTHS:
-        return frame in _LENGTH_FRAMES
-    return base != "%" and frame not in _MONEY_FRAMES | _VOLUME_FRAMES | _LENGTH_FRAMES
+        return False
+    return base != "%" and frame not in _MONEY_FRAMES | _VOLUME_FRAMES
 # People counted under any of these names are one unit for the frames that count people.
 _PEOPLE = frozenset("""people person persons worker workers civilian civilians soldier
 soldiers protester protesters demonstrator demonstrators child children man men woman women
@@ -204,8 +206,9 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 # A sentence that is about what might be ("if", "could reach", "in a worst-case
 # scenario") states no fact to check; "could be" still states an estimate ("oil could be
 # pouring out at up to 5,000 barrels a day").
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|might|scenario|worst[- ]case|could(?!\s+be\b))\b",
-                           re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|might|may|scenario|worst[- ]case|could(?!\s+be\b)|"
+                           r"expects?|expected|forecasts?|predicts?|predicted|projected|likely|"
+                           r"analysts?)\b", re.IGNORECASE)
 _HYPOTHETICAL_REACH = 60     # characters before the figure
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -276,7 +279,10 @@ def _unit(m: re.Match) -> str | None:
     if cur:
         unit = cur.replace("US$", "$")
     elif unit:
-        unit = unit.split()[0]
+        words = unit.split()
+        unit = words[1] if m.group("mod") and len(words) > 1 else words[0]
+        if re.fullmatch(_MODIFIERS, unit):
+            return None                   # "4 confirmed": the count of what is left unsaid
         if unit in _NOT_UNITS or unit.endswith("-year-old") or unit.endswith("th"):
             return None
         unit = _singular(unit)
@@ -311,7 +317,7 @@ def _in_litres(unit: str, low: float | None, high: float | None
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("ses") and len(word) > 4:
+    if word.endswith("sses"):
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
@@ -435,6 +441,7 @@ def claims(article: Article) -> Iterator[Claim]:
         return
     body = article.body
     outlet = article.source or "unknown"
+    places = [m for m in article.mentions if m.type == "LOC"]
     for i, (start, end) in enumerate(article_sentences(article)):
         raw = body[start:end]
         text, cut = cleaned(raw)
@@ -447,35 +454,45 @@ def claims(article: Article) -> Iterator[Claim]:
         # Nor are figures of what might be ("could reach $12bn"), near the figure.
         found = [q for q in parse_quantities(norm)
                  if not _HYPOTHETICAL.search(norm[max(0, q.start - _HYPOTHETICAL_REACH):q.end + 20])]
-        if not found:
-            continue
-        words = content_words(norm)
-        topic = frozenset(w for w in words if not w[0].isdigit())
-        for q in found:
-            before = _thing_words(norm[:q.start])[-_THING_BEFORE:]
-            after = _thing_words(norm[q.end:])[:_THING_AFTER]
-            thing: dict[str, float] = {}
-            for d, w in enumerate(reversed(before), 1):
-                thing[w] = max(thing.get(w, 0.0), 1 / d)
-            for d, w in enumerate(after, 1):
-                thing[w] = max(thing.get(w, 0.0), 1 / d)
+        framed = [(q, frame_of(norm, q.start, q.end, q.unit)) for q in found]
+        # A list of figures of one kind ("Mexico: 103 dead ... US: 1 dead ... Canada: ...")
+        # gives each its place by layout, not grammar: too loose to compare.
+        kinds = Counter((q.unit, f) for q, f in framed if f)
+        scope = _scope(norm, [m.name for m in places if start <= m.start and m.end <= end])
+        words = frozenset(w for w in content_words(norm) if not w[0].isdigit())
+        for q, frame in framed:
+            if frame and kinds[(q.unit, frame)] > _LIST:
+                frame = None
             # The figure's place in the body, for the quote that may hold it.
             offset = start + cut + min(q.start, max(0, len(text) - 1))
-            frame = frame_of(norm, q.start, q.end, q.unit)
             if q.unit in ("people", "persons") or \
                     frame in _COUNTS_PEOPLE and q.unit.split("/")[0] in _PEOPLE:
                 q.unit = "person"
-            yield Claim(article.id, outlet, article.published.date, q,
-                        thing, norm.strip(),
-                        _said_by(article, start, end, offset, raw), i, topic, frame)
+            near = frozenset(_common_words(norm[:q.start])[-_NEAR:] + _common_words(norm[q.end:])[:_NEAR])
+            yield Claim(article.id, outlet, article.published.date, q, scope, norm.strip(),
+                        _said_by(article, start, end, offset, raw), i, frame, near, words)
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Words either side of a figure that say which of its frame's quantities it is.
+_NEAR = 4
+_COMMON = re.compile(r"\b[a-z][a-z'-]+")
 
 
-def _thing_words(text: str) -> list[str]:
-    """What a figure measures, from the words around it: common words only (names say
-    who reports it, not what it is), without reporting verbs and qualifiers."""
-    common = " ".join(t for t in _TOKEN.findall(text) if t[0].islower())
-    return [w for w in content_words(common)
-            if not (w in _THING_STOP or w in _NOT_UNITS or len(w) < 3)]
+def _common_words(text: str) -> list[str]:
+    """Content words written lower-case (names say who, not what), folded."""
+    return content_words(" ".join(_COMMON.findall(text)))
+
+
+# More figures of one kind in a sentence than this make it a list.
+_LIST = 2
+_WORLD = re.compile(r"\b(?:worldwide|global(?:ly)?|(?:around|across) the (?:world|globe)|"
+                    r"world-?wide|in all)\b", re.IGNORECASE)
+
+
+def _scope(sentence: str, places: list[str]) -> frozenset[str]:
+    """Where a sentence's figures are counted: the places it names ("in Mexico", "Victoria
+    and Melbourne"), or the world ("worldwide"); empty when it names none."""
+    out = {p.lower() for p in places}
+    if _WORLD.search(sentence):
+        out.add("world")
+    return frozenset(out)

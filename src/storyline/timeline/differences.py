@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from ..model import Article
-from .claims import Claim, claims, same_value
+from .claims import FRAME_PATTERNS, Claim, claims, same_value
 
 __all__ = ["differences", "things", "Thing", "CONFIDENCE", "SAME_TIME_DAYS", "THING_GAP_DAYS",
            "SERIES_MIN_STEPS", "SERIES_MIN_DAYS", "MAX_DIFFERENCES"]
@@ -38,6 +38,11 @@ __all__ = ["differences", "things", "Thing", "CONFIDENCE", "SAME_TIME_DAYS", "TH
 # Set by reasoning: a figure is news for a day or two; the labelled number differences
 # (bench/data/compare_labels.jsonl) are told on the same day or up to three days apart.
 SAME_TIME_DAYS = 2
+# Two figures of one measure are the same quantity when their sentences share this share
+# of the shorter one's words and a word next to each figure (`_tie`); at `CLOSE_TIE` the
+# same statement. Set on the judged dev differences (bench/compare.py, bpoil).
+SAME_THING = 0.3
+CLOSE_TIE = 0.5
 # A story's figures of one measure are one thing unless none is told for this long.
 THING_GAP_DAYS = 45
 # A series has at least this many values, over at least `SERIES_MIN_DAYS`.
@@ -50,12 +55,9 @@ MAX_DIFFERENCES = 60
 # dev topics of bench/compare.py (kind, whether every account credits a source, whether
 # each differing figure is given by two claims of the window).
 CONFIDENCE = {
-    ("number", True, True): 0.7,      # every account credits a source; each figure repeated
-    ("number", True, False): 0.6,
-    ("number", False, True): 0.5,
-    ("number", False, False): 0.4,
+    ("number", True): 0.5,            # the two sentences share at least `CLOSE_TIE`
+    ("number", False): 0.3,
     ("date", False): 0.4,
-    ("exclusive", False): 0.5,
 }
 
 
@@ -107,13 +109,13 @@ def differences(articles: Sequence[Article]) -> dict[str, Any]:
     """The story's number differences and series (see the module doc)."""
     diffs, series = [], []
     for t in things([c for a in articles for c in claims(a)]):
-        steps = _series(t)
-        if steps:
-            series.append({"thing": t.label(), "unit": t.unit, "points": steps})
+        for scope in sorted({c.scope for c in t.members}, key=sorted):
+            steps = _series([c for c in t.members if c.scope == scope])
+            if steps:
+                where = f" ({', '.join(sorted(scope))})" if scope else ""
+                series.append({"thing": t.label() + where, "unit": t.unit, "points": steps})
         if len({c.outlet for c in t.members}) > 1:
-            # A figure revised over the story is compared only at the same time; one that
-            # is not is one figure however far apart its tellings are.
-            diffs.extend(_number_differences(t, SAME_TIME_DAYS if steps else THING_GAP_DAYS))
+            diffs.extend(_number_differences(t, SAME_TIME_DAYS))
     # The most certain first; among those, the things the story tells most (the figure
     # every outlet tracks before an aside told twice).
     diffs.sort(key=lambda d: (-d["confidence"], -d.pop("_told"), d["when"]))
@@ -127,40 +129,72 @@ def _account(c: Claim) -> dict[str, Any]:
 
 
 def _number_differences(t: Thing, same_time: int) -> list[dict[str, Any]]:
-    """Windows of `same_time` days (from each day the thing is told) in which two outlets
-    give the thing different values; a window telling what an earlier one told is not
-    reported again."""
+    """Pairs of figures of the thing, from two outlets within `same_time` days, counted in
+    the same place, that say the same thing (`_tie`) with different values: the
+    strongest pairs first, each figure in one difference at most."""
     current = [c for c in t.members if not c.quantity.stale]
     days = [_ordinal(c.day) for c in current]
+    pairs = []
+    for i, a in enumerate(current):
+        for j in range(i + 1, len(current)):
+            b = current[j]
+            if days[j] - days[i] > same_time:
+                break
+            if a.outlet == b.outlet or not _same_scope(a.scope, b.scope) \
+                    or same_value(a.quantity, b.quantity):
+                continue
+            tie = _tie(a, b)
+            if tie >= SAME_THING:
+                pairs.append((tie, i, j))
     out = []
+    used: set[int] = set()
     seen: set[frozenset] = set()
-    for start in sorted(set(days)):
-        window = [c for c, d in zip(current, days) if 0 <= d - start <= same_time]
-        by_outlet: dict[str, list[Claim]] = defaultdict(list)
-        for c in window:
-            by_outlet[c.outlet].append(c)
-        if len(by_outlet) < 2:
+    for tie, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        a, b = current[i], current[j]
+        key = frozenset({(a.outlet, _value_key(a)), (b.outlet, _value_key(b))})
+        if i in used or j in used or key in seen:
             continue
-        # An outlet's value differs from another's when the other never gives it then.
-        told = {o: _modal(cs) for o, cs in by_outlet.items()}
-        differing = {o for o, c in told.items()
-                     if any(not any(same_value(c.quantity, x.quantity) for x in by_outlet[p])
-                            for p in by_outlet if p != o)}
-        key = frozenset((o, _value_key(told[o])) for o in differing)
-        if len(differing) < 2 or key in seen or len({k for _, k in key}) < 2:
+        # An outlet that also gives the other's figure then is not at odds with it (one
+        # figure is the other's update, or a part of it).
+        if _gives(a.outlet, b, current, days, same_time) or \
+                _gives(b.outlet, a, current, days, same_time):
             continue
+        used.update((i, j))
         seen.add(key)
-        accounts = [_account(told[o]) for o in sorted(told)]
-        credited = all(a["said_by"] for a in accounts)
-        # A figure several articles give then is the figure of the day, not an aside.
-        repeated = all(sum(same_value(told[o].quantity, x.quantity) for x in window) >= 2
-                       for o in differing)
-        when = sorted({a["date"] for a in accounts})
+        accounts = sorted((_account(a), _account(b)), key=lambda x: x["outlet"])
+        when = sorted({x["date"] for x in accounts})
         out.append({"kind": "number", "thing": t.label(), "unit": t.unit,
                     "when": when[0] if len(when) == 1 else f"{when[0]}/{when[-1]}",
-                    "confidence": CONFIDENCE[("number", credited, repeated)],
-                    "accounts": accounts, "_told": len(t.members)})
+                    "confidence": CONFIDENCE[("number", tie >= CLOSE_TIE)],
+                    "accounts": accounts, "_told": tie})
     return out
+
+
+def _tie(a: Claim, b: Claim) -> float:
+    """How surely two figures of one measure are the same quantity: the share of the
+    shorter sentence's words the other holds, when a word next to each figure (besides
+    one naming the measure) is the same ("spent ... so far", "a day ... from the well");
+    else 0."""
+    near = {w for w in a.near & b.near if not _names_a_frame(w)}
+    if not near or not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / min(len(a.words), len(b.words))
+
+
+def _names_a_frame(word: str) -> bool:
+    return any(pattern.match(word) for _, pattern in FRAME_PATTERNS)
+
+
+def _gives(outlet: str, c: Claim, current: list[Claim], days: list[int], same_time: int) -> bool:
+    day = _ordinal(c.day)
+    return any(x.outlet == outlet and abs(d - day) <= same_time
+               and same_value(x.quantity, c.quantity) for x, d in zip(current, days))
+
+
+def _same_scope(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Counted in the same place: the sentences name a place in common, or neither names
+    one (a figure for Mexico and one for the world, or for no place said, are two)."""
+    return bool(a & b) or a == b
 
 
 def _value_key(c: Claim) -> tuple:
@@ -168,18 +202,12 @@ def _value_key(c: Claim) -> tuple:
     return (q.low and round(q.low, -2), q.high and round(q.high, -2))
 
 
-def _modal(cs: list[Claim]) -> Claim:
-    """The claim whose value the others agree with most (the first of those)."""
-    return max(cs, key=lambda c: (sum(same_value(c.quantity, x.quantity) for x in cs),
-                                  c.said_by is not None, -cs.index(c)))
-
-
-def _series(t: Thing) -> list[dict[str, Any]]:
-    """The thing's steps: the first report of each value not reported before, when it
+def _series(members: list[Claim]) -> list[dict[str, Any]]:
+    """A thing's steps in one place: the first report of each value not reported before, when it
     has at least `SERIES_MIN_STEPS` over `SERIES_MIN_DAYS` and each step is told by
     two articles (a figure one article gives once is no step)."""
     steps: list[tuple[Claim, set[str]]] = []
-    for c in t.members:
+    for c in members:
         if c.quantity.stale:
             continue
         for first, told_by in steps:

@@ -203,20 +203,27 @@ def _value_key(c: Claim) -> tuple:
 
 
 def _series(members: list[Claim]) -> list[dict[str, Any]]:
-    """A thing's steps in one place: the first report of each value not reported before, when it
-    has at least `SERIES_MIN_STEPS` over `SERIES_MIN_DAYS` and each step is told by
-    two articles (a figure one article gives once is no step)."""
-    steps: list[tuple[Claim, set[str]]] = []
+    """A thing's steps in one place: the first report of each value not reported before,
+    when it has at least `SERIES_MIN_STEPS` over `SERIES_MIN_DAYS`, each step is told by
+    two articles (a figure one article gives once is no step) and says the same thing as
+    the step before (`_tie`: a fund, a fine and a dividend share a unit, not a series)."""
+    steps: list[tuple[Claim, list[Claim]]] = []
     for c in members:
         if c.quantity.stale:
             continue
-        for first, told_by in steps:
+        for first, told in steps:
             if same_value(c.quantity, first.quantity):
-                told_by.add(c.article_id)
+                told.append(c)
                 break
         else:
-            steps.append((c, {c.article_id}))
-    kept = [first for first, told_by in steps if len(told_by) >= 2]
+            steps.append((c, [c]))
+    kept: list[Claim] = []
+    for first, told in steps:
+        if len({c.article_id for c in told}) < 2:
+            continue
+        if kept and not any(_tie(x, y) >= SAME_THING for x in told for y in kept[-1:]):
+            continue
+        kept.append(first)
     if len(kept) < SERIES_MIN_STEPS or \
             _ordinal(kept[-1].day) - _ordinal(kept[0].day) < SERIES_MIN_DAYS:
         return []

@@ -458,11 +458,12 @@ def claims(article: Article) -> Iterator[Claim]:
         # A list of figures of one kind ("Mexico: 103 dead ... US: 1 dead ... Canada: ...")
         # gives each its place by layout, not grammar: too loose to compare.
         kinds = Counter((q.unit, f) for q, f in framed if f)
-        scope = _scope(norm, [m.name for m in places if start <= m.start and m.end <= end])
+        sentence_scope = _scope(norm, [m.name for m in places if start <= m.start and m.end <= end])
         words = frozenset(w for w in content_words(norm) if not w[0].isdigit())
         for q, frame in framed:
             if frame and kinds[(q.unit, frame)] > _LIST:
                 frame = None
+            scope = sentence_scope
             # The figure's place in the body, for the quote that may hold it.
             offset = start + cut + min(q.start, max(0, len(text) - 1))
             if q.unit in ("people", "persons") or \

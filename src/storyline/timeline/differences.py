@@ -173,10 +173,12 @@ def _number_differences(t: Thing, same_time: int) -> list[dict[str, Any]]:
 def _tie(a: Claim, b: Claim) -> float:
     """How surely two figures of one measure are the same quantity: the share of the
     shorter sentence's words the other holds, when a word next to each figure (besides
-    one naming the measure) is the same ("spent ... so far", "a day ... from the well");
+    one naming the measure) is the same ("spent ... so far") or the figures are rates;
     else 0."""
-    near = {w for w in a.near & b.near if not _names_a_frame(w)}
-    if not near or not a.words or not b.words:
+    if not a.words or not b.words:
+        return 0.0
+    # A rate ("barrels a day", "$6m a day") says which quantity it is by itself.
+    if "/" not in a.quantity.unit and not {w for w in a.near & b.near if not _names_a_frame(w)}:
         return 0.0
     return len(a.words & b.words) / min(len(a.words), len(b.words))
 
@@ -192,9 +194,10 @@ def _gives(outlet: str, c: Claim, current: list[Claim], days: list[int], same_ti
 
 
 def _same_scope(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Counted in the same place: the sentences name a place in common, or neither names
-    one (a figure for Mexico and one for the world, or for no place said, are two)."""
-    return bool(a & b) or a == b
+    """Not counted in two different places: the sentences name a place in common, or one
+    of them names none (a figure for Mexico and one for the world are two; one for Mexico
+    and one for no place said may be one)."""
+    return bool(a & b) or not (a and b)
 
 
 def _value_key(c: Claim) -> tuple:

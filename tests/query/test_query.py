@@ -239,3 +239,26 @@ def test_an_outlet_is_named_by_its_display_name_or_its_key(reader):
     assert query.stories(reader, outlet="cascade courier") == \
         query.stories(reader, outlet="The Cascade Courier") != []
     assert query.articles(reader, source="Nobody Daily") == []
+
+
+def test_the_comparison_gives_differences_series_and_whom_each_outlet_quotes(reader, example_db,
+                                                                             capsys):
+    found = query.comparison(reader, "spill")
+    assert {"story", "outlets", "differences", "series", "exclusive", "sources"} <= set(found)
+    # The example corpus's planted difference in the amount spilled (bench/data labels ex-001).
+    gallons = [d for d in found["differences"] if d["kind"] == "number" and d["unit"] == "litre"]
+    assert gallons, found["differences"]
+    values = {a["value"] for d in gallons for a in d["accounts"]}
+    assert {"about 12,000 gallons", "nearly 15,000 gallons"} <= values
+    for d in found["differences"]:
+        assert 0 < d["confidence"] < 1
+        assert all(a["sentence"] and a["article_id"] and a["outlet"] for a in d["accounts"])
+    # Whom each outlet quotes: most quoted first, unknown speakers left out.
+    wire = found["sources"]["Associated Wire"]
+    assert wire and wire == sorted(wire, key=lambda s: -s["quotes"])
+    assert all(s["speaker"] != "(speaker unknown)" for s in wire)
+    # The story record carries the same comparison, and the CLI prints it.
+    assert query.story(reader, "spill")["comparison"]["differences"] == found["differences"]
+    assert main(["compare", "spill", "--db", example_db]) == 0
+    out = capsys.readouterr().out
+    assert "Where the outlets differ" in out and "nearly 15,000 gallons" in out

@@ -47,18 +47,23 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
           "dozen": 12, "twenty": 20, "a hundred": 100, "a thousand": 1e3, "hundred": 100,
           "thousand": 1e3}
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-        + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + ")")
+# A word number stands alone: "Forty-eight" is not "eight".
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:"
+        + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True)) + r")(?![\w-]))")
 _MULT_RE = r"(?:\s?(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b)"
 _CUR = r"(?:US\$|\$|£|€)"
 _QUAL = (r"(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|"
-         r"estimated|more than|over|at least|upwards of|up to|as many as|as much as|less than|"
+         r"estimated|more than|over|at least|upwards of|topped|exceeded|exceeding|surpassed|"
+         r"up to|as many as|as much as|less than|"
          r"fewer than|under|below|at most|no more than)")
 # The figure: [qualifier] [currency] number [mult] [(-|to|and) [currency] number [mult]]
 # [unit words] [rate].
 # Words between a count and what it counts: "12 probable cases", "11 rig workers".
 _MODIFIERS = (r"confirmed|suspected|probable|possible|new|more|further|additional|reported|known|"
               r"dead|injured|wounded|missing|infected|sick|oiled|rig|other|civilian|foreign")
+# Modifiers that make a count another count: confirmed and suspected cases, new and all.
+_COUNTED_APART = frozenset("confirmed suspected probable possible new more further additional "
+                           "reported dead injured wounded missing infected".split())
 _QUANTITY = re.compile(
     r"(?:(?P<qual>" + _QUAL + r")\s+)?(?:(?P<between>between|from)\s+)?"
     r"(?P<cur>" + _CUR + r")?\s?(?<![\w.,])(?P<lo>" + _NUM + r")(?P<lomult>" + _MULT_RE + r")?"
@@ -208,7 +213,8 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 # pouring out at up to 5,000 barrels a day").
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|might|may|scenario|worst[- ]case|could(?!\s+be\b)|"
                            r"expects?|expected|forecasts?|predicts?|predicted|projected|likely|"
-                           r"analysts?)\b", re.IGNORECASE)
+                           r"analysts?|capacity|plans?|planned|aims?|hopes?|target|goal)\b",
+                           re.IGNORECASE)
 _HYPOTHETICAL_REACH = 60     # characters before the figure
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -280,17 +286,27 @@ def _unit(m: re.Match) -> str | None:
         unit = cur.replace("US$", "$")
     elif unit:
         words = unit.split()
-        unit = words[1] if m.group("mod") and len(words) > 1 else words[0]
-        if re.fullmatch(_MODIFIERS, unit):
+        if re.fullmatch(_MODIFIERS, words[0]) and len(words) == 1:
             return None                   # "4 confirmed": the count of what is left unsaid
+        if m.group("mod") and len(words) > 1:
+            # "20 confirmed deaths" and "149 suspected deaths", "10 new cases" and "50
+            # cases": different counts. Adjectives that only say whose they are go.
+            mod = words[0].lower()
+            head = _singular(words[1])
+            return (f"{mod} {head}" if mod in _COUNTED_APART else head) + _rate(m)
+        unit = words[0]
         if unit in _NOT_UNITS or unit.endswith("-year-old") or unit.endswith("th"):
             return None
         unit = _singular(unit)
     else:
         return None
-    if m.group("rate"):
-        unit += "/day" if "week" not in m.group("rate").lower() else "/week"
-    return unit
+    return unit + _rate(m)
+
+
+def _rate(m: re.Match) -> str:
+    if not m.group("rate"):
+        return ""
+    return "/day" if "week" not in m.group("rate").lower() else "/week"
 
 
 _CONVERSION = re.compile(r"\s*(?:[(,/]|or|\\/)?\s*")
@@ -349,7 +365,8 @@ def parse_quantities(sentence: str) -> list[Quantity]:
             lo, hi = hi, lo
         qual = (m.group("qual") or "").lower()
         low, high, about = lo, hi, False
-        if qual in ("more than", "over", "at least", "upwards of"):
+        if qual in ("more than", "over", "at least", "upwards of", "topped", "exceeded",
+                    "exceeding", "surpassed"):
             high = None
         elif qual in ("up to", "as many as", "as much as", "less than", "fewer than", "under",
                       "below", "at most", "no more than"):

@@ -79,6 +79,8 @@ class Thing:
         if base == "litre":                # volumes are compared in litres, told as written
             return f"amount {self.frame}{a_day}"
         things = "people" if base == "person" else base + "s"
+        if (self.frame, base.split()[-1]) in (("cases", "case"), ("killed", "death")):
+            return things + a_day         # "confirmed cases", not "confirmed cases cases"
         return f"{things} {self.frame}{a_day}"
 
 
@@ -108,14 +110,18 @@ def things(found: Sequence[Claim]) -> list[Thing]:
 def differences(articles: Sequence[Article]) -> dict[str, Any]:
     """The story's number differences and series (see the module doc)."""
     diffs, series = [], []
-    for t in things([c for a in articles for c in claims(a)]):
+    found = [c for a in articles for c in claims(a)]
+    by_unit: dict[str, list[Claim]] = defaultdict(list)
+    for c in found:
+        by_unit[c.quantity.unit].append(c)
+    for t in things(found):
         for scope in sorted({c.scope for c in t.members}, key=sorted):
             steps = _series([c for c in t.members if c.scope == scope])
             if steps:
                 where = f" ({', '.join(sorted(scope))})" if scope else ""
                 series.append({"thing": t.label() + where, "unit": t.unit, "points": steps})
         if len({c.outlet for c in t.members}) > 1:
-            diffs.extend(_number_differences(t, SAME_TIME_DAYS))
+            diffs.extend(_number_differences(t, SAME_TIME_DAYS, by_unit[t.unit]))
     # The most certain first; among those, the things the story tells most (the figure
     # every outlet tracks before an aside told twice).
     diffs.sort(key=lambda d: (-d["confidence"], -d.pop("_told"), d["when"]))
@@ -128,10 +134,12 @@ def _account(c: Claim) -> dict[str, Any]:
             "value": c.quantity.written, "said_by": c.said_by, "sentence": c.sentence}
 
 
-def _number_differences(t: Thing, same_time: int) -> list[dict[str, Any]]:
+def _number_differences(t: Thing, same_time: int, told: list[Claim]) -> list[dict[str, Any]]:
     """Pairs of figures of the thing, from two outlets within `same_time` days, counted in
     the same place, that say the same thing (`_tie`) with different values: the
-    strongest pairs first, each figure in one difference at most."""
+    strongest pairs first, each figure in one difference at most. `told`: every figure
+    of the unit in the story (an outlet giving the other's figure anywhere then, under
+    any words, is not at odds with it)."""
     current = [c for c in t.members if not c.quantity.stale]
     days = [_ordinal(c.day) for c in current]
     pairs = []
@@ -156,8 +164,7 @@ def _number_differences(t: Thing, same_time: int) -> list[dict[str, Any]]:
             continue
         # An outlet that also gives the other's figure then is not at odds with it (one
         # figure is the other's update, or a part of it).
-        if _gives(a.outlet, b, current, days, same_time) or \
-                _gives(b.outlet, a, current, days, same_time):
+        if _gives(a.outlet, b, told, same_time) or _gives(b.outlet, a, told, same_time):
             continue
         used.update((i, j))
         seen.add(key)
@@ -187,10 +194,10 @@ def _names_a_frame(word: str) -> bool:
     return any(pattern.match(word) for _, pattern in FRAME_PATTERNS)
 
 
-def _gives(outlet: str, c: Claim, current: list[Claim], days: list[int], same_time: int) -> bool:
+def _gives(outlet: str, c: Claim, told: list[Claim], same_time: int) -> bool:
     day = _ordinal(c.day)
-    return any(x.outlet == outlet and abs(d - day) <= same_time
-               and same_value(x.quantity, c.quantity) for x, d in zip(current, days))
+    return any(x.outlet == outlet and abs(_ordinal(x.day) - day) <= same_time
+               and same_value(x.quantity, c.quantity) for x in told)
 
 
 def _same_scope(a: frozenset[str], b: frozenset[str]) -> bool:

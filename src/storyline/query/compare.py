@@ -42,11 +42,25 @@ def sources_by_outlet(store, story, limit: int | None = SHOWN_SOURCES) -> dict[s
     for a in held:
         outlets.setdefault(a.source or "unknown outlet", []).append(a)
     out = {}
+    names: dict[str, str] = {}            # an entity is named the same for every outlet
     for outlet, articles in sorted(outlets.items()):
         groups = _grouped(_said(store, articles),
                           lambda s: (story.copies.get(s[0].id), s[1]["speaker"],
                                      s[1].get("speaker_name")),
                           lambda s: s, None, 0)
-        out[outlet] = [{"speaker": g["speaker_name"], "entity": g["speaker"], "quotes": g["count"]}
-                       for g in groups if g["speaker_name"] != UNKNOWN][:limit or None]
+        listed: dict[str, dict[str, Any]] = {}
+        for g in groups:
+            if g["speaker_name"] == UNKNOWN:
+                continue
+            if g["speaker"] and g["speaker"] not in names:
+                entity = store.entities.get(g["speaker"])
+                names[g["speaker"]] = entity.name if entity else g["speaker_name"]
+            name = names.get(g["speaker"], g["speaker_name"])
+            # A name its entity was not resolved for is still that speaker ("BP" twice).
+            entry = listed.setdefault(name.lower(), {"speaker": name, "entity": g["speaker"],
+                                                     "quotes": 0})
+            entry["entity"] = entry["entity"] or g["speaker"]
+            entry["quotes"] += g["count"]
+        ranked = sorted(listed.values(), key=lambda e: (-e["quotes"], e["speaker"].lower()))
+        out[outlet] = ranked[:limit or None]
     return out

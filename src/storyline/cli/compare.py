@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if found["series"]:
         print("\n== Figures revised over the story (updates, not disagreements)")
         for s in found["series"]:
-            print(f"\n{s['thing']}")
+            print(f"\n{s['thing']}  (confidence {s.get('confidence', 0):.2f})")
             for p in s["points"]:
                 credit = f", crediting {p['said_by']}" if p.get("said_by") else ""
                 print(_wrap(f"{p['date']}  {p['value']}  ({p['outlet']}{credit}) [{p['article_id']}]", 2))

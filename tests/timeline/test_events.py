@@ -4,7 +4,6 @@ from timeline_texts import COLLAPSE_GAZETTE, INQUIRY_GAZETTE, article
 
 from storyline.model import Block
 from storyline.timeline import extract, parse_value
-from storyline.timeline.text import numbers
 
 
 def test_time_values_become_dates_with_granularity():
@@ -61,16 +60,6 @@ def test_pipeline_sentences_are_used_when_present():
     a = article("x4", "Gazette", "2024-03-05", "The bridge collapsed. Two people died in it today.")
     a.sentences = [(0, len(a.body))]          # the language pipeline saw one sentence
     assert [s.sentence for s in extract(a)] == [a.body]
-
-
-def test_numbers_with_units():
-    got = numbers("The tanker spilled 12,000 gallons and $4.5 billion was set aside; 35% "
-                  "of the 2010 budget, five barrels.")
-    assert (12000.0, "gallon", "12,000 gallons") in got
-    assert any(v == 4.5e9 and u.startswith("$") for v, u, _ in got)
-    assert any(v == 35 and u == "%" for v, u, _ in got)
-    assert (5.0, "barrel", "five barrels") in got
-    assert not any(v == 2010 for v, _, _ in got)      # a year is not a quantity
 
 
 def test_title_of_a_dated_article_is_a_report_of_its_day():

@@ -126,3 +126,13 @@ def test_a_start_is_not_the_day_of_the_event():
                 "Oil has been flowing into the bay since June 2, when the platform sank.")
     result = timeline.compare([a, b], timeline.build([a, b], length=3))
     assert _differences(result, "date") == []
+
+
+def test_an_undated_articles_account_of_a_date_is_compared_too():
+    a = article("d1", "North Star", "2024-06-04",
+                "The Cole Creek bridge collapsed on June 1 after days of heavy rain in the hills.")
+    b = article("d2", "South Ledger", None,
+                "The Cole Creek bridge collapsed on May 31, 2024 after days of heavy rain in the hills.")
+    result = timeline.compare([a, b], timeline.build([a, b], length=3))
+    for d in result["differences"]:
+        assert d["when"] and all(x["value"] for x in d["accounts"])

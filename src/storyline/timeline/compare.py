@@ -161,7 +161,8 @@ def _date_differences(groups: list[list[DatedSentence]]) -> list[dict[str, Any]]
                 (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days > DATE_SPREAD_DAYS:
             continue
         accounts = [_date_account(first[(o, d)]) for o, d in sorted(said.items())]
-        reported = sorted(a["date"] for a in accounts)
+        # When the accounts were published (an undated article's account: the day it gives).
+        reported = sorted(a["date"] or a["value"] for a in accounts)
         out.append({"kind": "date", "thing": members[0].sentence[:120], "unit": "day",
                     "when": f"{reported[0]}/{reported[-1]}",
                     "confidence": CONFIDENCE[("date", False)], "accounts": accounts})

@@ -202,7 +202,10 @@ def test_html_lists_stories_and_problems(built, corpus):
     html = render(built, "html")
     assert all(escape(s.title) in html and s.id in html for s in stories)
     assert "Problems in the last build" in html
-    assert f"{escape(str(corpus / 'empty.txt'))}: E002" in html
+    # Each problem with its code, the code's message, and where.
+    assert re.search(r"<td>E002</td><td>empty file \(skipped\)<div class=sub>"
+                     + re.escape(escape(str(corpus / "empty.txt"))) + "</div>", html)
+    assert "E002 empty file (1)" in html
 
 
 def test_unknown_format(built):

@@ -20,14 +20,13 @@ from typing import Any, Callable, Iterable, TextIO
 
 from .. import query
 from ..clean.template import source_key
-from ..errors import Code
 from ..query.quotes import UNKNOWN
 from ..query.records import article_record, derived_title
 from ..store import Store
 from ..web.render import coverage_bars, time_axis
 from . import comparison as compare_view
 
-__all__ = ["write_html", "comparison_html", "FULL_STORIES", "FULL_MIN_ARTICLES"]
+__all__ = ["write_html", "comparison_html", "in_full", "FULL_STORIES", "FULL_MIN_ARTICLES"]
 
 FULL_STORIES = 40        # stories drawn in full; the rest are listed with their articles
 FULL_MIN_ARTICLES = 2    # a story drawn in full has at least this many articles
@@ -134,10 +133,10 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
     if compare_view.is_empty(v):
         return ""
 
-    def entry(i: int | None) -> str:
+    def entry(i: int | None, word: str = "entry ") -> str:
         if i is None:
             return ""
-        return f"<a href='#{entry_ids(i)}'>entry {i + 1}</a>" if entry_ids else f"entry {i + 1}"
+        return f"<a href='#{entry_ids(i)}'>{word}{i + 1}</a>" if entry_ids else f"{word}{i + 1}"
 
     out = ["<h3>How the outlets compare</h3>"]
     for title, items in compare_view.grouped(v["differences"]):
@@ -171,8 +170,8 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
         for o in v["outlets"]:
             out.append(f"<tr><td>{escape(o['outlet'])}</td><td class=num>"
                        f"{o['articles'] if o['articles'] is not None else ''}</td>"
-                       f"<td>{', '.join(entry(i) for i in o['entries'])}</td>"
-                       f"<td>{', '.join(entry(i) for i in o['exclusive'])}</td></tr>")
+                       f"<td>{', '.join(entry(i, '') for i in o['entries'])}</td>"
+                       f"<td>{', '.join(entry(i, '') for i in o['exclusive'])}</td></tr>")
         out.append("</tbody></table>")
     if v["exclusive"]:
         out.append("<h4>Reported by one outlet only</h4><ul class=differ>")
@@ -354,24 +353,16 @@ def _listed(w, stories: list[dict[str, Any]], titles: _Titles) -> None:
 def _problems(w, problems: list[dict[str, Any]]) -> None:
     if not problems:
         return
-    by_code = Counter(p["code"] for p in problems)
+    by_code = Counter((p["code"], p["why"]) for p in problems)
     w(f"<h2 id=problems>Problems in the last build</h2><p>{len(problems)} inputs: "
-      + " · ".join(f"{escape(c)} {escape(_why(c))} ({n})" for c, n in sorted(by_code.items()))
+      + " · ".join(f"{escape(c)} {escape(why)} ({n})" for (c, why), n in sorted(by_code.items()))
       + "</p><table class=problems><tbody>")
     for p in problems:
         where = p["path"] + (f":{p['place']}" if p["place"] else "")
-        what = "read" if p["code"].startswith("W") else "skipped" if p["skipped"] else "partly read"
-        w(f"<tr><td>{escape(p['code'])}</td><td>{escape(_why(p['code']))}"
-          f"{': ' + escape(p['detail']) if p['detail'] else ''} ({what})"
+        w(f"<tr><td>{escape(p['code'])}</td><td>{escape(p['why'])}"
+          f"{': ' + escape(p['detail']) if p['detail'] else ''} ({p['outcome']})"
           f"<div class=sub>{escape(where)}</div></td></tr>")
     w("</tbody></table>")
-
-
-def _why(code: str) -> str:
-    try:
-        return Code[code].why
-    except KeyError:
-        return "unknown problem"
 
 
 def _article(w, a: dict[str, Any], stories: dict[str, str]) -> None:
@@ -421,6 +412,15 @@ def _sources(store: Store, ids: Iterable[str] | None) -> Counter[str]:
     return Counter({n.most_common(1)[0][0]: sum(n.values()) for n in names.values()})
 
 
+def in_full(summaries: list[dict[str, Any]], most: int, min_articles: int
+            ) -> list[dict[str, Any]]:
+    """The stories (summaries, largest first) drawn in full: the `most` largest of at
+    least `min_articles` articles, or every story when there are no more than `most`."""
+    if len(summaries) <= most:
+        return list(summaries)
+    return [s for s in summaries if s["articles"] >= min_articles][:most]
+
+
 def write_html(store: Store, out: TextIO, *, story: str | None = None,
                full_stories: int = FULL_STORIES, min_articles: int = FULL_MIN_ARTICLES) -> None:
     """The report of the whole store, or with `story` (any name `find_story` takes) of
@@ -433,7 +433,7 @@ def write_html(store: Store, out: TextIO, *, story: str | None = None,
     else:
         summaries = query.stories(store)          # largest first
         ids = None
-        full = [s for s in summaries if s["articles"] >= min_articles][:full_stories]
+        full = in_full(summaries, full_stories, min_articles)
     full_ids = {s["id"] for s in full}
     listed = [s for s in summaries if s["id"] not in full_ids]
     titles = _Titles(store, ids)
@@ -473,7 +473,7 @@ def write_html(store: Store, out: TextIO, *, story: str | None = None,
     w("<h2 id=sources>Outlets</h2><p>" + " · ".join(f"{escape(k)} ({v})"
                                                  for k, v in sources.most_common()) + "</p>")
     if not story:
-        _problems(w, store.builds.problems())
+        _problems(w, query.problems(store))
     story_titles = {s["id"]: s["title"] or s["id"] for s in summaries}
     w(f"<h2 id=articles>Articles</h2><p class=sub>{n_articles} articles, oldest first; "
       "each with why it got its date, its text and the lines removed from it.</p>")

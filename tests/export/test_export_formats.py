@@ -157,7 +157,14 @@ def test_csv_parses_with_its_header(built, records):
 
 
 def test_markdown_has_titles_and_removed_lines(built, records):
-    md = render(built, "md")
+    dossier = render(built, "md")
+    for a in records["articles"]:
+        assert f"**{a['title']}**" in dossier                  # in its story's article list
+    assert "*promo*" not in dossier                              # no removed lines in a dossier
+    out = io.StringIO()
+    with Store(str(built)) as store:
+        export.write(store, "md", out, text=True)
+    md = out.getvalue()
     for a in records["articles"]:
         assert f"### {a['title']}\n" in md
     assert "- *promo*: Sign up for The Morning Ledger newsletter at riverledger.com/newsletters" in md

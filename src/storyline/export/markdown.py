@@ -18,7 +18,7 @@ from ..query.quotes import UNKNOWN
 from ..query.records import article_record, shown_title
 from ..store import Store
 from . import comparison as compare_view
-from .report import in_full
+from .report import pick, when
 
 __all__ = ["write_markdown", "comparison_markdown", "DOSSIERS", "DOSSIER_MIN_ARTICLES"]
 
@@ -59,14 +59,6 @@ def _span(first: str | None, last: str | None) -> str:
     if not first:
         return "undated"
     return first if not last or last == first else f"{first} to {last}"
-
-
-def _when(e: dict[str, Any]) -> str:
-    from ..timeline.events import when
-    try:
-        return when(e["date"], e.get("granularity") or "day", e.get("latest"))
-    except (KeyError, TypeError, ValueError):
-        return str(e.get("date") or "undated")
 
 
 def _lede(body: str) -> str:
@@ -143,7 +135,7 @@ def _dossier(store: Store, w, summary: dict[str, Any], leads: dict[str, dict[str
     if not record["timeline"]:
         w("No timeline: no dated events were found.\n\n")
     for i, e in enumerate(record["timeline"], 1):
-        w(f"{i}. **{_line(_when(e))}** — {_line(e.get('text'))}\n")
+        w(f"{i}. **{_line(when(e))}** — {_line(e.get('text'))}\n")
         srcs = e.get("sources") or []
         for src in srcs[:SOURCES_EACH]:
             w(f"   - {_line(src.get('outlet') or 'unknown outlet')}: “{_line(src.get('sentence'))}” "
@@ -210,15 +202,7 @@ def write_markdown(store: Store, out: TextIO, *, story: str | None = None,
     name `find_story` takes) that story's dossier alone; with `text`, every article's
     whole text and removed lines after them."""
     w = out.write
-    if story:
-        one = query.find_story(store, story)
-        summaries = [s for s in query.stories(store) if s["id"] == one.id]
-        ids: list[str] | None = list(one.article_ids)
-        full = summaries
-    else:
-        summaries = query.stories(store)          # largest first
-        ids = None
-        full = in_full(summaries, dossiers, min_articles)
+    summaries, ids, full = pick(store, story, dossiers, min_articles)
     full_ids = {s["id"] for s in full}
     listed = [s for s in summaries if s["id"] not in full_ids]
     leads = _leads(store, ids)

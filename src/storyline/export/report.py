@@ -26,7 +26,7 @@ from ..store import Store
 from ..web.render import coverage_bars, time_axis
 from . import comparison as compare_view
 
-__all__ = ["write_html", "comparison_html", "in_full", "FULL_STORIES", "FULL_MIN_ARTICLES"]
+__all__ = ["write_html", "comparison_html", "pick", "when", "FULL_STORIES", "FULL_MIN_ARTICLES"]
 
 FULL_STORIES = 40        # stories drawn in full; the rest are listed with their articles
 FULL_MIN_ARTICLES = 2    # a story drawn in full has at least this many articles
@@ -93,7 +93,8 @@ def _sid(story_id: str) -> str:
     return "s-" + escape(story_id, quote=True)
 
 
-def _when(e: dict[str, Any]) -> str:
+def when(e: dict[str, Any]) -> str:
+    """A timeline entry's date as a reader says it ("April 16, 2009", "June 2010")."""
     from ..timeline.events import when
     try:
         return when(e["date"], e.get("granularity") or "day", e.get("latest"))
@@ -256,7 +257,7 @@ def _story(w, record: dict[str, Any], days: dict[str, int], titles: _Titles) -> 
         for i, e in enumerate(entries, 1):
             srcs = e.get("sources") or []
             w(f"<li id='{_sid(sid)}-e{i}'><span class=when title='{escape(str(e.get('earliest')))}"
-              f" to {escape(str(e.get('latest')))}'>{i}. {escape(_when(e))}</span><div>"
+              f" to {escape(str(e.get('latest')))}'>{i}. {escape(when(e))}</span><div>"
               f"{escape(e.get('text') or '')}")
             if srcs:
                 w(f"<details class=src><summary>{len(srcs)} source{'' if len(srcs) == 1 else 's'}"
@@ -412,28 +413,27 @@ def _sources(store: Store, ids: Iterable[str] | None) -> Counter[str]:
     return Counter({n.most_common(1)[0][0]: sum(n.values()) for n in names.values()})
 
 
-def in_full(summaries: list[dict[str, Any]], most: int, min_articles: int
-            ) -> list[dict[str, Any]]:
-    """The stories (summaries, largest first) drawn in full: the `most` largest of at
-    least `min_articles` articles, or every story when there are no more than `most`."""
+def pick(store: Store, story: str | None, most: int, min_articles: int
+         ) -> tuple[list[dict[str, Any]], list[str] | None, list[dict[str, Any]]]:
+    """What a report or dossier shows: (the story summaries, largest first; their article
+    ids, None for all; the stories drawn in full). With `story`, that story alone; else
+    the `most` largest of at least `min_articles` articles are drawn in full, or every
+    story when there are no more than `most`."""
+    if story:
+        one = query.find_story(store, story)
+        summaries = [s for s in query.stories(store) if s["id"] == one.id]
+        return summaries, list(one.article_ids), summaries
+    summaries = query.stories(store)
     if len(summaries) <= most:
-        return list(summaries)
-    return [s for s in summaries if s["articles"] >= min_articles][:most]
+        return summaries, None, list(summaries)
+    return summaries, None, [s for s in summaries if s["articles"] >= min_articles][:most]
 
 
 def write_html(store: Store, out: TextIO, *, story: str | None = None,
                full_stories: int = FULL_STORIES, min_articles: int = FULL_MIN_ARTICLES) -> None:
     """The report of the whole store, or with `story` (any name `find_story` takes) of
     that story alone."""
-    if story:
-        one = query.find_story(store, story)
-        summaries = [s for s in query.stories(store) if s["id"] == one.id]
-        ids: list[str] | None = list(one.article_ids)
-        full = summaries
-    else:
-        summaries = query.stories(store)          # largest first
-        ids = None
-        full = in_full(summaries, full_stories, min_articles)
+    summaries, ids, full = pick(store, story, full_stories, min_articles)
     full_ids = {s["id"] for s in full}
     listed = [s for s in summaries if s["id"] not in full_ids]
     titles = _Titles(store, ids)

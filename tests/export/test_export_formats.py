@@ -181,8 +181,12 @@ class _Collect(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_html_is_one_self_contained_file(built, records):
-    html = render(built, "html")
+@pytest.mark.parametrize("text", [False, True])
+def test_html_is_one_self_contained_file(built, records, text):
+    out = io.StringIO()
+    with Store(str(built)) as store:
+        export.write(store, "html", out, text=text)
+    html = out.getvalue()
     parser = _Collect()
     parser.feed(html)
     tags = parser.tags
@@ -193,10 +197,13 @@ def test_html_is_one_self_contained_file(built, records):
     assert [t for t, _ in tags].count("style") == 1
     for a in records["articles"]:
         assert escape(a["title"]) in html
-    assert "Sign up for The Morning Ledger newsletter at riverledger.com/newsletters" in html
-    assert "k-promo" in html and "k-teaser" in html
-    assert escape("SEE ALSO: Judge keeps county's spill lawsuit alive") in html
     assert "2024-06-27" in html
+    promo = "Sign up for The Morning Ledger newsletter at riverledger.com/newsletters"
+    if text:         # the whole text, and each removed line with its kind
+        assert promo in html and "k-promo" in html and "k-teaser" in html
+        assert escape("SEE ALSO: Judge keeps county's spill lawsuit alive") in html
+    else:            # the first paragraph, and how many lines of each kind were removed
+        assert promo not in html and "promo 1" in html
 
 
 def test_html_lists_stories_and_problems(built, corpus):

@@ -13,7 +13,7 @@ import pytest
 from storyline import query
 from storyline.export import comparison as compare_view
 from storyline.export.markdown import comparison_markdown
-from storyline.export.report import comparison_html
+from storyline.export.report import comparison_html, lede
 from storyline.export.timelinejs import STORIES
 from storyline.store import Store
 
@@ -105,15 +105,17 @@ def test_a_story_section_has_timeline_comparison_people_quotes_and_articles(exam
     assert "12,000 gallons" in text and "15,000 gallons" in text      # the planted difference
 
 
-def test_articles_follow_with_their_date_reasons_and_text(example_db, report):
+def test_articles_follow_with_their_date_reasons_and_ledes(example_db, report, exported):
     with Store(example_db, readonly=True) as store:
         records = [query.article(store, a.id) for a in store.articles.all()]
     text = unescape(report)
+    whole = unescape(exported(example_db, "html", text=True))
     for r in records:
         assert f"id='a-{r['id']}'" in report
         assert r["published"]["explanation"] in text
-        first = r["body"].split("\n\n")[0]
-        assert first in text
+        assert lede(r["body"]) in text
+        assert all(p in whole for p in r["body"].split("\n\n"))
+    assert len(whole) > 1.5 * len(report)
 
 
 def test_a_story_alone(example_db, exported, stories):

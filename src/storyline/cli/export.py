@@ -23,7 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--story", "-s", metavar="STORY",
                    help="export this story alone: its id, or words of its name")
     p.add_argument("--with-text", action="store_true",
-                   help="md: end with every article's whole text and removed lines")
+                   help="md and html: every article's whole text and removed lines, not only "
+                        "its first paragraph")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
 

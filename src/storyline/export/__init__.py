@@ -86,10 +86,10 @@ def write(store: Store, fmt: str, out: TextIO, *, story: str | None = None,
           text: bool = False) -> None:
     """Write the whole store to `out` in format `fmt` (see `FORMATS`); with `story` (an
     id or any name `query.find_story` takes), that story alone. `text`: the Markdown
-    dossier ends with every article's whole text."""
+    dossier and the HTML report hold every article's whole text (else its lede)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    if fmt == "md":
-        write_markdown(store, out, story=story, text=text)
+    if fmt in ("md", "html"):
+        FORMATS[fmt](store, out, story=story, text=text)
     else:
         FORMATS[fmt](store, out, story=story)

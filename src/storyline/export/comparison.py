@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-__all__ = ["view", "KIND_TITLES", "is_empty"]
+__all__ = ["view", "KIND_TITLES", "is_empty", "grouped", "SENTENCES_EACH"]
+
+SENTENCES_EACH = 3    # an account's sentences the exports show (the JSON has them all)
 
 # How each kind of difference is headed, in the order they are shown; other kinds follow.
 KIND_TITLES = {
@@ -119,8 +121,11 @@ def _accounts(values: Any, sources: list[dict]) -> list[dict[str, Any]]:
                     "sentence": _text(s.get("sentence", s.get("text")))}
                    for s in sources if s.get("outlet") == outlet]
         date = record.get("date") if isinstance(record, dict) and "value" in record else None
+        said: dict[str, dict[str, Any]] = {}          # a sentence once (a copy repeats it)
+        for src in own:
+            said.setdefault(" ".join(src["sentence"].split()) or src["article_id"] or "", src)
         accounts.append({"outlet": outlet, "value": _text(value), "date": _text(date) or None,
-                         "sources": own})
+                         "sources": list(said.values())})
     return accounts
 
 

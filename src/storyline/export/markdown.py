@@ -18,7 +18,7 @@ from ..query.quotes import UNKNOWN
 from ..query.records import article_record, shown_title
 from ..store import Store
 from . import comparison as compare_view
-from .report import pick, when
+from .report import lede, pick, when
 
 __all__ = ["write_markdown", "comparison_markdown", "DOSSIERS", "DOSSIER_MIN_ARTICLES"]
 
@@ -61,12 +61,6 @@ def _span(first: str | None, last: str | None) -> str:
     return first if not last or last == first else f"{first} to {last}"
 
 
-def _lede(body: str) -> str:
-    first = next((p for p in body.split("\n\n") if p.strip()), "")
-    words = first.split()
-    return " ".join(words[:LEDE_WORDS]) + (" …" if len(words) > LEDE_WORDS else "")
-
-
 def comparison_markdown(comparison: Any) -> str:
     """The story's outlet comparison as Markdown ('' when it says nothing); reads any
     shape of the record (`export.comparison`)."""
@@ -84,9 +78,11 @@ def comparison_markdown(comparison: Any) -> str:
             for acc in d["accounts"]:
                 value = _line(acc["value"]) + (f" ({_line(acc['date'])})" if acc["date"] else "")
                 out.append(f"  - {_line(acc['outlet'])}{': ' + value if value.strip() else ''}")
-                for s in acc["sources"]:
+                for s in acc["sources"][:compare_view.SENTENCES_EACH]:
                     ref = f" ({_code(s['article_id'])})" if s["article_id"] else ""
                     out.append(f"    - “{_line(s['sentence'])}”{ref}")
+                if len(acc["sources"]) > compare_view.SENTENCES_EACH:
+                    out.append(f"    - and {len(acc['sources']) - compare_view.SENTENCES_EACH} more")
         out.append("")
     if v["outlets"]:
         out.append("| Outlet | Articles | Timeline entries it reports | Only it reports |")
@@ -191,7 +187,7 @@ def _leads(store: Store, ids: list[str] | None) -> dict[str, dict[str, Any]]:
     out = {}
     for a in store.articles.all(ids=ids):
         r = article_record(a)
-        out[a.id] = {"title": shown_title(r), "lede": _lede(r["body"])}
+        out[a.id] = {"title": shown_title(r), "lede": lede(r["body"], LEDE_WORDS)}
     return out
 
 

@@ -34,6 +34,8 @@ PEOPLE = 12              # a story's people, organizations and places: those nam
 SPEAKERS = 8             # its most quoted speakers,
 QUOTES_EACH = 3          # the first quotes of each
 LISTED_ARTICLES = 6      # a listed story's articles shown by title
+SOURCES_EACH = 12        # a timeline entry's sources shown (the JSON export has them all)
+LEDE_WORDS = 60          # an article's lede, cut at this many words
 _TYPES = (("PERSON", "People", PEOPLE), ("ORG", "Organizations", 8), ("LOC", "Places", 8))
 
 _CSS = """
@@ -157,10 +159,11 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
                 out.append(f"<li><b>{escape(acc['outlet'])}</b>{': ' + said if said else ''}")
                 if acc["sources"]:
                     out.append("<ul class=sources>")
-                    for s in acc["sources"]:
+                    for s in acc["sources"][:compare_view.SENTENCES_EACH]:
                         out.append(f"<li>“{escape(s['sentence'])}” "
                                    f"{link(s['article_id'], 'article') if s['article_id'] else ''}</li>")
-                    out.append("</ul>")
+                    more = len(acc["sources"]) - compare_view.SENTENCES_EACH
+                    out.append(f"<li class=sub>and {more} more</li></ul>" if more > 0 else "</ul>")
                 out.append("</li>")
             out.append("</ul></li>")
         out.append("</ul>")
@@ -262,12 +265,14 @@ def _story(w, record: dict[str, Any], days: dict[str, int], titles: _Titles) -> 
             if srcs:
                 w(f"<details class=src><summary>{len(srcs)} source{'' if len(srcs) == 1 else 's'}"
                   "</summary><ul class=sources>")
-                for src in srcs:
+                for src in srcs[:SOURCES_EACH]:
                     why = f" <span class=sub>dated by “{escape(src['expression'])}”</span>" \
                         if src.get("expression") else ""
                     w(f"<li><b>{escape(src.get('outlet') or 'unknown outlet')}</b>: "
                       f"“{escape(src.get('sentence') or '')}” "
                       f"{titles.link(src.get('article_id'))}{why}</li>")
+                if len(srcs) > SOURCES_EACH:
+                    w(f"<li class=sub>and {len(srcs) - SOURCES_EACH} more</li>")
                 w("</ul></details>")
             w("</div></li>")
         w("</ol>")
@@ -366,7 +371,7 @@ def _problems(w, problems: list[dict[str, Any]]) -> None:
     w("</tbody></table>")
 
 
-def _article(w, a: dict[str, Any], stories: dict[str, str]) -> None:
+def _article(w, a: dict[str, Any], stories: dict[str, str], text: bool) -> None:
     pub = a["published"]
     w(f"<article class=a id='{_aid(a['id'])}'><h3>{escape(a['title'] or a['derived_title'] or '(untitled)')}"
       f"{' <span class=sub>[first sentence]</span>' if not a['title'] and a['derived_title'] else ''}"
@@ -387,7 +392,15 @@ def _article(w, a: dict[str, Any], stories: dict[str, str]) -> None:
         where += " · " + (f"<a href=\"{url}\" rel=noreferrer>{url}</a>" if _web(a["url"]) else url)
     w(f"<div class=meta>{where}</div>")
     words = len(a["body"].split())
-    w(f"<details><summary>text ({words} words)</summary><div class=body>")
+    kinds = Counter(item["kind"] for item in a["removed"])
+    removed = (f"; {len(a['removed'])} lines removed ("
+               + ", ".join(f"{escape(k or '')} {n}" for k, n in kinds.most_common()) + ")"
+               if a["removed"] else "")
+    if not text:
+        w(f"<p class=lede>{escape(lede(a['body']))}</p>"
+          f"<div class=sub>{words} words{removed}</div></article>")
+        return
+    w(f"<details><summary>text ({words} words{removed})</summary><div class=body>")
     if a["dateline"]:
         w(f"<span class=dateline>{escape(a['dateline'])}</span> ")
     for para in a["body"].split("\n\n"):
@@ -402,6 +415,12 @@ def _article(w, a: dict[str, Any], stories: dict[str, str]) -> None:
               f"<td>{escape(item['text'])}</td></tr>")
         w("</table></details>")
     w("</details></article>")
+
+
+def lede(body: str, words: int = LEDE_WORDS) -> str:
+    """An article's first paragraph, cut at `words` words."""
+    first = next((p for p in body.split("\n\n") if p.strip()), "").split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
 
 def _sources(store: Store, ids: Iterable[str] | None) -> Counter[str]:
@@ -429,10 +448,11 @@ def pick(store: Store, story: str | None, most: int, min_articles: int
     return summaries, None, [s for s in summaries if s["articles"] >= min_articles][:most]
 
 
-def write_html(store: Store, out: TextIO, *, story: str | None = None,
+def write_html(store: Store, out: TextIO, *, story: str | None = None, text: bool = False,
                full_stories: int = FULL_STORIES, min_articles: int = FULL_MIN_ARTICLES) -> None:
     """The report of the whole store, or with `story` (any name `find_story` takes) of
-    that story alone."""
+    that story alone. Each article is shown with its lede; with `text`, with its whole
+    text and removed lines (folded)."""
     summaries, ids, full = pick(store, story, full_stories, min_articles)
     full_ids = {s["id"] for s in full}
     listed = [s for s in summaries if s["id"] not in full_ids]
@@ -476,7 +496,10 @@ def write_html(store: Store, out: TextIO, *, story: str | None = None,
         _problems(w, query.problems(store))
     story_titles = {s["id"]: s["title"] or s["id"] for s in summaries}
     w(f"<h2 id=articles>Articles</h2><p class=sub>{n_articles} articles, oldest first; "
-      "each with why it got its date, its text and the lines removed from it.</p>")
+      "each with why it got its date and "
+      + ("its text and the lines removed from it.</p>" if text else
+         "its first paragraph (<code>storyline export --format html --with-text</code> "
+         "writes every article's whole text).</p>"))
     for a in store.articles.all(ids=ids):
-        _article(w, article_record(a), story_titles)
+        _article(w, article_record(a), story_titles, text)
     w("</body></html>\n")

@@ -195,6 +195,8 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
             v = c["value"]
             looked.update(x for x in (c["target"], v.get("into"), v.get("to"), v.get("from"))
                           if isinstance(x, str))
+            if c["kind"] == "move":
+                looked.add(own_story_id(c["target"]))
             for a in [c["target"], *(v.get("articles") or [])]:
                 looked.update(x for x in (where.get(a), memberships.get(a)) if x)
         looked = {store.stories.resolve(s) for s in looked} | looked

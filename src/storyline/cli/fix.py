@@ -17,6 +17,7 @@ import argparse
 import sys
 
 from .. import corrections, query
+from ..query.corrections import described
 from ..errors import Code, StorylineError
 from ..store import Store
 from ._common import add_db, open_store, print_json
@@ -44,21 +45,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the records as JSON")
 
 
-def _line(c: dict) -> str:
-    v = c["value"]
-    what = {"rename": lambda: f"story {c['target']} named {v['title']!r}",
-            "merge": lambda: f"story {c['target']} merged into {v['into']}",
-            "move": lambda: f"article {c['target']} moved "
-                            + (f"into story {v['to']}" if v.get("to") else "into a story of its own"),
-            "date": lambda: f"article {c['target']} dated {v['date']}"}[c["kind"]]()
-    line = f"#{c['id']}  {c['at']}  {c['who']}: {what}"
-    if c["note"]:
-        line += f" ({c['note']})"
-    if c["undone_at"]:
-        line += f"  [undone {c['undone_at']} by {c['undone_by']}]"
-    return line
-
-
 def run(args: argparse.Namespace) -> int:
     usage, least, most = ACTIONS[args.action]
     if not least <= len(args.args) <= most:
@@ -72,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         elif not found:
             print("no corrections" + ("" if args.all else " in force"), file=sys.stderr)
         for c in found if not args.json else []:
-            print(_line(c))
+            print(described(c))
         return 0
     with Store(args.db, create=False) as store:
         if args.action == "undo":
@@ -89,5 +75,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(record)
     else:
-        print(("undone: " if args.action == "undo" else "") + _line(record))
+        print(("undone: " if args.action == "undo" else "") + described(record))
     return 0

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, TextIO
 
 from .. import query
 from ..clean.template import source_key
+from ..query.corrections import described
 from ..query.quotes import UNKNOWN
 from ..query.records import article_record, derived_title
 from ..store import Store
@@ -78,6 +79,8 @@ article.a h3{margin:.1rem 0}
 .k-teaser{background:#f3e6ff}.k-engagement{background:#fff6cc}.k-footer,.k-template{background:#eee}
 .k-comments{background:#fde2e2}.k-title,.k-byline,.k-dateline,.k-timestamp{background:#e0f4f4}
 .problems td:first-child{font-family:monospace;white-space:nowrap;color:#a33}
+.fixed{background:#fff8e1;border-left:3px solid #e0a800;padding:.3rem .7rem;font-size:.88rem}
+.fixed ul{margin:.2rem 0;padding-left:1.2rem}
 nav.toc td:first-child{width:55%} td.dates,.when{white-space:nowrap}
 """
 
@@ -250,6 +253,10 @@ def _story(w, record: dict[str, Any], days: dict[str, int], titles: _Titles) -> 
       f"{f' · {copies} wire copies' if copies else ''} · <span class=id>{escape(sid)}</span> "
       f"{_spark(days)}</p>")
 
+    if record.get("corrections"):
+        w("<div class=fixed><b>Corrected by people</b><ul>"
+          + "".join(f"<li>{escape(described(c))}</li>" for c in record["corrections"])
+          + "</ul></div>")
     entries = record["timeline"]
     w(f"<h3 id='{_sid(sid)}-timeline'>Timeline</h3>")
     if not entries:

@@ -4,7 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["corrections", "corrections_of"]
+__all__ = ["corrections", "corrections_of", "described"]
+
+
+def described(c: dict[str, Any]) -> str:
+    """A correction in one line: "#3 2024-07-01T09:12:00+00:00 ana: article 9213 dated
+    2024-01-05 (checked with the outlet)", with "[undone ... by ...]" when undone."""
+    v = c["value"]
+    if c["kind"] == "rename":
+        what = f"story {c['target']} named {v.get('title')!r}"
+    elif c["kind"] == "merge":
+        what = f"story {c['target']} merged into {v.get('into')}"
+    elif c["kind"] == "move":
+        what = f"article {c['target']} moved " + (f"into story {v['to']}" if v.get("to")
+                                                   else "into a story of its own")
+    else:
+        what = f"article {c['target']} dated {v.get('date')}"
+    line = f"#{c['id']}  {c['at']}  {c['who']}: {what}"
+    if c.get("note"):
+        line += f" ({c['note']})"
+    if c.get("undone_at"):
+        line += f"  [undone {c['undone_at']} by {c['undone_by']}]"
+    return line
 
 
 def _record(c: dict[str, Any]) -> dict[str, Any]:

@@ -51,9 +51,7 @@ def article(store, ref: str) -> dict[str, Any]:
     found = store.articles.get(ref)
     if found is None:
         raise StorylineError(Code.E106, f"no article {ref!r}")
-    from .corrections import corrections_of
-    return {**article_record(found), "quotes": list(quotes(store, articles=[found.id])),
-            "corrections": corrections_of(store, {found.id})}
+    return {**article_record(found), "quotes": list(quotes(store, articles=[found.id]))}
 
 
 def search(store, query: str, *, story: str | None = None, outlet: str | None = None,

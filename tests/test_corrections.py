@@ -198,3 +198,35 @@ def test_fix_from_the_command_line(capsys, built, monkeypatch):
     assert code == 2 and "E110" in err and "STORY TITLE" in err
     code, _, err = run(capsys, "fix", "list", "--db", str(built.parent / "none.db"))
     assert code == 2 and "E102" in err
+
+
+def test_off_topic_and_a_quote_speaker_hold_and_undo(corpus, db_path, write):
+    write("corpus/riverton-ledger/judge-approves.txt", JUDGE_TXT)
+    build(corpus, db_path)
+    judge = article_id(db_path, "Judge approves Calder's $41.5 million Riverton spill settlement")
+    settlement = article_id(db_path, SETTLEMENT)
+    with Store(str(db_path)) as store:
+        quote = next(q for q in store.articles.get(settlement).quotes
+                     if q.speaker_name and "Ruiz" in q.speaker_name)
+        before = quote.speaker_name
+        off = corrections.fix(store, "off-topic", judge, None, who="ana")
+        said = corrections.fix(store, "speaker", quote.id, "Judge Ana Ruiz", who="ana")
+    alone = story_of(db_path, "Judge approves Calder's $41.5 million Riverton spill settlement")
+    assert alone["title"].startswith("Off topic: Judge approves") and alone["article_ids"] == [judge]
+
+    def speaker() -> str:
+        with Store(str(db_path), readonly=True) as store:
+            return next(q for q in query.quotes(store) if q["id"] == quote.id)["speaker_name"]
+
+    assert speaker() == "Judge Ana Ruiz"
+    settlement_file = corpus / "riverton-ledger" / "2024-06-27-calder-settles.txt"
+    settlement_file.write_text(settlement_file.read_text() + "\nThe plant reopened in May.\n")
+    build(corpus, db_path)                       # the quote's article is read again
+    assert speaker() == "Judge Ana Ruiz"
+    assert story_of(db_path, "Judge approves Calder's $41.5 million Riverton spill settlement")[
+        "title"].startswith("Off topic: ")
+    with Store(str(db_path)) as store:
+        corrections.undo(store, said["id"])
+        corrections.undo(store, off["id"])
+    assert speaker() == before
+    assert judge in story_of(db_path, SETTLEMENT)["article_ids"]

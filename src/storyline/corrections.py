@@ -1,5 +1,6 @@
 """Corrections that last: a person renames a story, merges two, moves an article out
-of its story, or sets an article's date; each is a record of its own (who, when,
+of its story (or marks it off-topic), sets an article's date or a quote's speaker;
+each is a record of its own (who, when,
 what, what the machine had) and holds on every later build until it is undone.
 
 The machine's grouping stays as it decided it (`store.grouping`); what views read
@@ -12,7 +13,10 @@ stages, and each `fix` and `undo` calls it at once:
   machine places in A later) are B's; A's id names B;
 - move an article: into story T, or into a story of its own;
 - rename: the story's title is the one given (the machine's is kept to undo it);
-- date: the article's date is the day given (method "correction", confidence 1).
+- off-topic: the article leaves its story for a story of its own, named as such;
+- date: the article's date is the day given (method "correction", confidence 1);
+- speaker: the quote's speaker is the name given (the quote found by its id, or by
+  its text when the article was read again).
 
 A story whose articles or title changed is written anew and its timeline and
 comparison told again.
@@ -34,7 +38,8 @@ from .store import Store
 
 __all__ = ["KINDS", "fix", "undo", "apply", "who_am_i", "own_story_id"]
 
-KINDS = ("rename", "merge", "move", "date")
+KINDS = ("rename", "merge", "move", "off-topic", "date", "speaker")
+OFF_TOPIC = "Off topic: "
 
 
 def who_am_i() -> str:
@@ -60,6 +65,17 @@ def _article(store: Store, ref: str) -> str:
     if found is None:
         raise StorylineError(Code.E106, f"no article {ref!r}; `storyline articles` lists them")
     return found.id
+
+
+def _quote(store: Store, ref: str):
+    """(the quote, its article's id) of a quote id ("ARTICLE-qN")."""
+    article_id = ref.rsplit("-q", 1)[0] if "-q" in ref else ""
+    article = store.articles.get(article_id) if article_id else None
+    found = next((q for q in article.quotes if q.id == ref), None) if article else None
+    if found is None:
+        raise StorylineError(Code.E106, f"no quote {ref!r}; `storyline quotes --json` gives "
+                             "their ids")
+    return found, article.id
 
 
 def fix(store: Store, kind: str, target: str, value: str | None = None, *,
@@ -89,6 +105,15 @@ def fix(store: Store, kind: str, target: str, value: str | None = None, *,
         if to is not None and to == current:
             raise StorylineError(Code.E120, f"article {target} is already in story {to}")
         stored = {"to": to, "from": current}
+    elif kind == "off-topic":
+        target = _article(store, target)
+        stored = {"from": store.articles.get(target).story_id}
+    elif kind == "speaker":
+        quote, article_id = _quote(store, target)
+        name = " ".join((value or "").split())
+        if not name:
+            raise StorylineError(Code.E120, "a quote's speaker cannot be empty")
+        target, stored = quote.id, {"name": name, "article": article_id, "text": quote.text}
     else:
         target = _article(store, target)
         day = (value or "").strip()
@@ -123,6 +148,13 @@ def undo(store: Store, correction_id: int, *, who: str | None = None) -> dict[st
                 article.published = Published.from_dict(found["before"]["published"])
                 store.articles.update(article)
                 _retell(store, [article.story_id] if article.story_id else [])
+        if found["kind"] == "speaker" and found["before"]:
+            article = store.articles.get(found["value"]["article"])
+            quote = _said(article, found) if article else None
+            if quote is not None:
+                quote.speaker_name = found["before"]["speaker_name"]
+                quote.speaker = found["before"]["speaker"]
+                store.articles.update(article)
         if found["kind"] == "merge":
             store.corrections.unalias(found["target"])
         apply(store, also=[found["target"], found["value"].get("into"),
@@ -162,6 +194,10 @@ def _view(store: Store, corrections: list[dict[str, Any]]
                 if s == away or (a in held and machine.get(a) is not None) or machine.get(a) == away:
                     where[a] = into
             merged[away] = into
+        elif c["kind"] == "off-topic":
+            if c["target"] in where:
+                where[c["target"]] = own_story_id(c["target"])
+                titles.setdefault(own_story_id(c["target"]), OFF_TOPIC)
         elif c["kind"] == "move":
             if c["target"] in where:
                 where[c["target"]] = (current(store.stories.resolve(v["to"])) if v.get("to")
@@ -187,6 +223,8 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
         for c in in_force:                           # dates first: they order the stories
             if c["kind"] == "date":
                 changed |= _set_date(store, c)
+            elif c["kind"] == "speaker":
+                _set_speaker(store, c)
         # The stories a correction may have changed: those it names, those its
         # articles are in (by the machine and by the view), and `also`.
         looked: set[str] = {s for s in also if s}
@@ -195,7 +233,7 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
             v = c["value"]
             looked.update(x for x in (c["target"], v.get("into"), v.get("to"), v.get("from"))
                           if isinstance(x, str))
-            if c["kind"] == "move":
+            if c["kind"] in ("move", "off-topic"):
                 looked.add(own_story_id(c["target"]))
             for a in [c["target"], *(v.get("articles") or [])]:
                 looked.update(x for x in (where.get(a), memberships.get(a)) if x)
@@ -230,6 +268,23 @@ def _set_date(store: Store, c: dict[str, Any]) -> set[str]:
     return {article.story_id} if article.story_id else set()
 
 
+def _said(article, c: dict[str, Any]):
+    """The quote a speaker correction names: by id, else (the article read again) by text."""
+    return (next((q for q in article.quotes if q.id == c["target"]), None)
+            or next((q for q in article.quotes if q.text == c["value"]["text"]), None))
+
+
+def _set_speaker(store: Store, c: dict[str, Any]) -> None:
+    article = store.articles.get(c["value"]["article"])
+    quote = _said(article, c) if article else None
+    if quote is None or quote.speaker_name == c["value"]["name"]:
+        return
+    store.corrections.keep_before(c["id"], {"speaker_name": quote.speaker_name,
+                                            "speaker": quote.speaker})
+    quote.speaker_name, quote.speaker = c["value"]["name"], None
+    store.articles.update(article)
+
+
 def _published_dict(p: Published) -> dict[str, Any]:
     d = dict(vars(p))
     d["evidence"] = [dict(vars(e)) for e in p.evidence]
@@ -261,6 +316,9 @@ def _write_story(store: Store, story_id: str, article_ids: list[str], title: str
     ordered = sorted(article_ids, key=lambda a: ((keys.get(a) or (None,))[0] is None,
                                                  (keys.get(a) or (None,))[0] or "", a))
     held = list(store.articles.quote_holders(ids=ordered))
+    if title == OFF_TOPIC:
+        first = next((a for a in held if a.title), None)
+        title = OFF_TOPIC + (first.title if first else f"article {ordered[0]}")
     machine_title = data.get("machine_title") or data.get("title")
     if title is not None and data.get("title") not in (None, title):
         machine_title = data["title"]                # the machine named it anew since

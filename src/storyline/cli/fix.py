@@ -4,7 +4,9 @@ when, holds on every later build, and can be undone:
   storyline fix rename STORY "New title"
   storyline fix merge STORY INTO_STORY
   storyline fix move ARTICLE [--to STORY]     (without --to: a story of its own)
+  storyline fix off-topic ARTICLE             (out of its story, named as such)
   storyline fix date ARTICLE YYYY-MM-DD
+  storyline fix speaker QUOTE "Name"          (QUOTE: its id, ARTICLE-qN)
   storyline fix list [--all] [--json]         (--all: undone ones too)
   storyline fix undo ID
 
@@ -27,7 +29,8 @@ HELP = "correct a story or an article; list and undo corrections"
 
 # action: (the arguments it takes, how many at least, at most)
 ACTIONS = {"rename": ("STORY TITLE", 2, 2), "merge": ("STORY INTO_STORY", 2, 2),
-           "move": ("ARTICLE", 1, 1), "date": ("ARTICLE YYYY-MM-DD", 2, 2),
+           "move": ("ARTICLE", 1, 1), "off-topic": ("ARTICLE", 1, 1),
+           "date": ("ARTICLE YYYY-MM-DD", 2, 2), "speaker": ("QUOTE NAME", 2, 2),
            "list": ("", 0, 0), "undo": ("ID", 1, 1)}
 
 

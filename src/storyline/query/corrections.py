@@ -18,6 +18,10 @@ def described(c: dict[str, Any]) -> str:
     elif c["kind"] == "move":
         what = f"article {c['target']} moved " + (f"into story {v['to']}" if v.get("to")
                                                    else "into a story of its own")
+    elif c["kind"] == "off-topic":
+        what = f"article {c['target']} marked off-topic"
+    elif c["kind"] == "speaker":
+        what = f"quote {c['target']} said by {v.get('name')!r}"
     else:
         what = f"article {c['target']} dated {v.get('date')}"
     line = f"#{c['id']}  {c['at']}  {c['who']}: {what}"
@@ -47,7 +51,8 @@ def corrections_of(store, ids: set[str]) -> list[dict[str, Any]]:
     or as the story merged or moved into."""
     out = []
     for c in store.corrections.all(undone=False):
-        named = {c["target"], c["value"].get("into"), c["value"].get("to")}
+        named = {c["target"], c["value"].get("into"), c["value"].get("to"),
+                 c["value"].get("article")}
         if named & ids:
             out.append(_record(c))
     return out

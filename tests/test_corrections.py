@@ -230,3 +230,25 @@ def test_off_topic_and_a_quote_speaker_hold_and_undo(corpus, db_path, write):
         corrections.undo(store, off["id"])
     assert speaker() == before
     assert judge in story_of(db_path, SETTLEMENT)["article_ids"]
+
+
+def test_corrections_in_the_exports(built):
+    import io
+    from storyline import export
+    bridge = article_id(built, BRIDGE)
+    with Store(str(built)) as store:
+        story = store.articles.get(bridge).story_id
+        made = corrections.fix(store, "rename", story, "The bridge <reopens>", who="ana",
+                               note="short")
+    with Store(str(built), readonly=True) as store:
+        texts = {}
+        for fmt in ("json", "html", "md"):
+            out = io.StringIO()
+            export.write(store, fmt, out)
+            texts[fmt] = out.getvalue()
+        one = io.StringIO()
+        export.write(store, "json", one, story=story)
+    assert json.loads(texts["json"])["corrections"] == [made]
+    assert json.loads(one.getvalue())["corrections"] == [made]
+    assert "Corrected by people" in texts["html"] and "The bridge &lt;reopens&gt;" in texts["html"]
+    assert "**Corrected by people**" in texts["md"] and "ana: story" in texts["md"]

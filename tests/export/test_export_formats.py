@@ -50,7 +50,7 @@ def by_title(items: list[dict]) -> dict[str, dict]:
 
 
 def test_json_contract(records):
-    assert set(records) == {"articles", "entities", "quotes", "stories"}
+    assert set(records) == {"articles", "entities", "quotes", "stories", "corrections"}
     assert len(records["articles"]) == 4
     for a in records["articles"]:
         assert ARTICLE_KEYS <= set(a), ARTICLE_KEYS - set(a)
@@ -132,6 +132,7 @@ def test_json_entities_and_quotes(records):
 def test_json_of_an_empty_store(db_path):
     Store(str(db_path)).close()
     assert json.loads(render(db_path, "json")) == {"articles": [], "entities": [], "quotes": [],
+                                                   "corrections": [],
                                                    "stories": []}
 
 

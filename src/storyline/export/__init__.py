@@ -49,8 +49,15 @@ def _json(store: Store, out: TextIO, story: str | None = None) -> None:
         out.write(",\n  " if i else "\n  ")
         out.write(json.dumps(quote, ensure_ascii=False))
     out.write("\n],\n")
-    out.write(' "stories": ' + json.dumps([story_record(s) for s in stories], ensure_ascii=False)
-              + "\n}\n")
+    out.write(' "stories": ' + json.dumps([story_record(s) for s in stories], ensure_ascii=False))
+    # What people corrected (`storyline fix`), undone ones too: with the export, the
+    # record of who changed what.
+    fixes = query.corrections(store, undone=True)
+    if story:
+        named = {stories[0].id, *stories[0].merged_from, *(ids or [])}
+        fixes = [c for c in fixes if named & {c["target"], c["value"].get("into"),
+                                              c["value"].get("to"), c["value"].get("article")}]
+    out.write(',\n "corrections": ' + json.dumps(fixes, ensure_ascii=False) + "\n}\n")
 
 
 def _jsonl(store: Store, out: TextIO, story: str | None = None) -> None:

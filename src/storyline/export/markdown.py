@@ -14,6 +14,7 @@ import re
 from typing import Any, TextIO
 
 from .. import query
+from ..query.corrections import described
 from ..query.quotes import UNKNOWN
 from ..query.records import article_record, shown_title
 from ..store import Store
@@ -127,6 +128,9 @@ def _dossier(store: Store, w, summary: dict[str, Any], leads: dict[str, dict[str
     if s.get("headline") and s["headline"] != s["title"]:
         w(f"> {_line(s['headline'])}\n\n")
 
+    if record.get("corrections"):
+        w("**Corrected by people**\n\n" + "".join(f"- {_line(described(c))}\n"
+                                                  for c in record["corrections"]) + "\n")
     w("### Timeline\n\n")
     if not record["timeline"]:
         w("No timeline: no dated events were found.\n\n")

@@ -252,3 +252,27 @@ def test_corrections_in_the_exports(built):
     assert json.loads(one.getvalue())["corrections"] == [made]
     assert "Corrected by people" in texts["html"] and "The bridge &lt;reopens&gt;" in texts["html"]
     assert "**Corrected by people**" in texts["md"] and "ana: story" in texts["md"]
+
+
+def test_an_entity_merge_holds_when_entities_are_resolved_anew(corpus, db_path, write):
+    build(corpus, db_path)
+    with Store(str(db_path)) as store:
+        names = {e.name: e for e in store.entities.all()}
+        assert {"Tom Alvarez", "Ana Ruiz"} <= set(names), sorted(names)
+        made = corrections.fix(store, "entity-merge", "Tom Alvarez", "Ana Ruiz", who="ana")
+        assert made["value"]["into"] == names["Ana Ruiz"].id
+
+    def entities() -> dict[str, dict]:
+        with Store(str(db_path), readonly=True) as store:
+            return {e["name"]: e for e in query.entities(store)}
+
+    merged = entities()
+    assert "Tom Alvarez" not in merged and "Tom Alvarez" in merged["Ana Ruiz"]["aliases"]
+    assert set(names["Tom Alvarez"].article_ids) <= set(merged["Ana Ruiz"]["article_ids"])
+    write("corpus/riverton-ledger/bridge-budget.txt", BRIDGE_FOLLOWUP_TXT)   # names Alvarez
+    build(corpus, db_path)                       # entities resolved anew from the mentions
+    again = entities()
+    assert "Tom Alvarez" not in again and "Tom Alvarez" in again["Ana Ruiz"]["aliases"]
+    with Store(str(db_path)) as store:
+        corrections.undo(store, made["id"])
+    assert "Tom Alvarez" in entities()

@@ -202,9 +202,9 @@ def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL) -> Co
     for story_id in regroup(store):
         summary.dated_by_story += tell_story(store, story_id, model)
     summary.stories_updated = len(touched)
-    # What people corrected holds whatever the machine decided again.
-    corrections.apply(store, model=model)
     if store.work.pending("entities"):
         summary.entities = resolve_entities(store)
+    # What people corrected holds whatever the machine decided again.
+    corrections.apply(store, model=model)
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary

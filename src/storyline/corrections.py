@@ -16,7 +16,9 @@ stages, and each `fix` and `undo` calls it at once:
 - off-topic: the article leaves its story for a story of its own, named as such;
 - date: the article's date is the day given (method "correction", confidence 1);
 - speaker: the quote's speaker is the name given (the quote found by its id, or by
-  its text when the article was read again).
+  its text when the article was read again);
+- entity-merge: two entities are one (found by id, or by name and type when the
+  entities were resolved anew): the names of the one stand for the other.
 
 A story whose articles or title changed is written anew and its timeline and
 comparison told again.
@@ -38,7 +40,7 @@ from .store import Store
 
 __all__ = ["KINDS", "fix", "undo", "apply", "who_am_i", "own_story_id"]
 
-KINDS = ("rename", "merge", "move", "off-topic", "date", "speaker")
+KINDS = ("rename", "merge", "move", "off-topic", "date", "speaker", "entity-merge")
 OFF_TOPIC = "Off topic: "
 
 
@@ -65,6 +67,17 @@ def _article(store: Store, ref: str) -> str:
     if found is None:
         raise StorylineError(Code.E106, f"no article {ref!r}; `storyline articles` lists them")
     return found.id
+
+
+def _entity(store: Store, ref: str):
+    found = store.entities.get(ref) if ref else None
+    if found is None and ref:
+        named = store.entities.all(name=ref)
+        exact = [e for e in named if e.name.lower() == ref.lower()]
+        found = (exact or named or [None])[0]
+    if found is None:
+        raise StorylineError(Code.E106, f"no entity {ref!r}; `storyline entities` lists them")
+    return found
 
 
 def _quote(store: Store, ref: str):
@@ -114,6 +127,12 @@ def fix(store: Store, kind: str, target: str, value: str | None = None, *,
         if not name:
             raise StorylineError(Code.E120, "a quote's speaker cannot be empty")
         target, stored = quote.id, {"name": name, "article": article_id, "text": quote.text}
+    elif kind == "entity-merge":
+        away, into = _entity(store, target), _entity(store, value or "")
+        if away.id == into.id:
+            raise StorylineError(Code.E120, f"{value!r} is entity {away.id} itself")
+        target, stored = away.id, {"into": into.id, "name": away.name, "type": away.type,
+                                   "into_name": into.name}
     else:
         target = _article(store, target)
         day = (value or "").strip()
@@ -157,6 +176,9 @@ def undo(store: Store, correction_id: int, *, who: str | None = None) -> dict[st
                 store.articles.update(article)
         if found["kind"] == "merge":
             store.corrections.unalias(found["target"])
+        if found["kind"] == "entity-merge":           # the machine's entities again
+            from .corpus import resolve_entities
+            resolve_entities(store)
         apply(store, also=[found["target"], found["value"].get("into"),
                            found["value"].get("to"), found["value"].get("from")])
     return store.corrections.get(correction_id)
@@ -230,6 +252,8 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
         looked: set[str] = {s for s in also if s}
         memberships = store.grouping.memberships()
         for c in store.corrections.all():
+            if c["kind"] in ("speaker", "entity-merge"):      # no story changes with them
+                continue
             v = c["value"]
             looked.update(x for x in (c["target"], v.get("into"), v.get("to"), v.get("from"))
                           if isinstance(x, str))
@@ -251,7 +275,32 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
             if _write_story(store, story_id, members.get(story_id, []), titles.get(story_id)):
                 changed.add(story_id)
     _retell(store, sorted(s for s in changed if members.get(s)), model)
+    with store.transaction():
+        for c in in_force:
+            if c["kind"] == "entity-merge":
+                _merge_entities(store, c)
     return sorted(changed)
+
+
+def _found_entity(store: Store, entity_id: str, name: str, type_: str):
+    """An entity by id, or (resolved anew since) by its name and type."""
+    found = store.entities.get(entity_id)
+    if found is not None and found.id == entity_id:
+        return found
+    return next((e for e in store.entities.all(type=type_, name=name)
+                 if e.name == name or name in e.aliases), None)
+
+
+def _merge_entities(store: Store, c: dict[str, Any]) -> None:
+    v = c["value"]
+    away = _found_entity(store, c["target"], v["name"], v["type"])
+    into = _found_entity(store, v["into"], v["into_name"], v["type"])
+    if away is None or into is None or away.id == into.id:
+        return
+    into.aliases = list(dict.fromkeys([*into.aliases, away.name, *away.aliases]))
+    into.article_ids = list(dict.fromkeys([*into.article_ids, *away.article_ids]))
+    into.roles = [*into.roles, *away.roles]
+    store.corrections.merge_entities(away.id, into)
 
 
 def _set_date(store: Store, c: dict[str, Any]) -> set[str]:

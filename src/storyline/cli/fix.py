@@ -7,6 +7,7 @@ when, holds on every later build, and can be undone:
   storyline fix off-topic ARTICLE             (out of its story, named as such)
   storyline fix date ARTICLE YYYY-MM-DD
   storyline fix speaker QUOTE "Name"          (QUOTE: its id, ARTICLE-qN)
+  storyline fix entity-merge ENTITY INTO_ENTITY   (ids or names)
   storyline fix list [--all] [--json]         (--all: undone ones too)
   storyline fix undo ID
 
@@ -31,6 +32,7 @@ HELP = "correct a story or an article; list and undo corrections"
 ACTIONS = {"rename": ("STORY TITLE", 2, 2), "merge": ("STORY INTO_STORY", 2, 2),
            "move": ("ARTICLE", 1, 1), "off-topic": ("ARTICLE", 1, 1),
            "date": ("ARTICLE YYYY-MM-DD", 2, 2), "speaker": ("QUOTE NAME", 2, 2),
+           "entity-merge": ("ENTITY INTO_ENTITY", 2, 2),
            "list": ("", 0, 0), "undo": ("ID", 1, 1)}
 
 

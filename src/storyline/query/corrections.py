@@ -18,6 +18,8 @@ def described(c: dict[str, Any]) -> str:
     elif c["kind"] == "move":
         what = f"article {c['target']} moved " + (f"into story {v['to']}" if v.get("to")
                                                    else "into a story of its own")
+    elif c["kind"] == "entity-merge":
+        what = f"entity {v.get('name')!r} ({c['target']}) is {v.get('into_name')!r} ({v.get('into')})"
     elif c["kind"] == "off-topic":
         what = f"article {c['target']} marked off-topic"
     elif c["kind"] == "speaker":

@@ -52,5 +52,16 @@ class Corrections(Table):
         """A story id merged away by a correction names the story it went into."""
         self._db.execute("INSERT OR REPLACE INTO story_aliases VALUES (?, ?)", (alias, story_id))
 
+    def merge_entities(self, away_id: str, into: Any) -> None:
+        """Entity `away_id` is `into` (a merged `Entity`): its names stand for `into`."""
+        from dataclasses import asdict
+        self._db.execute("UPDATE OR IGNORE entity_names SET entity_id = ? WHERE entity_id = ?",
+                         (into.id, away_id))
+        self._db.execute("DELETE FROM entity_names WHERE entity_id = ?", (away_id,))
+        self._db.execute("DELETE FROM entities WHERE id = ?", (away_id,))
+        self._db.execute("UPDATE entities SET name = ?, articles = ?, data = ? WHERE id = ?",
+                         (into.name, len(into.article_ids),
+                          json.dumps(asdict(into), ensure_ascii=False), into.id))
+
     def unalias(self, alias: str) -> None:
         self._db.execute("DELETE FROM story_aliases WHERE alias = ?", (alias,))

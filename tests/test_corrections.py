@@ -276,3 +276,18 @@ def test_an_entity_merge_holds_when_entities_are_resolved_anew(corpus, db_path, 
     with Store(str(db_path)) as store:
         corrections.undo(store, made["id"])
     assert "Tom Alvarez" in entities()
+
+
+def test_a_rename_does_not_tell_the_story_again(built, monkeypatch):
+    import storyline.corpus
+    told = []
+    real = storyline.corpus.tell_story
+    monkeypatch.setattr(storyline.corpus, "tell_story",
+                        lambda store, sid, model=None: told.append(sid) or real(store, sid, model))
+    bridge = article_id(built, BRIDGE)
+    with Store(str(built)) as store:
+        story = store.articles.get(bridge).story_id
+        corrections.fix(store, "rename", story, "The bridge")
+        assert told == []                     # a title changes no timeline
+        corrections.fix(store, "date", bridge, "2024-03-08")
+        assert told == [story]                # a date does

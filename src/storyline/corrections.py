@@ -241,10 +241,11 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
     in_force = store.corrections.all(undone=False)
     where, titles, dates, merged = _view(store, in_force)
     changed: set[str] = set()
+    retell: set[str] = set()                         # stories whose timeline is stale
     with store.transaction():
         for c in in_force:                           # dates first: they order the stories
             if c["kind"] == "date":
-                changed |= _set_date(store, c)
+                retell |= _set_date(store, c)
             elif c["kind"] == "speaker":
                 _set_speaker(store, c)
         # The stories a correction may have changed: those it names, those its
@@ -272,9 +273,13 @@ def apply(store: Store, also: Iterable[str | None] = (), model: str | None = Non
         for a in (a for ids in members.values() for a in ids):
             store.articles.set_story(a, where[a])
         for story_id in sorted(looked):
-            if _write_story(store, story_id, members.get(story_id, []), titles.get(story_id)):
+            written = _write_story(store, story_id, members.get(story_id, []),
+                                   titles.get(story_id))
+            if written:
                 changed.add(story_id)
-    _retell(store, sorted(s for s in changed if members.get(s)), model)
+            if written == "members":
+                retell.add(story_id)
+    _retell(store, sorted(s for s in retell if members.get(s) or store.stories.get(s)), model)
     with store.transaction():
         for c in in_force:
             if c["kind"] == "entity-merge":
@@ -340,15 +345,16 @@ def _published_dict(p: Published) -> dict[str, Any]:
     return d
 
 
-def _write_story(store: Store, story_id: str, article_ids: list[str], title: str | None) -> bool:
-    """Write story `story_id`'s row for these members and title; False when the row
-    already says so. A story left without members loses its row."""
+def _write_story(store: Store, story_id: str, article_ids: list[str], title: str | None) -> str:
+    """Write story `story_id`'s row for these members and title. Returns what changed:
+    "members" (its articles or their dates: its timeline is stale), "title", or "" when
+    the row already says so. A story left without members loses its row."""
     data = store.stories.fields(story_id)
     if not article_ids:
         if data:
             store.stories.delete(story_id)
-            return True
-        return False
+            return "members"
+        return ""
     machine = [m["article_id"] for m in store.grouping.members(story_id)]
     if machine and set(machine) == set(article_ids):
         # The machine's own story again (a merge or move undone): its row as it tells it.
@@ -359,8 +365,9 @@ def _write_story(store: Store, story_id: str, article_ids: list[str], title: str
         if title is not None and fresh["title"] != title:
             fresh["machine_title"], fresh["title"] = fresh["title"], title
         store.stories.put(story_id, fresh["title"], fresh)
-        return any(data.get(k) != fresh.get(k) for k in
-                   ("title", "article_ids", "first_date", "last_date", "machine_title"))
+        if any(data.get(k) != fresh.get(k) for k in ("article_ids", "first_date", "last_date")):
+            return "members"
+        return "title" if any(data.get(k) != fresh.get(k) for k in ("title", "machine_title")) else ""
     keys = store.articles.sort_keys(article_ids)
     ordered = sorted(article_ids, key=lambda a: ((keys.get(a) or (None,))[0] is None,
                                                  (keys.get(a) or (None,))[0] or "", a))
@@ -385,10 +392,11 @@ def _write_story(store: Store, story_id: str, article_ids: list[str], title: str
     days = [k[0][:10] for k in keys.values() if k[0]]
     sources = Counter(a.source for a in held if a.source)
     first, last = (min(days), max(days)) if days else (None, None)
-    if (data.get("title") == shown and set(data.get("article_ids") or []) == set(ordered)
-            and (data.get("first_date"), data.get("last_date")) == (first, last)
+    same_members = (set(data.get("article_ids") or []) == set(ordered)
+                    and (data.get("first_date"), data.get("last_date")) == (first, last))
+    if (same_members and data.get("title") == shown
             and (title is None) == ("machine_title" not in data)):
-        return False
+        return ""
     new = {**data, "id": story_id, "title": shown, "article_ids": ordered, "copies": copies,
            "first_date": first, "last_date": last,
            "sources": sorted(sources, key=lambda s: (-sources[s], s)),
@@ -399,7 +407,7 @@ def _write_story(store: Store, story_id: str, article_ids: list[str], title: str
     else:
         new.pop("machine_title", None)
     store.stories.put(story_id, shown, new)
-    return True
+    return "title" if same_members else "members"
 
 
 def _retell(store: Store, story_ids: list[str], model: str | None = None) -> None:

@@ -197,7 +197,7 @@ MIGRATIONS: list[str] = [
     # 6: corrections people make (`storyline fix`, storyline.corrections): each its own
     #    record with who made it and when, re-applied after every build until undone.
     """
-    CREATE TABLE corrections (
+    CREATE TABLE IF NOT EXISTS corrections (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,             -- rename | merge | move | date
         target TEXT NOT NULL,           -- the story or article id it corrects
@@ -209,7 +209,7 @@ MIGRATIONS: list[str] = [
         undone_by TEXT,
         undone_at TEXT
     );
-    CREATE INDEX corrections_target ON corrections(target);
+    CREATE INDEX IF NOT EXISTS corrections_target ON corrections(target);
     """,
 ]
 

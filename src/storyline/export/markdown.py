@@ -30,6 +30,7 @@ PEOPLE = 10                 # names of each type shown
 SPEAKERS = 8                # the most quoted speakers,
 QUOTES_EACH = 3             # the first quotes of each
 LEDE_WORDS = 60             # an article's lede, cut at this many words
+LEDES = 60                  # a story's articles shown with their ledes; the rest by title
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPECIAL = re.compile(r"[&<>\[\]\\`]")
@@ -175,6 +176,7 @@ def _dossier(store: Store, w, summary: dict[str, Any], leads: dict[str, dict[str
         w("\n")
 
     w("### Articles\n\n")
+    shown_ledes = 0
     for outlet, items in sorted(record["articles"].items(), key=lambda kv: (-len(kv[1]), kv[0])):
         w(f"**{_line(outlet)}** ({len(items)})\n\n")
         for a in items:
@@ -182,7 +184,8 @@ def _dossier(store: Store, w, summary: dict[str, Any], leads: dict[str, dict[str
             copy = f" — copy of {_code(a['copy_of'])}" if a["copy_of"] else ""
             w(f"- {_line((a['published'] or 'undated')[:10])} **{_line(lead.get('title') or a['title'] or '(untitled)')}** "
               f"({_code(a['id'])}){copy}\n")
-            if lead.get("lede") and not a["copy_of"]:
+            if lead.get("lede") and not a["copy_of"] and shown_ledes < LEDES:
+                shown_ledes += 1
                 w(f"  {_line(lead['lede'])}\n")
         w("\n")
 

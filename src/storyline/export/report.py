@@ -35,6 +35,7 @@ PEOPLE = 12              # a story's people, organizations and places: those nam
 SPEAKERS = 8             # its most quoted speakers,
 QUOTES_EACH = 3          # the first quotes of each
 LISTED_ARTICLES = 6      # a listed story's articles shown by title
+LISTED_OPEN = 15         # an outlet's articles in a story: listed open up to this many
 SOURCES_EACH = 12        # a timeline entry's sources shown (the JSON export has them all)
 LEDE_WORDS = 60          # an article's lede, cut at this many words
 _TYPES = (("PERSON", "People", PEOPLE), ("ORG", "Organizations", 8), ("LOC", "Places", 8))
@@ -326,10 +327,16 @@ def _story(w, record: dict[str, Any], days: dict[str, int], titles: _Titles) -> 
     for outlet, items in sorted(record["articles"].items(), key=lambda kv: (-len(kv[1]), kv[0])):
         originals = [a for a in items if not a["copy_of"]]
         folded = [a for a in items if a["copy_of"]]
-        w(f"<h4>{escape(outlet)} <span class=sub>{len(items)}</span></h4><ul>")
+        w(f"<h4>{escape(outlet)} <span class=sub>{len(items)}</span></h4>")
+        long = len(originals) > LISTED_OPEN           # a long list is folded
+        if long:
+            w(f"<details><summary>{len(originals)} articles, "
+              f"{escape((originals[0]['published'] or 'undated')[:10])} to "
+              f"{escape((originals[-1]['published'] or 'undated')[:10])}</summary>")
+        w("<ul>")
         for a in originals:
             w(f"<li>{escape((a['published'] or 'undated')[:10])} {titles.link(a['id'])}</li>")
-        w("</ul>")
+        w("</ul></details>" if long else "</ul>")
         if folded:
             w(f"<details><summary>{len(folded)} wire cop{'y' if len(folded) == 1 else 'ies'}"
               "</summary><ul>")

@@ -35,6 +35,7 @@ __all__ = ["to_timelinejs", "write", "slide"]
 
 _HEADLINE_CHARS = 100
 STORIES = 12             # the stories of a whole-store document: the largest (one row each)
+SOURCES_SHOWN = 10       # a slide's sources listed (a slide is read on one screen)
 
 
 def _date(value: str, granularity: str) -> dict[str, str]:
@@ -88,7 +89,9 @@ def slide(event: Event, articles: dict[str, Article], unique_id: str) -> dict[st
                      f"<small>({escape(str(s.get('article_id', '')))})</small></li>")
     html = f"<p>{escape(event.text)}</p>"
     if items:
-        html += f"<p>Sources ({len(items)}):</p><ul>{''.join(items)}</ul>"
+        more = (f"<li>and {len(items) - SOURCES_SHOWN} more</li>"
+                if len(items) > SOURCES_SHOWN else "")
+        html += f"<p>Sources ({len(items)}):</p><ul>{''.join(items[:SOURCES_SHOWN])}{more}</ul>"
     out: dict[str, Any] = {
         "start_date": _date(event.date, event.granularity),
         "text": {"headline": escape(_headline(event.text)), "text": html},

@@ -124,3 +124,29 @@ def test_apply_and_undo_in_the_browser(db):
         shot(page, "correction-undone")
         browser.close()
     assert errors == []
+
+
+def test_writes_answer_only_to_the_servers_own_names(db):
+    app = create_app(db, write=True, hosts={"127.0.0.1", "localhost"})
+    here = TestClient(app, base_url="http://127.0.0.1:8000")
+    token = token_of(here.get(f"/stories/{ferry(db)}").text)
+    said = {"action": "rename", "target": ferry(db), "value": "X", "token": token}
+    rebound = TestClient(app, base_url="http://attacker.example:8000")
+    assert rebound.post("/fix", json=said).status_code == 403
+    assert here.post("/fix", json=said).status_code == 200
+
+
+def test_an_entity_merge_from_its_page(db):
+    client = TestClient(create_app(db, write=True), follow_redirects=False)
+    with Store(db, readonly=True) as store:
+        people = store.entities.all(type="PERSON")
+    away, into = people[-1], people[0]
+    page = client.get(f"/entities/{away.id}").text
+    assert 'name="action" value="entity-merge"' in page
+    answer = client.post("/fix", data={"action": "entity-merge", "target": away.id,
+                                       "value": into.id, "token": token_of(page)})
+    assert answer.status_code == 303 and answer.headers["location"] == f"/entities/{into.id}"
+    merged = client.get(f"/entities/{into.id}.json").json()
+    assert away.name in merged["aliases"]
+    assert "Corrected by people" in client.get(f"/entities/{into.id}").text
+    assert client.get(f"/entities/{away.id}.json").status_code == 404

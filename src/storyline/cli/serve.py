@@ -49,7 +49,11 @@ def run(args: argparse.Namespace) -> int:
                              "machine: give --token TOKEN too")
     if args.token and not args.write:
         raise StorylineError(Code.E110, "--token is for --write")
-    app = create_app(args.db, lag=args.lag, write=args.write, token=args.token)
+    # Writes on this machine are addressed to its own names only (not to another
+    # site's name pointed here by DNS, whose pages could read the forms' token).
+    hosts = ({"127.0.0.1", "localhost", "::1", args.host} if args.write and not args.token
+             else None)
+    app = create_app(args.db, lag=args.lag, write=args.write, token=args.token, hosts=hosts)
     mode = "taking corrections" if args.write else "read-only"
     print(f"storyline: serving {args.db} at http://{_shown(args.host)}:{args.port}/ "
           f"({mode}; Ctrl-C stops)", file=sys.stderr)

@@ -52,12 +52,13 @@ _STATUS = {Code.E106: 404, Code.E107: 404, Code.E108: 404, Code.E109: 400, Code.
 
 
 def create_app(db: str, *, lag: float = LAG, write: bool = False,
-               token: str | None = None) -> FastAPI:
+               token: str | None = None, hosts: set[str] | None = None) -> FastAPI:
     """The web UI and HTTP API over the store at `db` (opened read-only per request).
     Pages are kept while the store is unchanged; while a build writes they trail it by
     at most `lag` seconds (`storyline.web.cache`). With `write`, the pages also take
     corrections (`storyline.web.write`): with a `token` given, each needs it typed in;
-    without, the pages carry one made for this server."""
+    without, the pages carry one made for this server. `hosts`: the host names writes
+    may be addressed to (None: any)."""
     Store(db, readonly=True).close()        # a missing or foreign database fails now, not per page
     kept = Pages(db, lag=lag)
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
@@ -170,7 +171,8 @@ def create_app(db: str, *, lag: float = LAG, write: bool = False,
         """One person, organization or place: aliases, roles over time, stories, quotes."""
         with reading() as store:
             data = query.entity(store, ref)
-        return show(request, "entity.html", data)
+            fixes = query.corrections_of(store, {data["id"]})
+        return show(request, "entity.html", data, fixes=fixes)
 
     def entities_page(request: Request,
                       type: str | None = Query(None, pattern="^(PERSON|ORG|LOC|GPE|[A-Z_]{1,20})$"),
@@ -255,7 +257,8 @@ def create_app(db: str, *, lag: float = LAG, write: bool = False,
 
     if write:
         from .write import add_write_routes
-        add_write_routes(app, db, secret, kept.forget, show)
+        add_write_routes(app, db, secret, kept.forget, show,
+                         frozenset(hosts) if hosts is not None else None)
     app.add_middleware(Guard, write=write)
     return app
 

@@ -47,11 +47,15 @@ async def _form(request: Request) -> tuple[dict[str, str], bool]:
 
 
 def add_write_routes(app: FastAPI, db: str, token: str, forget: Callable[[], None],
-                     show: Callable[..., Response]) -> None:
+                     show: Callable[..., Response], hosts: frozenset[str] | None = None) -> None:
     """The correction routes on `app`; `forget` drops kept pages after a write, `show`
-    renders a page or its JSON twin."""
+    renders a page or its JSON twin; `hosts`: the only host names a write may be
+    addressed to (a page of another site that a DNS trick points at this machine
+    is addressed to its own name, and cannot write)."""
 
-    def checked(fields: dict[str, str]) -> None:
+    def checked(request: Request, fields: dict[str, str]) -> None:
+        if hosts is not None and (request.url.hostname or "") not in hosts:
+            raise HTTPException(403, "corrections are taken only at this server's own address")
         if not hmac.compare_digest(fields.get("token", "").encode(), token.encode()):
             raise HTTPException(403, "a correction needs this server's token")
 
@@ -63,7 +67,7 @@ def add_write_routes(app: FastAPI, db: str, token: str, forget: Callable[[], Non
 
     async def fix(request: Request) -> Response:
         fields, as_json = await _form(request)
-        checked(fields)
+        checked(request, fields)
         action = fields.get("action", "")
         value = fields.get("value") or fields.get("to") or None
         with Store(db, create=False) as store:
@@ -72,13 +76,17 @@ def add_write_routes(app: FastAPI, db: str, token: str, forget: Callable[[], Non
             if record["kind"] in ("rename", "merge"):
                 story = store.stories.get(record["value"].get("into") or record["target"])
                 where = f"/stories/{quote(story.id if story else record['target'], safe='')}"
+            elif record["kind"] == "entity-merge":
+                where = f"/entities/{quote(record['value']['into'], safe='')}"
+            elif record["kind"] == "speaker":
+                where = f"/articles/{quote(record['value']['article'], safe='')}"
             else:
                 where = f"/articles/{quote(record['target'], safe='')}"
         return answered(record, as_json, where)
 
     async def undo(request: Request) -> Response:
         fields, as_json = await _form(request)
-        checked(fields)
+        checked(request, fields)
         try:
             number = int(fields.get("id", ""))
         except ValueError:

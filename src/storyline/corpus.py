@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 
-from . import dating, entities, nlp, stories, timeline
+from . import corrections, dating, entities, nlp, stories, timeline
 from .clean.template import apply_to_article, repeated_keys
 from .model import Article, Published
 from .pipeline import Stage, rerun
@@ -204,5 +204,7 @@ def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL) -> Co
     summary.stories_updated = len(touched)
     if store.work.pending("entities"):
         summary.entities = resolve_entities(store)
+    # What people corrected holds whatever the machine decided again.
+    corrections.apply(store, model=model)
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary

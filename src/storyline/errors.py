@@ -52,6 +52,8 @@ class Code(str, Enum):
     E113 = "the database is busy"
     E114 = "internal error"
     E115 = "an optional part is not installed"
+    E119 = "no such correction"
+    E120 = "the correction does not fit the store"
 
     @property
     def why(self) -> str:

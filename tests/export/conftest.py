@@ -11,14 +11,15 @@ from storyline import export
 from storyline.store import Store
 
 
-def _exported(db: str, fmt: str) -> str:
+def _exported(db: str, fmt: str, **options) -> str:
     out = io.StringIO()
     with Store(db, readonly=True) as store:
-        export.write(store, fmt, out)
+        export.write(store, fmt, out, **options)
     return out.getvalue()
 
 
 @pytest.fixture(scope="session")
-def exported() -> Callable[[str, str], str]:
-    """exported(db, fmt): the store at `db` (opened read-only) written as format `fmt`."""
+def exported() -> Callable[..., str]:
+    """exported(db, fmt, **options): the store at `db` (opened read-only) written as
+    format `fmt` (options: `export.write`'s, e.g. story=, text=)."""
     return _exported

@@ -50,7 +50,7 @@ def by_title(items: list[dict]) -> dict[str, dict]:
 
 
 def test_json_contract(records):
-    assert set(records) == {"articles", "entities", "quotes", "stories"}
+    assert set(records) == {"articles", "entities", "quotes", "stories", "corrections"}
     assert len(records["articles"]) == 4
     for a in records["articles"]:
         assert ARTICLE_KEYS <= set(a), ARTICLE_KEYS - set(a)
@@ -132,6 +132,7 @@ def test_json_entities_and_quotes(records):
 def test_json_of_an_empty_store(db_path):
     Store(str(db_path)).close()
     assert json.loads(render(db_path, "json")) == {"articles": [], "entities": [], "quotes": [],
+                                                   "corrections": [],
                                                    "stories": []}
 
 
@@ -157,7 +158,14 @@ def test_csv_parses_with_its_header(built, records):
 
 
 def test_markdown_has_titles_and_removed_lines(built, records):
-    md = render(built, "md")
+    dossier = render(built, "md")
+    for a in records["articles"]:
+        assert f"**{a['title']}**" in dossier                  # in its story's article list
+    assert "*promo*" not in dossier                              # no removed lines in a dossier
+    out = io.StringIO()
+    with Store(str(built)) as store:
+        export.write(store, "md", out, text=True)
+    md = out.getvalue()
     for a in records["articles"]:
         assert f"### {a['title']}\n" in md
     assert "- *promo*: Sign up for The Morning Ledger newsletter at riverledger.com/newsletters" in md
@@ -174,8 +182,12 @@ class _Collect(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_html_is_one_self_contained_file(built, records):
-    html = render(built, "html")
+@pytest.mark.parametrize("text", [False, True])
+def test_html_is_one_self_contained_file(built, records, text):
+    out = io.StringIO()
+    with Store(str(built)) as store:
+        export.write(store, "html", out, text=text)
+    html = out.getvalue()
     parser = _Collect()
     parser.feed(html)
     tags = parser.tags
@@ -186,10 +198,13 @@ def test_html_is_one_self_contained_file(built, records):
     assert [t for t, _ in tags].count("style") == 1
     for a in records["articles"]:
         assert escape(a["title"]) in html
-    assert "Sign up for The Morning Ledger newsletter at riverledger.com/newsletters" in html
-    assert "k-promo" in html and "k-teaser" in html
-    assert escape("SEE ALSO: Judge keeps county's spill lawsuit alive") in html
     assert "2024-06-27" in html
+    promo = "Sign up for The Morning Ledger newsletter at riverledger.com/newsletters"
+    if text:         # the whole text, and each removed line with its kind
+        assert promo in html and "k-promo" in html and "k-teaser" in html
+        assert escape("SEE ALSO: Judge keeps county's spill lawsuit alive") in html
+    else:            # the first paragraph, and how many lines of each kind were removed
+        assert promo not in html and "promo 1" in html
 
 
 def test_html_lists_stories_and_problems(built, corpus):
@@ -202,7 +217,10 @@ def test_html_lists_stories_and_problems(built, corpus):
     html = render(built, "html")
     assert all(escape(s.title) in html and s.id in html for s in stories)
     assert "Problems in the last build" in html
-    assert f"{escape(str(corpus / 'empty.txt'))}: E002" in html
+    # Each problem with its code, the code's message, and where.
+    assert re.search(r"<td>E002</td><td>empty file \(skipped\)<div class=sub>"
+                     + re.escape(escape(str(corpus / "empty.txt"))) + "</div>", html)
+    assert "E002 empty file (1)" in html
 
 
 def test_unknown_format(built):

@@ -140,8 +140,11 @@ def timelinejs_page(doc: dict) -> str:
 @pytest.fixture(scope="module")
 def pages(store_path, exported) -> dict[str, str]:
     """{name: the HTML a reader's browser gets} for every export shown as HTML."""
-    return {"report": exported(store_path, "html"),
-            "markdown": worst_markdown_viewer(exported(store_path, "md")),
+    return {"report": exported(store_path, "html", text=True),
+            "report, ledes": exported(store_path, "html"),
+            "markdown": worst_markdown_viewer(exported(store_path, "md", text=True)),
+            "dossier": worst_markdown_viewer(exported(store_path, "md")),
+            "one story": exported(store_path, "html", story=f"s1{ID}"),
             "timelinejs": timelinejs_page(json.loads(exported(store_path, "timelinejs")))}
 
 
@@ -164,7 +167,7 @@ def dangers(page: str) -> list[str]:
     found = []
     if root.get("data-pwned"):
         found.append("a payload ran: <html data-pwned>")
-    if "PWNED" in (root.findtext(".//title") or ""):
+    if (root.findtext(".//title") or "").strip() == "PWNED":     # what the payload sets
         found.append("a payload ran: title PWNED")
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -194,12 +197,14 @@ def page_text(page: str) -> str:
 
 # --- checks without a browser ------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["report", "markdown", "timelinejs"])
+@pytest.mark.parametrize("name", ["report", "report, ledes", "markdown", "dossier", "one story",
+                                  "timelinejs"])
 def test_rendered_exports_hold_nothing_live(pages, name):
     assert dangers(pages[name]) == []
 
 
-@pytest.mark.parametrize("name", ["report", "markdown", "timelinejs"])
+@pytest.mark.parametrize("name", ["report", "report, ledes", "markdown", "dossier", "one story",
+                                  "timelinejs"])
 def test_every_payload_is_still_there_as_text(pages, name):
     text = page_text(pages[name])
     for payload in INLINE + [hostile("story"), f"a1{ID}"]:

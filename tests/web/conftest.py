@@ -34,13 +34,14 @@ def hostile_client(store_path) -> TestClient:  # noqa: F811
 
 
 @contextmanager
-def serving(db: str) -> Iterator[str]:
-    """The app on `db` served by uvicorn in a thread on a free loopback port: its base URL."""
+def serving(db: str, **options) -> Iterator[str]:
+    """The app on `db` (`create_app`'s `options`) served by uvicorn in a thread on a free
+    loopback port: its base URL."""
     import uvicorn
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(create_app(db, **options), log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -15,13 +15,13 @@ from typing import Sequence
 from .. import __version__
 from ..errors import StorylineError
 from ..store import as_storyline_error
-from . import (articles, build, compare, entities, export, quotes, search, serve, show, stories,
-               timeline)
+from . import (articles, build, compare, entities, export, fix, quotes, search, serve, show,
+               stories, timeline)
 
 __all__ = ["main", "make_parser", "COMMANDS"]
 
 COMMANDS = (build, stories, timeline, compare, articles, show, search, entities, quotes, export,
-            serve)
+            fix, serve)
 
 
 def make_parser() -> argparse.ArgumentParser:

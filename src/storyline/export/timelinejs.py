@@ -6,10 +6,18 @@ the entry's granularity (a month-level entry has no day; a range starts on its f
 day and says the range in `display_date`), the entry's text and its
 sources (outlet, sentence, a link to the article when it has a URL).
 
-`write(store, out)` writes every story of the store into one TimelineJS3 document
-(TimelineJS shows one document per page): each story's entries form a group named
-after the story, and an era spans each story's dates. A story whose timeline has
-not been stored yet gets one computed with `timeline.build`.
+`write(store, out)` writes the largest stories of the store (`STORIES`; TimelineJS
+shows one document per page, each story a row of its own) into one TimelineJS3
+document: each story's entries form a group named after the story, and an era spans
+each story's dates; `write(store, out, story=S)` writes story S alone. A story whose
+timeline has not been stored yet gets one computed with `timeline.build`. TimelineJS
+refuses a document without events: one whose stories have no dated entries gets a
+slide per dated article instead.
+
+The format: https://timeline.knightlab.com/docs/json-format.html (a slide's
+`start_date` and `end_date` with string `year`, `month`, `day`; `text` with
+`headline` and HTML `text`; `group` and `display_date` as plain text, `eras` with
+both dates and a headline).
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ from ..timeline.events import when
 __all__ = ["to_timelinejs", "write", "slide"]
 
 _HEADLINE_CHARS = 100
+STORIES = 12             # the stories of a whole-store document: the largest (one row each)
+SOURCES_SHOWN = 10       # a slide's sources listed (a slide is read on one screen)
 
 
 def _date(value: str, granularity: str) -> dict[str, str]:
@@ -79,16 +89,31 @@ def slide(event: Event, articles: dict[str, Article], unique_id: str) -> dict[st
                      f"<small>({escape(str(s.get('article_id', '')))})</small></li>")
     html = f"<p>{escape(event.text)}</p>"
     if items:
-        html += f"<p>Sources ({len(items)}):</p><ul>{''.join(items)}</ul>"
+        more = (f"<li>and {len(items) - SOURCES_SHOWN} more</li>"
+                if len(items) > SOURCES_SHOWN else "")
+        html += f"<p>Sources ({len(items)}):</p><ul>{''.join(items[:SOURCES_SHOWN])}{more}</ul>"
     out: dict[str, Any] = {
         "start_date": _date(event.date, event.granularity),
         "text": {"headline": escape(_headline(event.text)), "text": html},
         "unique_id": unique_id,
     }
+    if event.granularity == "range" and event.latest and event.latest[:10] != event.date[:10]:
+        out["end_date"] = _date(event.latest, "day")
     shown = _display(event)
     if shown:
         out["display_date"] = shown
     return out
+
+
+def _published(article: Article) -> dict[str, Any]:
+    """A slide for an article on the day it was published (when a story has no entries)."""
+    label = escape(article.source or "unknown outlet")
+    if _web_address(article.origin.url):
+        label = f'<a href="{escape(article.origin.url, quote=True)}">{label}</a>'
+    return {"start_date": _date(article.published.date, "day"),
+            "text": {"headline": escape(_headline(article.title or article.id)),
+                     "text": f"<p>Published by {label}.</p>"},
+            "unique_id": f"article-{article.id}"}
 
 
 def to_timelinejs(story: Story, events: Sequence[Event], articles: Sequence[Article]
@@ -106,12 +131,21 @@ def to_timelinejs(story: Story, events: Sequence[Event], articles: Sequence[Arti
     }
 
 
-def write(store, out: TextIO) -> None:
-    """All stories of `store` as one TimelineJS3 document (one group and era per story)."""
-    stories = store.stories.all()
+def write(store, out: TextIO, story: str | None = None) -> None:
+    """All stories of `store` as one TimelineJS3 document (one group and era per story);
+    with `story` (any name `query.find_story` takes), that story alone."""
+    if story:
+        stories = [query.find_story(store, story)]
+        left_out = 0
+    else:
+        every = store.stories.all()
+        every.sort(key=lambda s: (-len(s.article_ids), s.first_date or "", s.id))
+        stories, left_out = every[:STORIES], max(0, len(every) - STORIES)
     doc: dict[str, Any] = {"events": [], "eras": []}
+    held: list[Article] = []
     for story in stories:
         articles = query.story_articles(store, story)
+        held += articles
         events = query.story_timeline(story, articles)
         one = to_timelinejs(story, events, articles)
         for e in one["events"]:
@@ -126,7 +160,11 @@ def write(store, out: TextIO) -> None:
                                 "end_date": _date(last, "day"),
                                 "text": {"headline": escape(story.title or story.id)}})
     if "title" not in doc:
+        more = f"; {left_out} smaller stories left out" if left_out else ""
         doc["title"] = {"text": {"headline": "storyline",
-                                 "text": f"<p>{len(stories)} stories</p>"}}
+                                 "text": f"<p>The {len(stories)} largest stories{more}</p>"
+                                 if left_out else f"<p>{len(stories)} stories</p>"}}
+    if not doc["events"]:
+        doc["events"] = [_published(a) for a in held if a.published.date]
     json.dump(doc, out, ensure_ascii=False, indent=1)
     out.write("\n")

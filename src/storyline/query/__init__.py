@@ -14,7 +14,9 @@ records in `storyline.query.records`.
 from __future__ import annotations
 
 from .articles import article, articles, outlet_names, search
+from .builds import problems
 from .compare import comparison, sources_by_outlet
+from .corrections import corrections, corrections_of, described
 from .entities import entities, entity
 from .quotes import quotes, speakers
 from .records import (article_record, entity_record, event_record, explain_date, quote_record,
@@ -23,4 +25,4 @@ from .stories import SORTS, coverage, find_story, stories, story, story_articles
 
 __all__ = ["stories", "story", "comparison", "sources_by_outlet", "coverage", "timeline", "find_story", "story_articles", "story_timeline", "articles", "article", "search", "outlet_names",
            "entities", "entity", "quotes", "speakers", "article_record", "story_record",
-           "story_summary", "entity_record", "quote_record", "event_record", "explain_date", "SORTS"]
+           "story_summary", "entity_record", "quote_record", "event_record", "explain_date", "problems", "corrections", "corrections_of", "described", "SORTS"]

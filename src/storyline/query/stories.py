@@ -163,9 +163,13 @@ def story(store, ref: str | None = None, *, length: int | None = None,
             {"id": a.id, "title": a.title, "published": a.published,
              "copy_of": found.copies.get(a.id)})
     from .compare import comparison
+    from .corrections import corrections_of
 
     return {**told, "comparison": {k: v for k, v in comparison(store, found.id).items()
                                    if k != "story"},
+            # what people corrected in it (`storyline fix`), shown as such
+            "corrections": corrections_of(store, {found.id, *found.merged_from,
+                                                  *found.article_ids}),
             "entities": entities(store, story=found.id, limit=people),
             "quotes": story_speakers(store, held, found.copies, speakers, quotes_each),
             "articles": by_outlet}

@@ -12,6 +12,7 @@ named in the domain model's words:
     store.entities    Entities    entities and the names that stand for them
     store.builds      Builds      builds and their problems
     store.work        Work        the journal of corpus work still to do
+    store.corrections Corrections corrections people made (`storyline fix`)
 
 WAL mode, so readers see the last committed state while a build writes; each
 article is written in a transaction together with its file's bookkeeping, so
@@ -31,6 +32,7 @@ from typing import Iterator
 from ..errors import Code, StorylineError
 from .articles import Articles, SearchPage
 from .builds import Builds
+from .corrections import Corrections
 from .entities import Entities
 from .files import Files
 from .grouping import Grouping
@@ -61,6 +63,7 @@ class Store:
         self.entities = Entities(self._conn)
         self.builds = Builds(self._conn)
         self.work = Work(self._conn)
+        self.corrections = Corrections(self._conn)
         self._depth = 0
 
     def close(self) -> None:

@@ -194,6 +194,23 @@ MIGRATIONS: list[str] = [
     UPDATE articles SET content_hash = '';
     DELETE FROM files;
     """,
+    # 6: corrections people make (`storyline fix`, storyline.corrections): each its own
+    #    record with who made it and when, re-applied after every build until undone.
+    """
+    CREATE TABLE IF NOT EXISTS corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,             -- rename | merge | move | date
+        target TEXT NOT NULL,           -- the story or article id it corrects
+        value TEXT NOT NULL,            -- JSON: what it sets ({"title"}, {"into"}, {"to"}, {"date"})
+        note TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before TEXT,                    -- JSON: what the machine had, to undo it
+        undone_by TEXT,
+        undone_at TEXT
+    );
+    CREATE INDEX IF NOT EXISTS corrections_target ON corrections(target);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import secrets
 import queue
 import threading
 from pathlib import Path
@@ -46,13 +47,18 @@ WORDS = 2000            # the longest search query, name or outlet a page takes
 
 # What a query-layer error means for a request: a name that matches nothing (or more
 # than one thing) is a 404, a bad option or query a 400.
-_STATUS = {Code.E106: 404, Code.E107: 404, Code.E108: 404, Code.E109: 400, Code.E110: 400}
+_STATUS = {Code.E106: 404, Code.E107: 404, Code.E108: 404, Code.E109: 400, Code.E110: 400,
+           Code.E119: 404, Code.E120: 400}
 
 
-def create_app(db: str, *, lag: float = LAG) -> FastAPI:
+def create_app(db: str, *, lag: float = LAG, write: bool = False,
+               token: str | None = None, hosts: set[str] | None = None) -> FastAPI:
     """The web UI and HTTP API over the store at `db` (opened read-only per request).
     Pages are kept while the store is unchanged; while a build writes they trail it by
-    at most `lag` seconds (`storyline.web.cache`)."""
+    at most `lag` seconds (`storyline.web.cache`). With `write`, the pages also take
+    corrections (`storyline.web.write`): with a `token` given, each needs it typed in;
+    without, the pages carry one made for this server. `hosts`: the host names writes
+    may be addressed to (None: any)."""
     Store(db, readonly=True).close()        # a missing or foreign database fails now, not per page
     kept = Pages(db, lag=lag)
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
@@ -61,7 +67,10 @@ def create_app(db: str, *, lag: float = LAG) -> FastAPI:
                               "Every page has a JSON twin: the same path with `.json`.")
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(shown_title=shown_title, version=__version__)
+    secret = token or (secrets.token_urlsafe(18) if write else None)
+    env.globals.update(shown_title=shown_title, version=__version__, write=write,
+                       query_described=query.described,
+                       write_token=None if token else secret)
     env.filters.update(highlight=render.highlight, snippet=render.marked_snippet,
                        seg=_segment, query=_query_string)
     pages = Jinja2Templates(env=env)
@@ -71,6 +80,9 @@ def create_app(db: str, *, lag: float = LAG) -> FastAPI:
 
     def wants_json(request: Request) -> bool:
         if request.url.path.endswith(".json"):
+            return True
+        if request.method == "POST" and request.headers.get("content-type", "").startswith(
+                "application/json"):       # a correction sent as JSON is answered in JSON
             return True
         accept = request.headers.get("accept", "")
         return "application/json" in accept and "text/html" not in accept
@@ -145,20 +157,22 @@ def create_app(db: str, *, lag: float = LAG) -> FastAPI:
         date with the evidence; removed lines with their kinds and rules."""
         with reading() as store:
             data = query.article(store, ref)
+            fixes = query.corrections_of(store, {data["id"]})
             story = None
             if data["story_id"]:
                 try:
                     story = query.find_story(store, data["story_id"])
                 except StorylineError:
                     story = None
-        return show(request, "article.html", data,
+        return show(request, "article.html", data, fixes=fixes,
                     story={"id": story.id, "title": story.title} if story else None)
 
     def entity_page(request: Request, ref: str) -> Response:
         """One person, organization or place: aliases, roles over time, stories, quotes."""
         with reading() as store:
             data = query.entity(store, ref)
-        return show(request, "entity.html", data)
+            fixes = query.corrections_of(store, {data["id"]})
+        return show(request, "entity.html", data, fixes=fixes)
 
     def entities_page(request: Request,
                       type: str | None = Query(None, pattern="^(PERSON|ORG|LOC|GPE|[A-Z_]{1,20})$"),
@@ -241,7 +255,11 @@ def create_app(db: str, *, lag: float = LAG) -> FastAPI:
                          for e in err.errors())
         return failed(request, 400, f"bad request: {said}")
 
-    app.add_middleware(Guard)
+    if write:
+        from .write import add_write_routes
+        add_write_routes(app, db, secret, kept.forget, show,
+                         frozenset(hosts) if hosts is not None else None)
+    app.add_middleware(Guard, write=write)
     return app
 
 

@@ -62,6 +62,13 @@ class Pages:
             busy.wait()         # another request is making it: take theirs (or try again)
         return self._fill(key, version, make)
 
+    def forget(self) -> None:
+        """Drop every kept page (after this server wrote to the store: a correction
+        shows on the next page at once, not `lag` seconds later)."""
+        with self._lock:
+            self._kept.clear()
+            self._bytes = 0
+
     def _fill(self, key: Hashable, version: int, make: Callable[[], tuple[Any, int]]) -> Any:
         try:
             page, size = make()

@@ -292,3 +292,19 @@ def test_migration_5_has_articles_stored_before_it_read_again(built):
         assert summary.articles_updated == 4 and summary.articles_added == 0
         assert {a.id for a in store.articles.all()} == ids
         assert all(a.title_evidence for a in store.articles.all() if a.title)
+
+
+def test_a_store_compared_by_strings_is_compared_again_by_the_next_build(built, corpus):
+    """Migration 7: stores whose comparisons matched strings tell every story again."""
+    with Store(str(built)) as store, store.transaction():
+        stories = store.stories.all()
+        for s in stories:            # the comparison an older storyline stored
+            store.stories.put_timeline(s.id, s.timeline, {"outlets": {}, "date_disagreements": []})
+    conn = sqlite3.connect(str(built))
+    conn.execute("PRAGMA user_version = 6")
+    conn.close()
+    with Store(str(built)) as store:
+        assert sorted(store.work.pending("story")) == sorted(s.id for s in stories)
+        storyline.build([str(corpus)], store, stderr=None)
+        assert not store.work.pending("story")
+        assert all("differences" in s.comparison for s in store.stories.all())

@@ -49,7 +49,10 @@ def _json(store: Store, out: TextIO, story: str | None = None) -> None:
         out.write(",\n  " if i else "\n  ")
         out.write(json.dumps(quote, ensure_ascii=False))
     out.write("\n],\n")
-    out.write(' "stories": ' + json.dumps([story_record(s) for s in stories], ensure_ascii=False))
+    # Each story's comparison as `query.comparison` gives it (with whom each outlet quotes).
+    records = [{**story_record(s), "comparison": {k: v for k, v in query.comparison(
+        store, s.id).items() if k != "story"}} for s in stories]
+    out.write(' "stories": ' + json.dumps(records, ensure_ascii=False))
     # What people corrected (`storyline fix`), undone ones too: with the export, the
     # record of who changed what.
     fixes = query.corrections(store, undone=True)

@@ -64,12 +64,14 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def comparison_markdown(comparison: Any) -> str:
-    """The story's outlet comparison as Markdown ('' when it says nothing); reads any
-    shape of the record (`export.comparison`)."""
+    """The story's outlet comparison as Markdown ('' when it says nothing;
+    `export.comparison` reads the record)."""
     v = compare_view.view(comparison)
     if compare_view.is_empty(v):
         return ""
     out = ["### How the outlets compare\n"]
+    if v["note"]:
+        out.append(f"{_line(v['note'])}\n")
     for title, items in compare_view.grouped(v["differences"]):
         out.append(f"**{_text(title)}**\n")
         for d in items:
@@ -78,7 +80,9 @@ def comparison_markdown(comparison: Any) -> str:
             conf = f" (confidence {d['confidence']:.2f})" if d["confidence"] is not None else ""
             out.append(f"- {head + ': ' if head else ''}**{_line(d['what'] or d['kind'])}**{conf}")
             for acc in d["accounts"]:
-                value = _line(acc["value"]) + (f" ({_line(acc['date'])})" if acc["date"] else "")
+                credit = f", crediting {acc['said_by']}" if acc["said_by"] else ""
+                value = _line(acc["value"]) + (f" ({_line((acc['date'] or '') + credit)})"
+                                               if acc["date"] or credit else "")
                 out.append(f"  - {_line(acc['outlet'])}{': ' + value if value.strip() else ''}")
                 for s in acc["sources"][:compare_view.SENTENCES_EACH]:
                     ref = f" ({_code(s['article_id'])})" if s["article_id"] else ""
@@ -87,7 +91,7 @@ def comparison_markdown(comparison: Any) -> str:
                     out.append(f"    - and {len(acc['sources']) - compare_view.SENTENCES_EACH} more")
         out.append("")
     if v["outlets"]:
-        out.append("| Outlet | Articles | Timeline entries it reports | Only it reports |")
+        out.append("| Outlet | Articles | Timeline entries it reports | Told from its articles only |")
         out.append("|---|---:|---|---|")
         for o in v["outlets"]:
             out.append(f"| {_line(o['outlet'])} | {o['articles'] if o['articles'] is not None else ''} | "
@@ -95,7 +99,7 @@ def comparison_markdown(comparison: Any) -> str:
                        f"{', '.join(str(i + 1) for i in o['exclusive'])} |")
         out.append("")
     if v["exclusive"]:
-        out.append("**Reported by one outlet only**\n")
+        out.append("**Timeline entries told from one outlet's articles only**\n")
         for e in v["exclusive"]:
             where = ", ".join(x for x in (f"entry {e['entry'] + 1}" if e["entry"] is not None else "",
                                           _line(e["date"] or "")) if x)
@@ -107,10 +111,6 @@ def comparison_markdown(comparison: Any) -> str:
             names = ", ".join(_line(s["name"]) + (f" ({s['count']})" if s["count"] is not None else "")
                               for s in o["sources"])
             out.append(f"- {_line(o['outlet'])}: {names}")
-        out.append("")
-    for other in v["other"]:
-        out.append(f"**{_line(other['key'])}**\n")
-        out += [f"- {_line(i)}" for i in other["items"]]
         out.append("")
     return "\n".join(out) + "\n"
 

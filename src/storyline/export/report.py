@@ -135,7 +135,7 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
                     entry_ids: Callable[[int], str] | None = None) -> str:
     """The story's outlet comparison as an HTML section ('' when it says nothing).
     `link(article_id, text)` links a sentence to its article; `entry_ids(i)` names the
-    anchor of timeline entry i. Reads any shape of the record (`export.comparison`)."""
+    anchor of timeline entry i (`export.comparison` reads the record)."""
     v = compare_view.view(comparison)
     if compare_view.is_empty(v):
         return ""
@@ -146,6 +146,8 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
         return f"<a href='#{entry_ids(i)}'>{word}{i + 1}</a>" if entry_ids else f"{word}{i + 1}"
 
     out = ["<h3>How the outlets compare</h3>"]
+    if v["note"]:
+        out.append(f"<p class=sub>{escape(v['note'])}</p>")
     for title, items in compare_view.grouped(v["differences"]):
         out.append(f"<h4>{escape(title)}</h4><ul class=differ>")
         for d in items:
@@ -158,8 +160,9 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
             out.append(f"<li>{', '.join(head) + ': ' if head else ''}<b>{what}</b>{conf}<ul>")
             for acc in d["accounts"]:
                 said = escape(acc["value"]) if acc["value"] else ""
-                if acc["date"]:
-                    said += f" <span class=sub>({escape(acc['date'])})</span>"
+                if acc["date"] or acc["said_by"]:
+                    credit = f", crediting {acc['said_by']}" if acc["said_by"] else ""
+                    said += f" <span class=sub>({escape((acc['date'] or '') + credit)})</span>"
                 out.append(f"<li><b>{escape(acc['outlet'])}</b>{': ' + said if said else ''}")
                 if acc["sources"]:
                     out.append("<ul class=sources>")
@@ -174,7 +177,7 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
     if v["outlets"]:
         out.append("<h4>Who reports what</h4><table><thead><tr><th>Outlet</th>"
                    "<th class=num>Articles</th><th>Timeline entries it reports</th>"
-                   "<th>Only it reports</th></tr></thead><tbody>")
+                   "<th>Told from its articles only</th></tr></thead><tbody>")
         for o in v["outlets"]:
             out.append(f"<tr><td>{escape(o['outlet'])}</td><td class=num>"
                        f"{o['articles'] if o['articles'] is not None else ''}</td>"
@@ -182,7 +185,8 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
                        f"<td>{', '.join(entry(i, '') for i in o['exclusive'])}</td></tr>")
         out.append("</tbody></table>")
     if v["exclusive"]:
-        out.append("<h4>Reported by one outlet only</h4><ul class=differ>")
+        out.append("<h4>Timeline entries told from one outlet's articles only</h4>"
+                   "<ul class=differ>")
         for e in v["exclusive"]:
             where = ", ".join(x for x in (entry(e["entry"]), escape(e["date"] or "")) if x)
             out.append(f"<li><b>{escape(e['outlet'])}</b>{' (' + where + ')' if where else ''}: "
@@ -195,9 +199,6 @@ def comparison_html(comparison: Any, link: Callable[[str | None, str | None], st
                               for s in o["sources"])
             out.append(f"<tr><td>{escape(o['outlet'])}</td><td>{names}</td></tr>")
         out.append("</tbody></table>")
-    for other in v["other"]:
-        out.append(f"<h4>{escape(other['key'])}</h4><ul>"
-                   + "".join(f"<li>{escape(i)}</li>" for i in other["items"]) + "</ul>")
     return "".join(out)
 
 

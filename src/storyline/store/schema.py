@@ -211,6 +211,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX IF NOT EXISTS corrections_target ON corrections(target);
     """,
+    # 7: the cross-outlet comparison compares the outlets' claims (storyline.timeline.claims),
+    #    not their strings: the next build tells every story again, comparison included.
+    """
+    INSERT OR IGNORE INTO pending_work (kind, key) SELECT 'story', id FROM stories;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

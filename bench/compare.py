@@ -106,8 +106,14 @@ def reported(db: Path, topic: str, recompute: bool) -> tuple[list[dict], dict[st
     """Every reported item of every story of the build (with `file`, `topic` on each
     account), and the sources by outlet of each story with several outlets."""
     from storyline import query, timeline
+    from storyline.corpus import run_corpus_stages
     from storyline.store import Store
 
+    # A build kept from an older storyline migrates on opening; what that leaves to do
+    # (stories to tell again) is done before reading it.
+    with Store(str(db)) as store:
+        if not recompute and store.work.pending("story"):
+            run_corpus_stages(store)
     store = Store(str(db), readonly=True)
     items: list[dict] = []
     sources: dict[str, list] = {}

@@ -90,8 +90,11 @@ _STALE_BEFORE = re.compile(
     r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
 _STALE_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:earlier|previously|before|at first|"
                           r"first|initially|originally|last (?:week|month))\b", re.IGNORECASE)
-# A volume told with a rate further on is a rate: "12,000 barrels (504,000 gallons) are
-# leaking into the gulf every day".
+# A volume told with a rate further on, or just before, is a rate: "12,000 barrels
+# (504,000 gallons) are leaking into the gulf every day", "the daily leak is now
+# estimated at 5,000 barrels".
+_RATE_BEFORE = re.compile(r"\b(?:daily|a day|per day|each day|every day)\b[^.;]{0,60}$",
+                          re.IGNORECASE)
 _RATE_LATER = re.compile(r"^[^.;]{0,60}?\b(?:a|per|every|each) day\b|^[^.;]{0,60}?\bdaily\b",
                          re.IGNORECASE)
 # Tokenizer traces in timeline17-like text: "19 ,000", "$ 1,100", "5 %", "-LRB-".
@@ -210,10 +213,12 @@ _COUNTS_PEOPLE = frozenset({"killed", "injured", "cases", "displaced", "detained
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 # A sentence that is about what might be ("if", "could reach", "in a worst-case
 # scenario") states no fact to check; "could be" still states an estimate ("oil could be
-# pouring out at up to 5,000 barrels a day").
+# pouring out at up to 5,000 barrels a day"). Nor does a span of others' estimates
+# ("estimates range from 5,000 to 100,000 barrels a day").
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|would|might|may|scenario|worst[- ]case|could(?!\s+be\b)|"
                            r"expects?|expected|forecasts?|predicts?|predicted|projected|likely|"
-                           r"analysts?|capacity|plans?|planned|aims?|hopes?|target|goal)\b",
+                           r"analysts?|capacity|plans?|planned|aims?|hopes?|target|goal|"
+                           r"range|ranging|ranged|vary|varies|varied)\b",
                            re.IGNORECASE)
 _HYPOTHETICAL_REACH = 60     # characters before the figure
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -381,7 +386,8 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         if unit[0] in "$£€" and not m.group("rate"):
             # "$2.4bn dividend": the figure ends with its number, the word after is the thing.
             end = max(m.end(g) for g in ("lo", "lomult", "hi", "himult") if m.group(g))
-        if "/" not in unit and unit in LITRES and _RATE_LATER.match(sentence[end:]):
+        if "/" not in unit and unit in LITRES and (_RATE_LATER.match(sentence[end:])
+                                                   or _RATE_BEFORE.search(sentence[:m.start()])):
             unit += "/day"
         unit, low, high = _in_litres(unit, low, high)
         q = Quantity(low, high, unit, sentence[m.start():end].strip(), m.start(), end, stale, about)

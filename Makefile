@@ -43,6 +43,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/tls.py
+	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/propagation.py
 	$(BIN)/python bench/undated.py
 	$(BIN)/python bench/example.py

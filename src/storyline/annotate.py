@@ -15,16 +15,20 @@ from .model import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["annotate", "annotate_many", "pieces", "MAX_CHARS", "BATCH", "PIECES_NOTE"]
+__all__ = ["annotate", "annotate_many", "pieces", "MAX_CHARS", "BATCH", "BATCH_CHARS",
+           "PIECES_NOTE"]
 
 # A body longer than this (a whole live blog, a mis-split dump, a 10 MB text file) is
 # annotated in pieces of at most this many characters, cut at paragraph breaks: the
 # parser's memory grows with the length of one Doc, so a piece bounds it. Names and
 # quotes are found within a piece; the article notes how many pieces (warning W003).
 MAX_CHARS = 100_000
-# Docs the language pipeline runs at once (`nlp.pipe`): whole articles are long
-# docs, and small batches ran fastest (bench/speed_nlp.py: 16 -> 8.9k words/s, 1000 -> 7.6k).
-BATCH = 16
+# Docs the language pipeline runs at once (`nlp.pipe`), up to BATCH_CHARS characters in
+# all. Batching saves little (100 timeline17 articles, CPU s per article: one at a time
+# .114, batches of 4 .109, of 16 .111) and the parser's precomputed features take ~12 KB a
+# token for the whole batch (peak RSS 424, 519, 733 MB): a few articles at a time.
+BATCH = 8
+BATCH_CHARS = 25_000
 # The note of an article annotated in pieces (the build warns: W003).
 PIECES_NOTE = "annotated in "
 
@@ -71,7 +75,9 @@ def annotate_many(articles: list[Article], nlp: "Language",
                                  "names and quotes are found within a piece")
         jobs += [(i, offset, text) for offset, text in parts]
     timer = _Timer()
-    docs = nlp.pipe((_prepare(nlp, text) for _, _, text in jobs), batch_size=BATCH)
+    docs = (doc for batch in _batches(jobs)
+            for doc in nlp.pipe([_prepare(nlp, text) for _, _, text in batch],
+                                batch_size=len(batch)))
     found: list[dict[str, float]] = [{"entities": 0.0, "quotes": 0.0} for _ in articles]
     for (i, offset, _), doc in zip(jobs, timer.timed(docs)):
         article = articles[i]
@@ -93,6 +99,19 @@ def annotate_many(articles: list[Article], nlp: "Language",
             spent[i]["language"] = timer.seconds * max(len(article.body), 1) / chars
             spent[i].update(found[i])
     return articles
+
+
+def _batches(jobs: list[tuple[int, int, str]]):
+    batch: list[tuple[int, int, str]] = []
+    chars = 0
+    for job in jobs:
+        if batch and (len(batch) >= BATCH or chars + len(job[2]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(job)
+        chars += len(job[2])
+    if batch:
+        yield batch
 
 
 class _Timer:

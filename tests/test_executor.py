@@ -72,16 +72,23 @@ def ray_cluster():
 
 @pytest.fixture(scope="module")
 def local_export(tmp_path_factory):
+    """What a local build of the example corpus stores."""
     db = tmp_path_factory.mktemp("local") / "local.db"
     with storyline.Store(str(db)) as store:
         assert storyline.build([str(CORPUS)], store, stderr=None).ok
     return export(db)
 
 
-def test_ray_keeps_order(ray_cluster):
-    from storyline.executor import RayExecutor
+# The kill tests build part of the corpus: two outlets, 9 articles (time is the workers').
+PART = [str(CORPUS / "riverton-ledger"), str(CORPUS / "wire")]
 
-    assert list(RayExecutor(in_flight=3).map(square, range(20))) == [i * i for i in range(20)]
+
+@pytest.fixture(scope="module")
+def part_export(tmp_path_factory):
+    db = tmp_path_factory.mktemp("part") / "part.db"
+    with storyline.Store(str(db)) as store:
+        assert storyline.build(PART, store, stderr=None).ok
+    return export(db)
 
 
 def test_a_build_on_ray_stores_what_a_local_build_stores(ray_cluster, local_export, tmp_path):
@@ -110,7 +117,7 @@ class DiesOnce:
         return self.fn(item)
 
 
-def test_a_worker_killed_mid_task_costs_no_article(ray_cluster, local_export, tmp_path):
+def test_a_worker_killed_mid_task_costs_no_article(ray_cluster, part_export, tmp_path):
     from storyline.executor import RayExecutor
 
     class Dying(RayExecutor):
@@ -119,9 +126,9 @@ def test_a_worker_killed_mid_task_costs_no_article(ray_cluster, local_export, tm
 
     db = tmp_path / "ray.db"
     with storyline.Store(str(db)) as store:
-        assert storyline.build([str(CORPUS)], store, stderr=None, executor=Dying()).ok
+        assert storyline.build(PART, store, stderr=None, executor=Dying()).ok
     assert (tmp_path / "died").exists()      # a worker did die, and its task ran again
-    assert export(db) == local_export
+    assert export(db) == part_export
 
 
 _DIE_AFTER_FIRST_BATCH = textwrap.dedent("""
@@ -135,21 +142,21 @@ _DIE_AFTER_FIRST_BATCH = textwrap.dedent("""
             os._exit(137)     # killed after its first batch of articles was stored
     b._write = dying
     from storyline.cli import main
-    sys.exit(main(["build", sys.argv[1], "--db", sys.argv[2], "-q", "--executor", "ray",
-                   "--ray-address", sys.argv[3]]))
+    sys.exit(main(["build", *sys.argv[3:], "--db", sys.argv[1], "-q", "--executor", "ray",
+                   "--ray-address", sys.argv[2]]))
 """)
 
 
-def test_a_killed_ray_job_run_again_ends_equal(ray_cluster, local_export, tmp_path):
+def test_a_killed_ray_job_run_again_ends_equal(ray_cluster, part_export, tmp_path):
     from storyline.cli import main
 
     address = ray_cluster.get_runtime_context().gcs_address
     db = tmp_path / "job.db"
-    killed = subprocess.run([sys.executable, "-c", _DIE_AFTER_FIRST_BATCH, str(CORPUS), str(db),
-                             address], capture_output=True, text=True, timeout=300)
+    killed = subprocess.run([sys.executable, "-c", _DIE_AFTER_FIRST_BATCH, str(db), address,
+                             *PART], capture_output=True, text=True, timeout=600)
     assert killed.returncode == 137, killed.stderr[-2000:]
     with storyline.Store(str(db), readonly=True) as store:
-        assert 0 < store.articles.count() < len(local_export["articles"])   # died midway
-    assert main(["build", str(CORPUS), "--db", str(db), "-q", "--executor", "ray",
+        assert 0 < store.articles.count() < len(part_export["articles"])   # died midway
+    assert main(["build", *PART, "--db", str(db), "-q", "--executor", "ray",
                  "--ray-address", address]) == 0
-    assert export(db) == local_export
+    assert export(db) == part_export

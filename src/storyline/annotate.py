@@ -33,10 +33,11 @@ BATCH_CHARS = 25_000
 PIECES_NOTE = "annotated in "
 
 
-def pieces(body: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
+def pieces(body: str, limit: int | None = None) -> list[tuple[int, str]]:
     """(offset, text) pieces of `body` of at most `limit` characters, cut at the last
     paragraph break before the limit, else the last line break, else the last space
-    (a text with neither is cut at the limit)."""
+    (a text with neither is cut at the limit). `limit`: MAX_CHARS."""
+    limit = limit or MAX_CHARS
     out, start = [], 0
     while len(body) - start > limit:
         end = start + limit

@@ -76,10 +76,11 @@ from storyline import _build
 args = json.load(open({args!r}))
 paths = [l for l in open(args["list"]).read().splitlines() if l]
 t0 = time.process_time(); w0 = time.perf_counter()
+# (an older storyline, measured for a before/after, has no executor argument)
+where = {{"executor": args["executor"]}} if args["executor"] != "local" else {{}}
 with storyline.Store(args["db"]) as store:
     summary = _build.build(paths, store, workers=args["workers"], stderr=None,
-                           model=None if args["no_language"] else "storyline",
-                           executor=args["executor"])
+                           model=None if args["no_language"] else "storyline", **where)
 if args["executor"] == "ray":
     import ray; ray.shutdown()
 me = resource.getrusage(resource.RUSAGE_SELF)
@@ -104,7 +105,7 @@ def run_build(paths: list[str], workers: int, executor: str, no_language: bool,
     r = json.loads(proc.stdout.strip().splitlines()[-1])
     s = r["summary"]
     articles = s["articles_added"]
-    stages = s["stage_seconds"]
+    stages = s.get("stage_seconds", {})
     if executor == "ray":   # workers are Ray's, not ours: count the CPU they report
         per_article = ("extract", "clean", "date", "timex", "language", "entities", "quotes")
         cpu = r["driver_cpu_s"] + sum(stages.get(k, 0.0) for k in per_article)
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     first = runs[0]
     print(f"\nstage CPU seconds ({first['name']}, {first['articles']} articles; "
           "per article in ms):")
-    total = sum(first["stage_seconds"].values())
+    total = sum(first["stage_seconds"].values()) or 1
     for stage, t in sorted(first["stage_seconds"].items(), key=lambda kv: -kv[1]):
         print(f"  {stage:18s} {t:8.1f} s  {100 * t / total:5.1f}%  "
               f"{1000 * t / max(first['articles'], 1):7.1f} ms")

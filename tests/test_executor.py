@@ -27,16 +27,16 @@ def test_the_process_pool_keeps_order_and_a_bounded_window():
     pulled = []
 
     def items():
-        for i in range(40):
+        for i in range(20):
             pulled.append(i)
             yield i
 
-    pool = ProcessExecutor(2, tasks_per_worker=3)   # workers replaced every 3 tasks
+    pool = ProcessExecutor(2, tasks_per_worker=8)   # workers replaced every 8 tasks
     try:
         out = pool.map(square, items())
         first = next(out)
         assert first == 0 and len(pulled) <= 2 * 2   # not the whole corpus read ahead
-        assert [first, *out] == [i * i for i in range(40)]
+        assert [first, *out] == [i * i for i in range(20)]
     finally:
         pool.close()
 

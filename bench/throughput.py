@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -99,7 +100,10 @@ def run_build(paths: list[str], workers: int, executor: str, no_language: bool,
             "executor": executor, "no_language": no_language}
     (tmp / f"{name}.json").write_text(json.dumps(args))
     code = CHILD.format(src=str(REPO_ROOT / "src"), args=str(tmp / f"{name}.json"))
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # the storyline measured, for Ray's workers too (they inherit the environment)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        p for p in (str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH")) if p))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     if proc.returncode:
         raise SystemExit(f"build {name} failed:\n{proc.stderr[-3000:]}")
     r = json.loads(proc.stdout.strip().splitlines()[-1])

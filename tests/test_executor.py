@@ -160,3 +160,14 @@ def test_a_killed_ray_job_run_again_ends_equal(ray_cluster, part_export, tmp_pat
     assert main(["build", *PART, "--db", str(db), "-q", "--executor", "ray",
                  "--ray-address", address]) == 0
     assert export(db) == part_export
+
+
+def test_build_profile_prints_where_the_time_went(tmp_path, capsys):
+    from storyline.cli import main
+
+    assert main(["build", str(CORPUS / "wire"), "--db", str(tmp_path / "p.db"), "-q",
+                 "--profile"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("storyline: CPU seconds by stage (all workers)")
+    stages = [line.split()[1] for line in err[1:]]
+    assert "language" in stages and "grouping" in stages and len(stages) == len(set(stages))

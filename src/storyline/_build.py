@@ -97,6 +97,15 @@ class BuildSummary:
         out.append(f"time: {self.seconds:.1f}s")
         return out
 
+    def profile_lines(self) -> list[str]:
+        """Where the CPU time went, stage by stage, the largest first (`build --profile`)."""
+        total = sum(self.stage_seconds.values()) or 1.0
+        articles = max(self.articles_added + self.articles_updated, 1)
+        ranked = sorted(self.stage_seconds.items(), key=lambda kv: -kv[1])
+        return [f"CPU seconds by stage (all workers), {total:.1f} s in all, "
+                f"{1000 * total / articles:.0f} ms per article:"] + [
+            f"  {stage:18s} {t:8.2f} s {100 * t / total:5.1f}%" for stage, t in ranked]
+
 
 @dataclass(frozen=True)
 class _FileDone:

@@ -48,6 +48,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    metavar="SECONDS", help="warn (W001) about articles whose per-article stages take "
                    f"more CPU seconds than this (default {build_stage.ARTICLE_BUDGET:g})")
     p.add_argument("--json", action="store_true", help="print the build summary as JSON on stdout")
+    p.add_argument("--profile", action="store_true",
+                   help="print the CPU seconds each stage took (all workers added up) on stderr")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
 
@@ -82,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
         for line in summary.lines():
             print(f"storyline: {line}", file=sys.stderr)
         print(f"storyline: {total} articles in {args.db}", file=sys.stderr)
+    if args.profile:
+        for line in summary.profile_lines():
+            print(f"storyline: {line}", file=sys.stderr)
     return 0 if summary.ok else 1
 
 

@@ -14,13 +14,15 @@ Figures (the machine may be shared, so CPU seconds, not wall time, are the measu
 - stage_seconds: CPU seconds per stage, every worker's added up (the build summary's
   `stage_seconds`; `storyline build --json` prints the same).
 - peak RSS of the build process and of its largest worker.
-- memory growth: the same build at two corpus sizes (default 1,000 and 20,000 articles;
-  timeline17's texts replicated under new file names past 4,650, so each copy is a new
-  article): peak RSS at the larger over peak RSS at the smaller, for the build process
-  (store, corpus stages) and for the per-article workers (run with 2 workers).
+- memory growth: the same build at two corpus sizes (default 1,000 and 20,000 articles:
+  the smaller corpus, taken evenly, and for the larger the same texts copied under new file
+  names, so each copy is a new article and no longer article raises the peak): peak RSS at
+  the larger over peak RSS at the smaller, for the build process (store, corpus stages)
+  and for the per-article workers (run with 2 workers).
 
     python bench/throughput.py [--data ../shared/data] [--articles 4650] [--workers 1,2]
-        [--executor local|ray|both] [--memory 1000,20000 | --memory none] [--no-language]
+        [--executor local|ray|both] [--memory 1000,20000 | --memory none] [--memory-only]
+        [--no-language]
 
 Last stdout line: {"bench": "throughput", "articles_per_s_per_core", "peak_rss_mb",
 "rss_growth_1k_to_20k", "stage_seconds", "runs", "memory"}; articles_per_s_per_core and
@@ -54,7 +56,8 @@ def article_files(data: Path, n: int | None) -> list[Path]:
 
 
 def replicate(files: list[Path], n: int, folder: Path) -> list[str]:
-    """n article files: timeline17's own, then copies under new names (new ids) past them."""
+    """n article files: `files`, then copies of them under new names (new ids), so a larger
+    corpus holds the same texts (its peak memory is not a longer article's)."""
     paths = [str(f) for f in files[:n]]
     copy = 0
     while len(paths) < n:
@@ -134,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory", default="1000,20000",
                     help="two corpus sizes for the memory growth, or 'none'")
     ap.add_argument("--no-language", action="store_true", help="skip the language pipeline")
+    ap.add_argument("--memory-only", action="store_true", help="only the memory growth runs")
     a = ap.parse_args(argv)
 
     files = article_files(a.data, a.articles)
@@ -142,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="storyline-throughput-") as tmp_name:
         tmp = Path(tmp_name)
         paths = [str(f) for f in files]
-        for executor in executors:
+        for executor in () if a.memory_only else executors:
             for workers in (int(w) for w in a.workers.split(",")):
                 runs.append(run_build(paths, workers, executor, a.no_language, tmp,
                                       f"{executor}-{workers}"))
@@ -150,13 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         memory = {}
         if a.memory != "none":
             small, large = (int(n) for n in a.memory.split(","))
-            every = article_files(a.data, None)
+            texts = article_files(a.data, small)   # the smaller corpus, evenly taken
             for n in (small, large):
-                paths = replicate(every, n, tmp / f"corpus{n}")
+                paths = replicate(texts, n, tmp / f"corpus{n}")
                 memory[n] = run_build(paths, 2, "local", a.no_language, tmp, f"memory-{n}")
                 print_run(memory[n])
 
-    first = runs[0]
+    first = runs[0] if runs else memory[max(memory)]
     print(f"\nstage CPU seconds ({first['name']}, {first['articles']} articles; "
           "per article in ms):")
     total = sum(first["stage_seconds"].values()) or 1
@@ -174,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
               f" MB ({worker_growth}x); target <= {GROWTH_TARGET}x")
     print(f"articles per CPU second (per core): {first['articles_per_cpu_s']} "
           f"({first['name']}); target >= {TARGET}")
-    peak = max(max(r["rss_mb"], r["worker_rss_mb"]) for r in runs)
+    peak = max(max(r["rss_mb"], r["worker_rss_mb"]) for r in [*runs, *memory.values()])
     print(json.dumps({
         "bench": "throughput", "articles_per_s_per_core": first["articles_per_cpu_s"],
         "peak_rss_mb": peak, "rss_growth_1k_to_20k": growth,

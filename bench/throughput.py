@@ -16,7 +16,8 @@ Figures (the machine may be shared, so CPU seconds, not wall time, are the measu
 - peak RSS of the build process and of its largest worker.
 - memory growth: the same build at two corpus sizes (default 1,000 and 20,000 articles:
   the smaller corpus, taken evenly, and for the larger the same texts copied under new file
-  names, so each copy is a new article and no longer article raises the peak): peak RSS at
+  names with a line of their own added, so each copy is a new article, not a duplicate,
+  and no longer article raises the peak): peak RSS at
   the larger over peak RSS at the smaller, for the build process (store, corpus stages)
   and for the per-article workers (run with 2 workers).
 
@@ -66,7 +67,9 @@ def replicate(files: list[Path], n: int, folder: Path) -> list[str]:
         out.mkdir(parents=True, exist_ok=True)
         for i, f in enumerate(files[:n - len(paths)]):
             target = out / f"{i:05d}-{f.name}"
-            target.write_bytes(f.read_bytes())
+            # a line of its own, or the store takes the copy for a duplicate and skips it
+            target.write_text(f.read_text(encoding="utf-8", errors="replace")
+                              + f"\n\n(Archive copy {copy}-{i}.)\n", encoding="utf-8")
             paths.append(str(target))
     return paths
 

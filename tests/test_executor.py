@@ -171,3 +171,28 @@ def test_build_profile_prints_where_the_time_went(tmp_path, capsys):
     assert err[0].startswith("storyline: CPU seconds by stage (all workers)")
     stages = [line.split()[1] for line in err[1:]]
     assert "language" in stages and "grouping" in stages and len(stages) == len(set(stages))
+
+
+def test_a_local_worker_killed_mid_task_costs_no_result(tmp_path):
+    pool = ProcessExecutor(2)
+    try:
+        dies = DiesOnce(square, str(tmp_path / "died"))
+        assert list(pool.map(dies, range(12))) == [i * i for i in range(12)]
+        assert (tmp_path / "died").exists()
+    finally:
+        pool.close()
+
+
+def test_a_task_that_kills_every_worker_stops_the_map(tmp_path):
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessExecutor(1, retries=1)
+    try:
+        with pytest.raises(BrokenProcessPool, match="died 2 times"):
+            list(pool.map(always_dies, [1]))
+    finally:
+        pool.close()
+
+
+def always_dies(x):
+    os._exit(1)

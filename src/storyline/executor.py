@@ -11,7 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
 from .errors import Code, StorylineError
@@ -47,26 +48,58 @@ class SerialExecutor:
 class ProcessExecutor:
     """A pool of worker processes, a bounded number of tasks in flight, results in input
     order. Workers are started fresh (spawn: a forked copy of a parent holding a store
-    and a model is no clean worker) and replaced after `tasks_per_worker` tasks."""
+    and a model is no clean worker) and replaced after `tasks_per_worker` tasks. A worker
+    that dies (killed, out of memory) breaks the pool: a new pool runs the tasks in flight
+    again, each up to `retries` times (a task that kills every worker it meets is not
+    tried for ever)."""
 
-    def __init__(self, workers: int, tasks_per_worker: int = TASKS_PER_WORKER) -> None:
+    def __init__(self, workers: int, tasks_per_worker: int = TASKS_PER_WORKER,
+                 retries: int = 2) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers,
-                                        mp_context=multiprocessing.get_context("spawn"),
-                                        max_tasks_per_child=tasks_per_worker)
+        self.tasks_per_worker = tasks_per_worker
+        self.retries = retries
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers,
+                                   mp_context=multiprocessing.get_context("spawn"),
+                                   max_tasks_per_child=self.tasks_per_worker)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        in_flight: deque[Future[R]] = deque()
+        in_flight: deque[list[Any]] = deque()   # [item, future, tries]
         limit = self.workers * 2   # enough to keep every worker busy, no more in memory
-        for item in items:
-            in_flight.append(self.pool.submit(fn, item))
-            if len(in_flight) >= limit:
-                yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+        items = iter(items)
+        while True:
+            while len(in_flight) < limit:
+                item = next(items, _END)
+                if item is _END:
+                    break
+                in_flight.append([item, self.pool.submit(fn, item), 0])
+            if not in_flight:
+                return
+            try:
+                result = in_flight[0][1].result()
+            except BrokenProcessPool:
+                self._restart(fn, in_flight)
+                continue
+            in_flight.popleft()
+            yield result
+
+    def _restart(self, fn: Callable, in_flight: deque[list[Any]]) -> None:
+        """A worker died: every task in flight runs again on a new pool."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new_pool()
+        for task in in_flight:
+            task[2] += 1
+            if task[2] > self.retries:
+                raise BrokenProcessPool(f"a worker died {task[2]} times running the same task")
+            task[1] = self.pool.submit(fn, task[0])
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+
+
+_END = object()
 
 
 class RayExecutor:

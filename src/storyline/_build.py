@@ -16,12 +16,13 @@ from typing import Callable, Iterator, TextIO
 
 from .errors import Code, Problem
 from .clean.template import article_keys, source_key
-from .executor import make_executor
+from .executor import Executor, make_executor
 from .ingest import InputFile, ReadOptions, discover, read_file
 from . import nlp
 from .corpus import CorpusSummary, run_corpus_stages
 from .model import Article, RawDocument
-from .pipeline import NO_TEXT, NoArticleText, article_id, content_hash, process
+from .annotate import PIECES_NOTE
+from .pipeline import NO_TEXT, NoArticleText, article_id, content_hash, process_many
 from .store import Store
 
 __all__ = ["build", "BuildSummary"]
@@ -29,6 +30,9 @@ __all__ = ["build", "BuildSummary"]
 # Articles and finished files written per transaction: large enough to
 # amortise commits, small enough that a kill loses little work.
 BATCH = 200
+# Documents sent to a worker at once: one round trip per article costs more than cleaning
+# a short article, and the language pipeline runs a batch faster (`nlp.pipe`).
+CHUNK = 16
 # CPU seconds one article may take in the per-article stages before the build warns
 # (W001), naming the article and the stage that took the time. A news article takes
 # about 0.05 s (the example corpus, the timeline17 texts); the odd texts that once took
@@ -53,6 +57,9 @@ class BuildSummary:
     corpus: dict[str, object] = field(default_factory=dict)   # the corpus stages' summary
     seconds: float = 0.0
     problem_codes: dict[str, int] = field(default_factory=dict)
+    # CPU seconds per stage, every worker's added up: read, extract, clean, date, timex,
+    # language, entities, quotes (per article), store, then the corpus stages.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -90,6 +97,15 @@ class BuildSummary:
         out.append(f"time: {self.seconds:.1f}s")
         return out
 
+    def profile_lines(self) -> list[str]:
+        """Where the CPU time went, stage by stage, the largest first (`build --profile`)."""
+        total = sum(self.stage_seconds.values()) or 1.0
+        articles = max(self.articles_added + self.articles_updated, 1)
+        ranked = sorted(self.stage_seconds.items(), key=lambda kv: -kv[1])
+        return [f"CPU seconds by stage (all workers), {total:.1f} s in all, "
+                f"{1000 * total / articles:.0f} ms per article:"] + [
+            f"  {stage:18s} {t:8.2f} s {100 * t / total:5.1f}%" for stage, t in ranked]
+
 
 @dataclass(frozen=True)
 class _FileDone:
@@ -102,32 +118,62 @@ class _FileDone:
 
 @dataclass(frozen=True)
 class _Warned:
-    """An article stored with a warning: over its time budget (W001), or a page kept
-    without its text (W002)."""
+    """An article stored with warnings: over its time budget (W001), a page kept
+    without its text (W002), a text annotated in pieces (W003)."""
 
     article: Article
-    warning: Problem
+    warnings: tuple[Problem, ...]
 
 
-def _process_safely(model: str | None, budget: float, item: RawDocument | _FileDone,
-                    ) -> Article | _Warned | Problem | _FileDone:
-    if isinstance(item, _FileDone):
-        return item
+def _process_chunk(model: str | None, budget: float, chunk: list[RawDocument | _FileDone],
+                   ) -> tuple[list[Article | _Warned | Problem | _FileDone], dict[str, float]]:
+    """A worker's task: the per-article stages over a chunk of documents (the file
+    markers travel along, in place). Returns the results in order and the CPU
+    seconds each stage took over the chunk."""
+    raws = [item for item in chunk if isinstance(item, RawDocument)]
+    spent: list[dict[str, float]] = [{} for _ in raws]
     try:
-        spent: dict[str, float] = {}
-        article = process(item, model, spent=spent)
-        if NO_TEXT in article.notes:   # counted apart from the inputs that failed
-            return _Warned(article, Problem(Code.W002, item.origin.path, item.origin.locator,
-                                            NO_TEXT, skipped=False))
-        return _over_budget(article, spent, budget) or article
-    except NoArticleText as err:
-        return Problem(Code.E008, item.origin.path, item.origin.locator, str(err))
-    except Exception as err:  # one bad article must not stop the build
-        return Problem(Code.E014, item.origin.path, item.origin.locator,
-                       f"{type(err).__name__}: {err}")
+        done = iter(process_many(raws, model, spent=spent))
+    except Exception as err:   # cannot happen article by article; keep the build going
+        done = iter([err] * len(raws))
+    out: list[Article | _Warned | Problem | _FileDone] = []
+    n = 0
+    for item in chunk:
+        if isinstance(item, _FileDone):
+            out.append(item)
+            continue
+        out.append(_checked(item, next(done), spent[n], budget))
+        n += 1
+    seconds: dict[str, float] = {}
+    for each in spent:
+        for stage, t in each.items():
+            seconds[stage] = seconds.get(stage, 0.0) + t
+    return out, seconds
 
 
-def _over_budget(article: Article, spent: dict[str, float], budget: float) -> _Warned | None:
+def _checked(raw: RawDocument, result: Article | Exception, spent: dict[str, float],
+             budget: float) -> Article | _Warned | Problem:
+    if isinstance(result, NoArticleText):
+        return Problem(Code.E008, raw.origin.path, raw.origin.locator, str(result))
+    if isinstance(result, Exception):   # one bad article must not stop the build
+        return Problem(Code.E014, raw.origin.path, raw.origin.locator,
+                       f"{type(result).__name__}: {result}")
+    article = result
+    warnings = []
+    if NO_TEXT in article.notes:   # counted apart from the inputs that failed
+        warnings.append(Problem(Code.W002, raw.origin.path, raw.origin.locator, NO_TEXT,
+                                skipped=False))
+    pieces = next((n for n in article.notes if n.startswith(PIECES_NOTE)), None)
+    if pieces:   # a huge text: analysed whole, but in pieces, and the user should know
+        warnings.append(Problem(Code.W003, raw.origin.path, raw.origin.locator, pieces,
+                                skipped=False))
+    over = _over_budget(article, spent, budget)
+    if over:
+        warnings.append(over)
+    return _Warned(article, tuple(warnings)) if warnings else article
+
+
+def _over_budget(article: Article, spent: dict[str, float], budget: float) -> Problem | None:
     total = sum(spent.values())
     if total <= budget:
         return None
@@ -135,25 +181,33 @@ def _over_budget(article: Article, spent: dict[str, float], budget: float) -> _W
     # the stage that took the most, and any other that took a tenth of the time
     stages = ", ".join(f"{name} {seconds:.1f} s" for n, (name, seconds) in enumerate(ranked)
                        if n == 0 or seconds >= total / 10)
-    return _Warned(article, Problem(
+    return Problem(
         Code.W001, article.origin.path, article.origin.locator,
         f"{total:.1f} s CPU ({stages}; {len(article.body):,} characters of text), "
-        f"over the {budget:g} s budget", skipped=False))
+        f"over the {budget:g} s budget", skipped=False)
 
 
 def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
           workers: int | None = 1, stderr: TextIO | None = sys.stderr,
           progress: Callable[[str], None] | None = None,
           model: str | None = nlp.DEFAULT_MODEL,
-          article_budget: float = ARTICLE_BUDGET) -> BuildSummary:
+          article_budget: float = ARTICLE_BUDGET,
+          executor: str | Executor = "local") -> BuildSummary:
     """Read `paths` into `store`. `model`: the language pipeline (`storyline.nlp.load`);
     None skips sentences, names and quotes. An article whose per-article stages take
     more than `article_budget` CPU seconds is kept, with a warning (W001) naming it
-    and the stage that took the time."""
+    and the stage that took the time. `executor`: where the per-article stages run,
+    "local" (this process, or `workers` processes), "ray" (a Ray cluster: see
+    `storyline.executor.RayExecutor`), or an `Executor`."""
     options = options or ReadOptions()
     if model is not None:
         nlp.load(model)  # a missing model stops the build here, not once per article
     summary = BuildSummary()
+    stage_seconds = summary.stage_seconds
+
+    def spent(stage: str, seconds: float) -> None:
+        stage_seconds[stage] = stage_seconds.get(stage, 0.0) + seconds
+
     started = time.perf_counter()
     build_id = store.builds.start(paths)
     summary.resumed = store.work.counts()
@@ -179,7 +233,7 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                 continue
             summary.files += 1
             articles = problems = 0
-            for item in _guarded(f, read_file(f, options)):
+            for item in _timed(_guarded(f, read_file(f, options)), "read", spent):
                 if isinstance(item, Problem):
                     problems += 1
                     report(item)
@@ -195,42 +249,81 @@ def build(paths: list[str], store: Store, *, options: ReadOptions | None = None,
                     yield item
             yield _FileDone(f, articles, problems)
 
-    executor = make_executor(workers)
+    runner = make_executor(workers, executor) if isinstance(executor, str) else executor
     pending: list[Article] = []
     finished: list[_FileDone] = []
     # Problems met while processing the current file's articles (E008, E014):
     # results come in input order, so they arrive before that file's _FileDone.
     file_problems = 0
     unstored: set[str] = set()   # files with an article that could not be stored
-    try:
-        for result in executor.map(partial(_process_safely, model, article_budget), work()):
-            if isinstance(result, _Warned):
-                report(result.warning)
-                result = result.article
-            if isinstance(result, Problem):
-                report(result)
-                file_problems += 1
-            elif isinstance(result, Article):
-                pending.append(result)
-            else:
-                if file_problems:
-                    result = replace(result, problems=result.problems + file_problems)
-                    file_problems = 0
-                finished.append(result)
-                if progress:
-                    progress(result.file.path)
-            if len(pending) + len(finished) >= BATCH:
-                _write(store, pending, finished, summary, report, unstored)
-                pending, finished = [], []
+
+    def write() -> None:
+        began = time.thread_time()
         _write(store, pending, finished, summary, report, unstored)
+        spent("store", time.thread_time() - began)
+
+    try:
+        chunks = _chunks(work(), CHUNK)
+        for results, seconds in runner.map(partial(_process_chunk, model, article_budget), chunks):
+            for stage, t in seconds.items():
+                spent(stage, t)
+            for result in results:
+                if isinstance(result, _Warned):
+                    for warning in result.warnings:
+                        report(warning)
+                    result = result.article
+                if isinstance(result, Problem):
+                    report(result)
+                    file_problems += 1
+                elif isinstance(result, Article):
+                    pending.append(result)
+                else:
+                    if file_problems:
+                        result = replace(result, problems=result.problems + file_problems)
+                        file_problems = 0
+                    finished.append(result)
+                    if progress:
+                        progress(result.file.path)
+                if len(pending) + len(finished) >= BATCH:
+                    write()
+                    pending.clear()
+                    finished.clear()
+        write()
     finally:
-        executor.close()
-    corpus = run_corpus_stages(store, model)
+        runner.close()
+    corpus = run_corpus_stages(store, model, spent=spent)
     summary.template_updates = corpus.template_updates
     summary.corpus = corpus.to_dict()
     summary.seconds = round(time.perf_counter() - started, 2)
+    summary.stage_seconds = {k: round(v, 3) for k, v in stage_seconds.items()}
     store.builds.finish(build_id, summary.to_dict())
     return summary
+
+
+def _timed(items: Iterator, stage: str, spent: Callable[[str, float], None]) -> Iterator:
+    """The items, the CPU seconds spent producing them added to `stage`."""
+    items = iter(items)
+    while True:
+        began = time.thread_time()
+        item = next(items, _END)
+        spent(stage, time.thread_time() - began)
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _guarded(f, items: Iterator[RawDocument | Problem]) -> Iterator[RawDocument | Problem]:

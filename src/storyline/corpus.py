@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
+from typing import Callable, TypeVar
 
 
 from . import corrections, dating, entities, nlp, stories, timeline
@@ -19,6 +20,8 @@ from .clean.template import apply_to_article, repeated_keys
 from .model import Article, Published
 from .pipeline import Stage, rerun
 from .store import Store
+
+T = TypeVar("T")
 
 __all__ = ["run_corpus_stages", "refresh_templates", "group", "date_from_story", "tell_story",
            "regroup", "resolve_entities", "CorpusSummary", "CORPUS_STAGES"]
@@ -185,26 +188,45 @@ CORPUS_STAGES: tuple[Stage, ...] = (
 )
 
 
-def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL) -> CorpusSummary:
+def run_corpus_stages(store: Store, model: str | None = nlp.DEFAULT_MODEL, *,
+                      spent: Callable[[str, float], None] | None = None) -> CorpusSummary:
     """Carry everything the journal holds through the corpus stages, in table order:
     template lines, grouping, story dates and timelines, entities. Each stage removes
     its entries in the same transaction as its results, so a run stopped anywhere
-    leaves exactly what is left to do."""
+    leaves exactly what is left to do. `spent(stage, seconds)`, if given, is told
+    each stage's CPU seconds (templates, grouping, timelines, regroup,
+    entity_resolution)."""
     started = time.perf_counter()
     summary = CorpusSummary()
-    summary.template_updates = refresh_templates(store, model)
-    summary.grouping = group(store)
+    clock = _Clock(spent)
+    summary.template_updates = clock("templates", refresh_templates, store, model)
+    summary.grouping = clock("grouping", group, store)
     touched = store.work.pending("story")
     for story_id in touched:
-        summary.dated_by_story += tell_story(store, story_id, model)
+        summary.dated_by_story += clock("timelines", tell_story, store, story_id, model)
     # Members dated just now may show a story runs alongside another alike: the ones
     # that took a merge tell their timeline again.
-    for story_id in regroup(store):
-        summary.dated_by_story += tell_story(store, story_id, model)
+    for story_id in clock("regroup", regroup, store):
+        summary.dated_by_story += clock("timelines", tell_story, store, story_id, model)
     summary.stories_updated = len(touched)
     if store.work.pending("entities"):
-        summary.entities = resolve_entities(store)
+        summary.entities = clock("entity_resolution", resolve_entities, store)
     # What people corrected holds whatever the machine decided again.
     corrections.apply(store, model=model)
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary
+
+
+class _Clock:
+    """Runs a stage, telling `spent` its CPU seconds."""
+
+    def __init__(self, spent: Callable[[str, float], None] | None) -> None:
+        self.spent = spent
+
+    def __call__(self, stage: str, fn: Callable[..., T], *args) -> T:
+        began = time.thread_time()
+        try:
+            return fn(*args)
+        finally:
+            if self.spent:
+                self.spent(stage, time.thread_time() - began)

@@ -36,6 +36,7 @@ class Code(str, Enum):
     E015 = "language model not available"
     W001 = "article over its time budget"
     W002 = "page kept without its text"
+    W003 = "text annotated in pieces"
     # Errors that stop a command (StorylineError).
     E101 = "no such input"
     E102 = "no database"

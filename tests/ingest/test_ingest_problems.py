@@ -387,15 +387,16 @@ def test_an_article_the_store_cannot_hold_is_reported_and_its_file_read_again(
         write, tmp_path, monkeypatch, capsys):
     from storyline import _build
 
-    original = _build.process
+    original = _build.process_many
 
-    def unstorable(raw, model=None, **kwargs):
-        article = original(raw, model, **kwargs)
-        if "Salem" in (article.title or ""):
-            article.title += "\udc80"      # what no reader makes today, if one ever did
-        return article
+    def unstorable(raws, model=None, **kwargs):
+        articles = original(raws, model, **kwargs)
+        for article in articles:
+            if "Salem" in (article.title or ""):
+                article.title += "\udc80"      # what no reader makes today, if one ever did
+        return articles
 
-    monkeypatch.setattr(_build, "process", unstorable)
+    monkeypatch.setattr(_build, "process_many", unstorable)
     write("a.jsonl", jsonl(RECORDS[18:22]))
     db = str(tmp_path / "x.db")
     assert main(["build", str(tmp_path), "--db", db, "--no-language"]) == 1

@@ -14,6 +14,7 @@ import sys
 from .. import _build as build_stage
 from .. import nlp
 from ..errors import Code, StorylineError
+from ..executor import make_executor
 from ..ingest import FieldMap, ReadOptions
 from ._common import add_db, open_store, print_json
 
@@ -26,6 +27,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db(p)
     p.add_argument("--workers", type=int, default=1,
                    help="worker processes for per-article work (0: one per core; default 1)")
+    p.add_argument("--executor", choices=("local", "ray"), default="local",
+                   help="where per-article work runs: local processes (default) or a Ray "
+                        "cluster (pip install 'storyline[ray]'; the cluster at --ray-address, "
+                        "$RAY_ADDRESS, or a new local one)")
+    p.add_argument("--ray-address", default=None, metavar="ADDRESS",
+                   help="the Ray cluster to run on, e.g. auto or ray://head:10001")
     p.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
                    help="dataset field mapping, e.g. --field text=maintext --field date=meta.published "
                         "(names: text, title, date, url, source, byline)")
@@ -41,6 +48,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    metavar="SECONDS", help="warn (W001) about articles whose per-article stages take "
                    f"more CPU seconds than this (default {build_stage.ARTICLE_BUDGET:g})")
     p.add_argument("--json", action="store_true", help="print the build summary as JSON on stdout")
+    p.add_argument("--profile", action="store_true",
+                   help="print the CPU seconds each stage took (all workers added up) on stderr")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
 
@@ -59,8 +68,10 @@ def run(args: argparse.Namespace) -> int:
         if tty:
             print(f"\rstoryline: {done[0]} files read", end="", file=sys.stderr, flush=True)
 
+    runner = make_executor(args.workers, args.executor, address=args.ray_address)
     with open_store(args, create=True) as store:
         summary = build_stage.build(args.paths, store, options=options, workers=args.workers,
+                                    executor=runner,
                                     stderr=sys.stderr, progress=progress,
                                     article_budget=args.article_budget,
                                     model=None if args.no_language else nlp.model_name(args.model))
@@ -73,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
         for line in summary.lines():
             print(f"storyline: {line}", file=sys.stderr)
         print(f"storyline: {total} articles in {args.db}", file=sys.stderr)
+    if args.profile:
+        for line in summary.profile_lines():
+            print(f"storyline: {line}", file=sys.stderr)
     return 0 if summary.ok else 1
 
 

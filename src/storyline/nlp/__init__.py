@@ -74,7 +74,58 @@ def _load(name: str, full: bool) -> "Language":
     if "ner" in nlp.pipe_names:
         _register()
         nlp.add_pipe(_NAMES, after="ner")
+    _use_fast_gemm(nlp)
     return nlp
+
+
+def _use_fast_gemm(nlp: "Language") -> None:
+    """Matrix products of the pipeline's layers through numpy's BLAS, on one thread.
+
+    thinc multiplies with cython-blis, whose wheel runs its generic reference kernel on
+    CPUs it does not recognise: 30 GFLOPS against OpenBLAS's 96 on this machine's AMD
+    EPYC (one core), and the language pipeline is most of a build's time. The products
+    are the same sums; the parses, tags and names of 100 timeline17 articles came out
+    identical (bench/throughput.py). One BLAS thread: the build runs one process per
+    core, and OpenBLAS's own threads on top made a build use twice the CPU time.
+    """
+    if not _matmul_ops_ok():
+        return
+    ops = _matmul_ops()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and type(model.ops).__name__ == "NumpyOps":
+            for node in model.walk():
+                node.ops = ops
+
+
+@lru_cache(maxsize=1)
+def _matmul_ops_ok() -> bool:
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:   # pragma: no cover - a dependency; without it stay on blis
+        return False
+    threadpool_limits(1, user_api="blas")
+    return True
+
+
+@lru_cache(maxsize=1)
+def _matmul_ops():
+    """One instance per process; thinc is imported here, not when storyline is."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    class MatmulOps(NumpyOps):
+        """thinc's NumpyOps with gemm by numpy.matmul (see `_use_fast_gemm`)."""
+
+        def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
+            x = x.T if trans1 else x
+            y = y.T if trans2 else y
+            if out is None:
+                return numpy.matmul(x, y)
+            numpy.matmul(x, y, out=out)
+            return out
+
+    return MatmulOps()
 
 
 _NAMES = "storyline_names"

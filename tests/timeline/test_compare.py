@@ -136,3 +136,13 @@ def test_an_undated_articles_account_of_a_date_is_compared_too():
     result = timeline.compare([a, b], timeline.build([a, b], length=3))
     for d in result["differences"]:
         assert d["when"] and all(x["value"] for x in d["accounts"])
+
+
+def test_figures_that_jump_up_and_down_are_no_series():
+    days = ["2024-05-01", "2024-05-02", "2024-05-14", "2024-05-15", "2024-06-01", "2024-06-02"]
+    tolls = ["219", "219", "10", "10", "31", "31"]
+    arts = [article(f"k{i}", "North Star" if i % 2 else "South Ledger", day,
+                    f"Officials said {toll} people were killed in the fighting near the port.")
+            for i, (day, toll) in enumerate(zip(days, tolls))]
+    result = timeline.compare(arts, timeline.build(arts, length=3))
+    assert result["series"] == []

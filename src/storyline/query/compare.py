@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .quotes import UNKNOWN, _grouped, _said
 
 __all__ = ["comparison", "sources_by_outlet", "SHOWN_SOURCES"]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower()) or "\0"
 
 # Speakers listed per outlet.
 SHOWN_SOURCES = 8
@@ -49,8 +54,10 @@ def sources_by_outlet(store, story, limit: int | None = SHOWN_SOURCES) -> dict[s
                                      s[1].get("speaker_name")),
                           lambda s: s, None, 0)
         listed: dict[str, dict[str, Any]] = {}
+        own = _key(outlet)
         for g in groups:
-            if g["speaker_name"] == UNKNOWN:
+            # "told Reuters", "CNN has learned": the outlet itself is no source of its own.
+            if g["speaker_name"] == UNKNOWN or _key(g["speaker_name"]) in own:
                 continue
             if g["speaker"] and g["speaker"] not in names:
                 entity = store.entities.get(g["speaker"])

@@ -74,7 +74,7 @@ def test_the_resumed_build_says_what_it_resumed(pile, tmp_path):
     summary = build(db, pile.first)
     assert summary.files == 0                             # nothing re-read
     lines = summary.lines()
-    assert lines[0].startswith("resumed what a stopped build left: ")
+    assert lines[0].startswith("first, corpus work left to do (by a stopped build or an upgrade): ")
     assert "stories to date and retell" in lines[0] and "entity resolution" in lines[0]
 
 

@@ -74,9 +74,9 @@ class BuildSummary:
             what = {"templates": "outlets' template lines", "group": "articles to group",
                     "story": "stories to date and retell", "regroup": "stories to look at again",
                     "entities": "entity resolution"}
-            out.append("resumed what a stopped build left: " + ", ".join(
-                what[k] if k == "entities" else f"{n} {what[k]}"
-                for k, n in self.resumed.items() if k in what))
+            out.append("first, corpus work left to do (by a stopped build or an upgrade): "
+                       + ", ".join(what[k] if k == "entities" else f"{n} {what[k]}"
+                                   for k, n in self.resumed.items() if k in what))
         out += [f"files: {self.files} read, {self.files_unchanged} unchanged since the last build",
                f"articles: {self.articles_added} added, {self.articles_updated} updated, "
                f"{self.articles_unchanged} unchanged, {self.duplicates} duplicates skipped"]

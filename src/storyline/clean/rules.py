@@ -185,7 +185,8 @@ RULES: tuple[Rule, ...] = (
     Rule("promo-membership", "promo",
          _r(r"^\W*(subscribe to|join|start your|become an?|upgrade to|try)\b.{0,60}\b(premium|"
             r"subscription|membership|member|subscriber)\b|\bjoin (our|the) (commenting )?"
-            r"(forum|community)\b|\bstart your .{0,40}\bsubscription today\b"), 30),
+            r"(forum|community)\b|\bstart your .{0,40}\bsubscription today\b|"
+            r"^join [\w-]+ conversations\b"), 30),
     # -- prompts to the reader
     Rule("engagement", "engagement",
          _r(r"\b(tell us (in the comments|what you think|your thoughts)|let us know (in the comments|"

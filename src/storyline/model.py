@@ -58,7 +58,7 @@ class Origin:
     format: str                    # txt | html | jsonl | json | csv | warc | feed
     locator: str | None = None     # "line=12", "row=3", "record=7", "entry=2" inside the file
     url: str | None = None
-    crawl_date: str | None = None  # ISO date the page was fetched (WARC-Date), an upper bound
+    crawl_date: str | None = None  # when the page was fetched (WARC-Date, ISO), an upper bound
 
     def where(self) -> str:
         return f"{self.path}:{self.locator}" if self.locator else self.path

@@ -286,3 +286,125 @@ def test_htmldates_answer_stands_when_nothing_contradicts_it():
     d = decide(tree(JSONLD_PAGE), "2024-03-05")
     assert (d.day, d.method) == ("2024-03-05", "html-meta")
     assert dates.decide(tree(JSONLD_PAGE), "2024-03-05", "html-text").method == "html-text"
+
+
+# -- the page's own article, not the other things on it (issue 17) ------------------------
+
+def test_a_live_blogs_updates_are_not_its_date():
+    html = page(head='<script type="application/ld+json">{"@context": "https://schema.org", '
+                     '"@type": "LiveBlogPosting", "headline": "Storm live: roads closed",'
+                     '"liveBlogUpdate": [{"@type": "BlogPosting", "headline": "Bridge reopens",'
+                     ' "datePublished": "2024-03-08T09:00:00-05:00"}],'
+                     '"datePublished": "2024-03-06T07:00:00-05:00", '
+                     '"dateModified": "2024-03-08T09:00:00-05:00"}</script>'
+                     "<title>Storm live: roads closed</title>",
+                body="<h1>Storm live: roads closed</h1>" + STORY)
+    found = page_dates(tree(html))
+    update = next(c for c in found if c.key == "BlogPosting.datePublished")
+    assert not update.main and update.stamp.day == date(2024, 3, 8)
+    # htmldate's JSON-LD search took the update's date: the live blog's own comes back
+    d = decide(tree(html), "2024-03-08")
+    assert d.day == "2024-03-06" and "another item" in d.reason
+
+
+def test_another_articles_json_ld_is_not_the_pages():
+    teaser = ('{"@type": "NewsArticle", "headline": "Library hours cut", '
+              '"url": "https://ledger.example.com/news/library-hours", '
+              '"datePublished": "2023-12-29T10:00:00Z"}')
+    own = ('{"@type": "NewsArticle", "headline": "Council approves budget", '
+           '"url": "https://ledger.example.com/news/council-budget", '
+           '"datePublished": "2024-03-05T18:20:00-05:00"}')
+    html = page(head=f'<script type="application/ld+json">{teaser}</script>'
+                     f'<script type="application/ld+json">{own}</script>'
+                     '<link rel="canonical" href="https://ledger.example.com/news/council-budget">',
+                body="<h1>Council approves budget</h1>" + STORY)
+    main = {c.stamp.day.isoformat(): c.main for c in page_dates(tree(html))}
+    assert main == {"2023-12-29": False, "2024-03-05": True}
+    assert decide(tree(html), "2023-12-29").day == "2024-03-05"
+
+
+def test_a_teasers_microdata_in_the_sidebar_is_not_the_pages_date():
+    html = page(head='<meta property="article:published_time" content="2024-03-05T18:20:00-05:00">'
+                     "<title>Council approves budget</title>",
+                body='<article itemscope itemtype="https://schema.org/NewsArticle">'
+                     '<h1 itemprop="headline">Council approves budget</h1>' + STORY + "</article>"
+                     '<aside class="more-news"><article itemscope itemtype="https://schema.org/NewsArticle">'
+                     '<h2 itemprop="headline">Library hours cut</h2>'
+                     '<time itemprop="datePublished" datetime="2023-12-29">Dec. 29</time>'
+                     "</article></aside>")
+    [teaser] = [c for c in page_dates(tree(html)) if c.source == "itemprop"]
+    assert not teaser.main
+    assert decide(tree(html), "2024-03-05").day == "2024-03-05"   # rule 2 would have taken it
+
+
+def test_without_item_types_a_date_in_a_related_box_is_not_the_pages():
+    html = page(body="<h1>Council approves budget</h1>" + STORY +
+                     '<div class="related-stories"><span itemprop="datePublished" '
+                     'content="2023-12-29">Dec. 29</span></div>')
+    [c] = page_dates(tree(html))
+    assert not c.main
+
+
+def test_the_articles_own_microdata_holds_the_headline():
+    html = page(body='<div itemscope itemtype="https://schema.org/NewsArticle">'
+                     '<h1>Council approves budget</h1>'
+                     '<time itemprop="datePublished" datetime="2024-03-05">March 5</time>'
+                     '<div itemprop="review" itemscope itemtype="https://schema.org/Review">'
+                     '<meta itemprop="datePublished" content="2024-04-01"></div>' + STORY + "</div>")
+    found = {c.stamp.day.isoformat(): c.main for c in page_dates(tree(html))}
+    assert found == {"2024-03-05": True, "2024-04-01": False}
+
+
+def test_a_republication_stamp_printed_under_the_headline_is_not_the_first_publication():
+    # the article item was created in 2017; its datePublished was restamped on the day it
+    # was modified, and the page prints that day
+    html = page(lang="fr",
+                head='<meta property="article:published_time" content="2017-04-12T18:33:00+02:00">'
+                     '<meta property="article:modified_time" content="2020-02-19T15:24:00+01:00">'
+                     "<title>Les clés pour aller bien</title>",
+                body='<article itemscope itemtype="http://schema.org/Article">'
+                     '<meta itemprop="dateCreated" content="2017-04-11">'
+                     '<meta itemprop="dateModified" content="2020-02-19">'
+                     '<meta itemprop="datePublished" content="2020-02-19">'
+                     "<h1>Les clés pour aller bien</h1><div>Par Ophélie Ostermann | Le 19 février 2020</div>"
+                     + STORY + "</article>")
+    assert decide(tree(html), "2017-04-12").day == "2017-04-12"
+    # labelled as the publication date, it is one
+    labelled = html.replace("| Le 19 février 2020", "| Publié le 19 février 2020")
+    assert decide(tree(labelled), "2017-04-12").day == "2020-02-19"
+
+
+# -- the crawl date ------------------------------------------------------------------------
+
+TOKYO = page(head='<meta property="article:published_time" content="2024-03-02T08:30:00+09:00">'
+                  "<title>Council approves budget</title>",
+             body="<h1>Council approves budget</h1>" + STORY)
+
+
+def test_a_page_ahead_of_utc_published_before_the_crawl_keeps_its_own_day():
+    # 2024-03-02 08:30 in Tokyo is 2024-03-01 23:30 UTC, before the crawl at 23:50 UTC
+    d = decide(tree(TOKYO), "2024-03-02", crawl="2024-03-01T23:50:00Z")
+    assert d.day == "2024-03-02"
+
+
+def test_a_page_stated_after_the_crawl_instant_keeps_the_crawl_as_its_bound():
+    d = decide(tree(TOKYO), "2024-03-02", crawl="2024-03-01T20:00:00Z")
+    assert d.day is None
+    assert "after the page was fetched" in d.reason and "latest possible day" in d.reason
+
+
+def test_another_statement_that_fits_the_crawl_is_taken():
+    html = TOKYO.replace("<title>", '<script type="application/ld+json">{"@type": "NewsArticle", '
+                                    '"datePublished": "2024-02-28T10:00:00+09:00"}</script><title>')
+    d = decide(tree(html), "2024-03-02", crawl="2024-03-01T20:00:00Z")
+    assert d.day == "2024-02-28" and "after the page was fetched" in d.reason
+
+
+@pytest.mark.parametrize("crawl, day", [
+    ("2024-03-01", "2024-03-02"),     # days only: a day's grace for the page's time zone
+    ("2024-02-29", None),
+])
+def test_without_instants_days_are_compared_with_a_days_grace(crawl, day):
+    html = page(head='<meta property="article:published_time" content="2024-03-02">',
+                body="<h1>Story</h1>" + STORY)
+    assert decide(tree(html), "2024-03-02", crawl=crawl).day == day

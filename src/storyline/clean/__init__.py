@@ -10,8 +10,10 @@ The decisions, in order:
 2. the head: a headline as first line (plain text only), bylines, a standfirst
    that repeats the page's description, a dateline split off the first body
    paragraph;
-3. the tail: reader comments after a comments header, and headlines of other
-   stories after the article's last sentence (teasers);
+3. the tail: reader comments after a comments header; links to other stories set in
+   capitals, the writer's biography, a second article appended after the first
+   (`endmatter.py`); headlines of other stories after the article's last sentence
+   (teasers);
 4. across articles (`template.py`): lines that repeat across one source.
 """
 
@@ -23,6 +25,7 @@ import unicodedata
 from ..model import Block
 from ..text.scraped import WEEKDAY as _WEEKDAY
 from ..text.sentences import ENDS_CLAUSE, ENDS_SENTENCE
+from . import endmatter
 from .rules import (COMMENT_HEADERS, DATELINE, HEADLINE_MAX_WORDS, RULES, TEASER_HEADERS, words)
 from .template import TemplateIndex, apply_template, line_key
 
@@ -125,6 +128,9 @@ def clean_paragraphs(paragraphs: list[str], *, title: str | None = None,
     _mark_captions_by_credits(blocks)
     _mark_head(blocks, title, description, markup_hint)
     _mark_comments(blocks)
+    endmatter.mark_caps_links(blocks, _body_extent(blocks, long_only=True)[0])
+    endmatter.mark_biography(blocks)
+    endmatter.mark_appended_article(blocks, title, _is_byline)
     _mark_teasers(blocks)
     return _split_dateline(blocks)
 
@@ -282,12 +288,14 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
             # inside the article; its wording often differs from the <title>.
             block.kind, block.rule = "title", "first-line-headline"
         elif i == 1 and blocks[0].kind == "title" and words(text) >= 8 \
-                and not ENDS_CLAUSE.search(text) and len(blocks) > 2 and _is_prose(blocks[2].text, 8):
+                and not ENDS_CLAUSE.search(text) and len(blocks) > 2 and _is_prose(blocks[2].text, 8) \
+                and not _opens_story(text):
             # A deck under the headline: a long line that does not end a sentence.
             block.kind, block.rule = "standfirst", "deck-under-headline"
         elif _BYLINE.match(text) and words(text) <= 14:
             block.kind, block.rule = "byline", "byline"
-        elif norm_desc and i <= 2 and norm == norm_desc and _byline_follows(blocks, i):
+        elif norm_desc and i <= 2 and norm == norm_desc and _byline_follows(blocks, i) \
+                and not _opens_story(text):
             # The summary under the headline, repeated in the page's description,
             # with the byline or date line under it. Without those the paragraph
             # is taken for the lede: many sites use the lede as the description.
@@ -297,6 +305,17 @@ def _mark_head(blocks: list[Block], title: str | None, description: str | None,
                 and any(b.kind == "title" for b in blocks[:i]):
             # Short non-sentence lines between the headline and the lede: kickers, sections.
             block.kind, block.rule = "title", "head-kicker"
+
+
+def _opens_story(text: str) -> bool:
+    """A paragraph that opens with a dateline ("WASHINGTON (AP) — ...") is the story's
+    first paragraph, never a standfirst above it, whatever the page's description says."""
+    m = DATELINE.match(text)
+    return bool(m) and _dateline_ok(m.group("dateline"))
+
+
+def _is_byline(text: str) -> bool:
+    return bool(_BYLINE.match(text)) and words(text) <= 14
 
 
 def _shares_words(text: str, title: str | None, share: float = 0.5) -> bool:
@@ -357,6 +376,9 @@ def _mark_teasers(blocks: list[Block]) -> None:
                 if ENDS_SENTENCE.search(blocks[j].text) or words(blocks[j].text) > 25:
                     break
                 run.append(j)
+            cards = _cards(blocks, following)
+            if len(cards) > len(run) and cards == following:
+                run = cards   # headlines with their one-line summaries, to the end of the page
             b.kind, b.rule = "teaser", "teaser-header"  # the header itself is never text
             if run or i > last_prose:
                 for j in run:
@@ -370,6 +392,38 @@ def _mark_teasers(blocks: list[Block]) -> None:
     if 2 <= len(candidates) <= 12 and len(candidates) == len(tail):
         for i in candidates:
             blocks[i].kind, blocks[i].rule = "teaser", "trailing-headlines"
+
+
+# The most words of a teaser's summary line under its headline ("The 'Uncommitted' vote
+# was a measure of frustration with Biden's stance on Gaza ...").
+CARD_SUMMARY_WORDS = 40
+
+
+def _teaser_headline(text: str) -> bool:
+    """A headline of a list of other stories: short and no sentence, or a card's link
+    text printed twice ("Nikki Haley Just Won't Quit Nikki Haley Just Won't Quit")."""
+    half = text.split()
+    if len(half) % 2 == 0 and half[:len(half) // 2] == half[len(half) // 2:]:
+        text = " ".join(half[:len(half) // 2])
+    return not ENDS_SENTENCE.search(text) and words(text) <= HEADLINE_MAX_WORDS
+
+
+def _cards(blocks: list[Block], following: list[int]) -> list[int]:
+    """After a teaser header, the run of other stories' cards: each a headline, maybe
+    with one summary line under it."""
+    run: list[int] = []
+    after_headline = False
+    for j in following:
+        text = blocks[j].text
+        if _teaser_headline(text):
+            run.append(j)
+            after_headline = True
+        elif after_headline and words(text) <= CARD_SUMMARY_WORDS:
+            run.append(j)
+            after_headline = False
+        else:
+            break
+    return run
 
 
 # Lines of an article's own lists: dates, scores, "Key: value" items, bullets.

@@ -45,6 +45,18 @@ _DATE = (rf"(?:{_DAYNAME}\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}
          rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}[-/.]\d\d?[-/.]\d\d?|"
          rf"\d\d?[-/.]\d\d?[-/.]\d{{2,4}})")
 
+# "Read also" in the languages of European and other news sites: the label of a link to
+# another story ("Les også: ...", "Lesen Sie auch", "À lire aussi"), from the sites'
+# own wording (issue 17 names the Norwegian, German and English ones).
+READ_ALSO = (r"see also|leggi anche( su)?|leggi di più|lesen sie (auch|mehr|hier)|mehr zum thema|"
+             r"auch interessant|das könnte sie auch interessieren|lire aussi|à lire aussi|a lire aussi|"
+             r"à lire également|voir aussi|leia também|leia mais|veja também|saiba mais|"
+             r"lea también|lee también|leer más|lea más|ver también|les også|les mer|se også|"
+             r"læs også|læs mere|läs också|läs mer|lees ook|lees meer|lue myös|lue lisää|"
+             r"czytaj (też|także|również|więcej)|zobacz (też|także)|přečtěte si (také|též)|"
+             r"čítajte (aj|tiež)|citește și|olvassa el|читайте также|читайте еще|"
+             r"διαβάστε (επίσης|ακόμη)|ayrıca okuyun|baca juga")
+
 # A credit inside parentheses at the end of a caption: "(Reuters/Jane Doe)",
 # "(AP Photo/John Roe)", "(Photo: Getty Images)", "(Associated Wire/Pat Lee)".
 _CREDIT = (r"\((?:[^()]{0,60}\b(?:photo|photograph|image|picture|credit|file|"
@@ -77,14 +89,14 @@ RULES: tuple[Rule, ...] = (
             rf"\d{{1,2}}\s*,?\s*\d{{4}}\s*\.?$"), 45, "head"),
     # -- links to other stories inside the body
     Rule("related", "related",
-         _r(r"^\W{0,2}(see also|leggi anche( su)?|lesen sie auch|lire aussi|leia também|veja também|related|related (coverage|stories|story|articles?|content|reading|"
+         _r(r"^\W{0,2}(" + READ_ALSO + r"|related|related (coverage|stories|story|articles?|content|reading|"
             r"links?|news|video|posts?)|read more|read also|also read|also on [\w.]+|more( on this)?|"
             r"more from [\w .]+|recommended|don't miss|do not miss|must read|trending|read next|"
             r"read the full (story|article)|further reading|in other news|see more|"
             r"watch|listen|also see|also|more coverage|latest|background)\s*(:|\||»|›|>|–|—|-)\s*\S"), 30),
     Rule("related-header", "related",
          _r(r"^\W*(related( (coverage|stories|articles?|content|links|posts|topics))?|"
-            r"more( stories)?( on this( story| topic)?)?|see also|read more|don't miss|"
+            r"more( stories)?( on this( story| topic)?)?|" + READ_ALSO + r"|read more|don't miss|"
             r"recommended( for you)?|you (may|might) also (like|be interested in)|"
             r"more (from|in) [\w .'&-]{2,30}|also on [\w.]+|also in the news|explore further|"
             r"further reading)\W*$"), 8),
@@ -133,6 +145,48 @@ RULES: tuple[Rule, ...] = (
             r"^(listen|subscribe) to .{0,40}podcast|listen (live|now|to the (full )?episode)|"
             r"available on (apple|spotify|google))\b"),
          35),
+    # -- notices and the newsroom's own lines (issue 17)
+    # A machine-translation notice: "This article was translated automatically",
+    # "Dieser Artikel wurde maschinell übersetzt", "Denne artikkelen er maskinoversatt".
+    Rule("notice-machine-translation", "meta",
+         _r(r"\b(this|the) (article|story|text|content|page|report|post)( has been| was| is| were)"
+            r"( automatically| machine| auto)?[- ]translated\b.{0,100}\b(automatic|machine|software|"
+            r"google translate|deepl|artificial intelligence|\bai\b|tool|errors?|inaccurac)|"
+            r"\b(machine|automatic|auto)[- ]translat(ed|ion)\b.{0,80}\b(original|errors?|inaccura|"
+            r"may (not|contain|differ)|disclaimer|powered by|provided by)|"
+            r"^\W*(machine|automatic|auto|ai)[- ]translat(ed|ion)\W*$|"
+            r"\btranslated (automatically|by (a )?machine|using (ai|artificial intelligence|machine "
+            r"translation|google translate|deepl))\b|"
+            r"(automatisch|maschinell|mit (hilfe )?(von )?ki)( \w+){0,4} übersetzt|maschinelle übersetzung|"
+            r"traduit automatiquement|(a été|est) traduit (automatiquement|par (une )?(ia|intelligence "
+            r"artificielle))|traduction automatique|traducido automáticamente|traducción automática|"
+            r"tradotto automaticamente|traduzione automatica|traduzido automaticamente|"
+            r"tradução automática|maskinoversatt|maskinoversat|maskinöversatt|automatisch vertaald|"
+            r"machinaal vertaald|tłumaczenie maszynowe|przetłumaczon\w* automatycznie|"
+            r"機械翻訳|自動翻訳|机器翻译|自动翻译|기계 번역|자동 번역"), 60),
+    # "Got a story? Get in touch", "Send tips to ...", "Har du et tips?": the newsroom
+    # asking for news, not news.
+    Rule("footer-tips", "footer",
+         _r(r"^\W*(got|have|do you have|know) (a|an) (news )?(story|tip|news tip|story idea|"
+            r"exclusive)\b.{0,20}\?|\bsend (us )?(your )?(news )?(tips|stories|story ideas)\b|"
+            r"\btips? (to|at) [\w.+-]+@[\w-]+\.|^\W*(get in touch|contact us|contact the newsroom)\W*$|"
+            r"^\W*(har du (et )?tips|tips oss|tipsa oss|tips redaktionen|haben sie (einen )?(tipp|"
+            r"hinweis)|hinweise (bitte )?an|vous avez une info|¿tienes (una historia|información)|"
+            r"hai una (notizia|segnalazione))\b"), 40),
+    # "Follow ... on Twitter", "and follow him on X @handle", "Folgen Sie uns auf
+    # Facebook": at the start of a sentence, or the writer's after "and".
+    Rule("promo-follow", "promo",
+         _r(r"(^|[.!?]\s+|\band\s+|\byou can\s+)(follow|folgen sie|følg|följ|suivez|síguenos en|siga|"
+            r"seguici su|segui|volg)\b[^.!?]{0,60}\b(on|at|via|auf|på|sur|en|su|op|no|na)\s+"
+            r"(twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin|tiktok|youtube|"
+            r"telegram|whatsapp|snapchat)\b|\bon (twitter|x) (at )?@\w+"), 60),
+    # WordPress shortcodes left in the text: "[button link=...]Send us YOUR kit review[/button]"
+    Rule("meta-shortcode", "meta", _r(r"^\s*\[(\w+)\b[^\]]*\].*\[/\1\]\s*$"), 40),
+    Rule("promo-membership", "promo",
+         _r(r"^\W*(subscribe to|join|start your|become an?|upgrade to|try)\b.{0,60}\b(premium|"
+            r"subscription|membership|member|subscriber)\b|\bjoin (our|the) (commenting )?"
+            r"(forum|community)\b|\bstart your .{0,40}\bsubscription today\b|"
+            r"^join [\w-]+ conversations\b"), 30),
     # -- prompts to the reader
     Rule("engagement", "engagement",
          _r(r"\b(tell us (in the comments|what you think|your thoughts)|let us know (in the comments|"

@@ -37,6 +37,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="dataset field mapping, e.g. --field text=maintext --field date=meta.published "
                         "(names: text, title, date, url, source, byline)")
     p.add_argument("--source", help="outlet name for every article read")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--crawl-date", metavar="DATE",
+                      help="when the saved HTML pages were fetched (2024-03-01 or "
+                           "2024-03-01T18:30:00Z): no page is dated after it (WARC records "
+                           "carry their own)")
+    when.add_argument("--mtime-date", action="store_true",
+                      help="take each saved HTML file's modification time as the day it was "
+                           "fetched (only if the files were not copied or unpacked since)")
     p.add_argument("--max-file-mb", type=int, default=50,
                    help="skip single-article files larger than this (default 50)")
     p.add_argument("--model", default=None, metavar="NAME",
@@ -59,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise StorylineError(Code.E110, str(err)) from None
     _inputs_exist(args.paths)       # before the store: a mistyped path makes no database
-    options = ReadOptions(max_file_bytes=args.max_file_mb << 20, fields=fields, source=args.source)
+    options = ReadOptions(max_file_bytes=args.max_file_mb << 20, fields=fields, source=args.source,
+                          crawl_date=_crawl_date(args.crawl_date), mtime_date=args.mtime_date)
     tty = sys.stderr.isatty() and not args.quiet
     done = [0]
 
@@ -88,6 +97,22 @@ def run(args: argparse.Namespace) -> int:
         for line in summary.profile_lines():
             print(f"storyline: {line}", file=sys.stderr)
     return 0 if summary.ok else 1
+
+
+def _crawl_date(value: str | None) -> str | None:
+    """--crawl-date as given, once it reads as an ISO date or timestamp (E110 if not)."""
+    if value is None:
+        return None
+    from datetime import datetime
+
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise StorylineError(Code.E110, f"--crawl-date {value!r} is no date; use 2024-03-01 "
+                                        "or 2024-03-01T18:30:00Z") from None
+    if not 1900 <= parsed.year <= 2100:
+        raise StorylineError(Code.E110, f"--crawl-date {value!r} is out of range")
+    return value.strip()
 
 
 def _inputs_exist(paths: list[str]) -> None:

@@ -26,7 +26,7 @@ None with the reason in the evidence.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from ..model import Article, Evidence, Published
@@ -90,15 +90,24 @@ def _parse_loose(value: str) -> date | None:
     return None
 
 
-def from_metadata(found: str | None, method: str | None, crawl_date: str | None) -> Published:
-    """The published date from metadata, bounded above by the crawl date."""
+def from_metadata(found: str | None, method: str | None, crawl_date: str | None,
+                  reason: str | None = None) -> Published:
+    """The published date from metadata, bounded above by the crawl date.
+
+    `crawl_date` is a day or a timestamp (a WARC-Date); a metadata day up to one day
+    after the crawl's day is still in time (a page's own day runs ahead of UTC in the
+    east: `extract.dates.decide` compares instants where the page states one).
+    `reason` says why the metadata gave that day (or none), and goes in the evidence.
+    """
     day = parse_date(found)
     crawl = parse_date(crawl_date)
-    if day and crawl and day > crawl:
+    why = [Evidence(reason, where="metadata", note="why")] if reason else []
+    if day and crawl and date.fromisoformat(day) > date.fromisoformat(crawl) + timedelta(days=1):
         # Published after it was fetched is impossible: the metadata is wrong.
         return Published(latest=crawl, method="warc-crawl", confidence=0.0,
                          evidence=[Evidence(crawl_date or "", where="metadata",
-                                            note=f"crawl date; metadata date {day} is later, ignored")])
+                                            note=f"crawl date, kept as the latest possible day; "
+                                                 f"metadata date {day} is later, ignored")] + why)
     if day and method == "html-text" and day.endswith("-01-01"):
         # htmldate's text search answers a bare year ("© 2024") with January 1:
         # only the year is known.
@@ -111,11 +120,11 @@ def from_metadata(found: str | None, method: str | None, crawl_date: str | None)
         return Published(date=day, earliest=day, latest=day, granularity="day", method=method,
                          confidence=METHOD_CONFIDENCE.get(method, 0.7),
                          evidence=[Evidence(str(found), where="path" if method == "path" else "metadata",
-                                            note=f"{method} date")])
+                                            note=f"{method} date" + (f": {reason}" if reason else ""))])
     if crawl:
         return Published(latest=crawl, method="warc-crawl", confidence=0.0,
                          evidence=[Evidence(crawl_date or "", where="metadata",
-                                            note="crawl date: published on or before")])
+                                            note="crawl date: published on or before")] + why)
     return Published()
 
 

@@ -68,10 +68,12 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
     offset over UTC, byline microdata, the date printed under the headline. A
     page trafilatura finds no text in keeps its date and title.
 
-    `crawl_date` is not given to htmldate as its `max_date`: when the page's
+    `crawl_date` (when the page was fetched: an ISO date, or a timestamp such as
+    a WARC-Date) is not given to htmldate as its `max_date`: when the page's
     metadata date is later, htmldate falls back to the first of that month
     (2024-03-05 with a 2024-03-01 crawl came out as 2024-03-01, a wrong day).
-    `dating.from_metadata` applies the crawl date as an upper bound instead.
+    `dates.decide` compares the page's statements with it instead (instants where
+    both have a time zone) and `dating.from_metadata` keeps it as the upper bound.
     """
     import trafilatura
     from htmldate import find_date
@@ -99,7 +101,7 @@ def extract_html(html: str, url: str | None = None, crawl_date: str | None = Non
         # search finds other dates
         found = find_date(html, url=url, original_date=True, extensive_search=True)
         method = "html-text"
-    decision = dates.decide(tree, found, method, url=url)
+    decision = dates.decide(tree, found, method, url=url, crawl=crawl_date)
     sites = [*meta.site_names, *((doc.sitename, doc.hostname) if doc else ()), host_of(url)]
     chosen, evidence = headline.choose(meta.titles or [("trafilatura", title)], sites)
     names, names_from = _authors.first_names(

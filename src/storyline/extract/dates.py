@@ -145,6 +145,9 @@ class Candidate:
     kind: str      # published | modified
     source: str    # json-ld | meta | itemprop | time | url
     key: str       # the property or attribute name
+    # False for the date of something else on the page: a teaser's or a related
+    # item's microdata, a live blog's update, another article's JSON-LD
+    main: bool = True
 
 
 # <meta> names and properties that state the publication date (htmldate's list
@@ -191,9 +194,11 @@ def url_date(url: str | None) -> Stamp | None:
     return _stamp(_day(int(y), int(mo), int(d)))
 
 
-def _jsonld_objects(tree) -> list[dict]:
-    """schema.org objects of the page's JSON-LD, top-level and @graph members first."""
-    objects: list[dict] = []
+def _jsonld_objects(tree) -> list[tuple[dict, bool]]:
+    """schema.org objects of the page's JSON-LD, each with whether it is one of the
+    page's own (top level, an @graph member, a page's mainEntity) rather than an object
+    nested in one (a live blog's update, a list's teaser, a part, a review)."""
+    objects: list[tuple[dict, bool]] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         text = (script.text or "").strip()
         if "date" not in text and "Date" not in text:
@@ -202,14 +207,18 @@ def _jsonld_objects(tree) -> list[dict]:
             data = json.loads(text, strict=False)
         except ValueError:
             data = _jsonld_by_regex(text)
-        items = data if isinstance(data, list) else [data]
-        for item in items:
+        stack = [(item, True) for item in reversed(data if isinstance(data, list) else [data])]
+        while stack:
+            item, own = stack.pop()
+            if isinstance(item, list):
+                stack.extend((i, own) for i in reversed(item))
+                continue
             if not isinstance(item, dict):
                 continue
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                objects.extend(g for g in graph if isinstance(g, dict))
-            objects.append(item)
+            objects.append((item, own))
+            for key, value in reversed(item.items()):
+                if isinstance(value, (dict, list)) and key != "@context":
+                    stack.append((value, own and key in ("@graph", "mainEntity")))
     return objects
 
 
@@ -227,43 +236,157 @@ def _types(obj: dict) -> str:
     return " ".join(str(x) for x in t) if isinstance(t, list) else str(t)
 
 
-def _about_the_page(el) -> bool:
-    """Microdata of the page's article, not of a comment, a person or an offer on it."""
-    scope = el if el.get("itemscope") is not None else next(
+# Types of an article itself (not of the page around it, a WebPage, whose dates are
+# usually the article's): two of them on one page with different dates are two articles.
+_ARTICLE_ITSELF = re.compile(r"Article|Posting|Report|Review", re.I)
+# Where a page puts what is not its article: asides, menus, footers, lists of teasers
+# and related stories (class or id names, matched inside longer ones: "related-posts").
+_ELSEWHERE_TAGS = {"aside", "nav", "footer"}
+_ELSEWHERE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:related|teasers?|recommend\w*|sidebars?|popular|trending|most-?read|"
+    r"more-?(?:news|stories|articles)|read-?more|further-?reading|comments?)(?:$|[\s_-])", re.I)
+
+
+def _url_key(url) -> str | None:
+    if isinstance(url, dict):
+        url = url.get("@id") or url.get("url")
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = re.sub(r"^[a-z]+://(www\.)?", "", url.strip().split("#")[0].split("?")[0], flags=re.I)
+    return url.rstrip("/").lower() or None
+
+
+def _page_urls(tree, url: str | None) -> set[str]:
+    found = {url}
+    canonical = tree.find('.//link[@rel="canonical"]')
+    if canonical is not None:
+        found.add(canonical.get("href"))
+    for key in ("og:url", "twitter:url"):
+        found.update(m.get("content") for m in tree.xpath("//meta[@property=$k or @name=$k]", k=key))
+    return {k for k in map(_url_key, found) if k}
+
+
+def _same_words(a, b) -> bool:
+    mine, theirs = _words(a) if isinstance(a, str) else set(), _words(b or "")
+    return bool(mine) and len(mine & theirs) >= 0.8 * len(mine)
+
+
+def _main_jsonld(objects: list[tuple[dict, bool]], urls: set[str], headline: str) -> list[bool]:
+    """Which of the page's own JSON-LD objects are its article: all of them, unless two
+    articles state different publication dates; then the one whose address is the page's
+    (url, @id, mainEntityOfPage), else the one whose headline is the page's."""
+    articles = [i for i, (obj, own) in enumerate(objects)
+                if own and _ARTICLE_ITSELF.search(_types(obj))]
+    days = {str(objects[i][0].get("datePublished"))[:10] for i in articles}
+    main = [own for _, own in objects]
+    if len(days) < 2:
+        return main
+    for test in (lambda o: any(_url_key(o.get(k)) in urls for k in ("url", "@id", "mainEntityOfPage")),
+                 lambda o: _same_words(o.get("headline"), headline)):
+        chosen = [i for i in articles if test(objects[i][0])]
+        if chosen:
+            for i in articles:
+                main[i] = i in chosen
+            break
+    return main
+
+
+def _elsewhere(el, stop=None) -> bool:
+    """Inside an aside, a menu, a footer or a box of teasers, related stories or comments
+    (looking up to `stop`, the article's own element, when known)."""
+    for node in (el, *el.iterancestors()):
+        if node is stop or node.tag in ("body", "html"):   # a body's classes describe the page
+            return False
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in _ELSEWHERE_TAGS or _ELSEWHERE_CLASS.search(
+                f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def _scope(el):
+    return el if el.get("itemscope") is not None else next(
         (a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+
+
+def _main_scope(tree, headline: str):
+    """The microdata item of the page's article: the article item holding the headline
+    (an <h1>, itemprop="headline") or the articleBody, else the only article item that
+    is not in an aside or a teaser box; None when there is no telling."""
+    scopes = [el for el in tree.iter() if isinstance(el.tag, str) and el.get("itemscope") is not None
+              and _ARTICLE_ITSELF.search(el.get("itemtype") or "")]
+    if not scopes:
+        return None
+    for scope in scopes:
+        marks = scope.xpath('.//h1|.//*[@itemprop="headline" or @itemprop="articleBody"]')
+        if any(m.get("itemprop") == "articleBody" or _same_words(m.text_content(), headline)
+               for m in marks if _scope(m) is scope):
+            return scope
+    outer = [s for s in scopes if not any(a in scopes for a in s.iterancestors())
+             and not _elsewhere(s)]
+    return outer[0] if len(outer) == 1 else None
+
+
+def _other_thing(el) -> bool:
+    """Microdata of a comment, a person, an offer: an item whose type is no article's."""
+    scope = _scope(el)
     itemtype = scope.get("itemtype") if scope is not None else None
-    return not itemtype or bool(_ARTICLE_TYPES.search(itemtype))
+    return bool(itemtype) and not _ARTICLE_TYPES.search(itemtype)
+
+
+def _about_the_page(el, main_scope=None) -> bool:
+    """Microdata of the page's article, not of a comment, a person or an offer on it,
+    nor of a teaser or another article (another article item than `main_scope`, or, with
+    no telling which item is the article's, one in an aside or a teaser box)."""
+    if _other_thing(el):
+        return False
+    scope = _scope(el)
+    itemtype = scope.get("itemtype") if scope is not None else None
+    if main_scope is not None and scope is main_scope:
+        return True
+    if main_scope is not None and itemtype and _ARTICLE_ITSELF.search(itemtype):
+        return False
+    return not _elsewhere(el, main_scope)
 
 
 def page_dates(tree, url: str | None = None) -> list[Candidate]:
-    """Every date the page's markup states about the page, in document order per source."""
+    """Every date the page's markup states about the page, in document order per source;
+    the dates of other things on it (a live blog's updates, teasers, related stories,
+    another article's JSON-LD) come with `main=False`."""
     found: list[Candidate] = []
+    headline = _page_title(tree)
 
-    def add(value, kind: str, source: str, key: str) -> None:
+    def add(value, kind: str, source: str, key: str, main: bool = True) -> None:
         stamp = parse_stamp(value) if isinstance(value, str) else None
         if stamp:
-            found.append(Candidate(stamp, kind, source, key))
+            found.append(Candidate(stamp, kind, source, key, main))
 
-    for obj in _jsonld_objects(tree):
+    objects = _jsonld_objects(tree)
+    for (obj, _), main in zip(objects, _main_jsonld(objects, _page_urls(tree, url), headline)):
         types = _types(obj)
         if types and not _ARTICLE_TYPES.search(types):
             continue   # an Organization's foundingDate, a Person's birthDate...
         for key in _JSONLD_PUBLISHED:
-            add(obj.get(key), "published", "json-ld", f"{types or '?'}.{key}")
-        add(obj.get("dateModified"), "modified", "json-ld", f"{types or '?'}.dateModified")
+            add(obj.get(key), "published", "json-ld", f"{types or '?'}.{key}", main)
+        add(obj.get("dateModified"), "modified", "json-ld", f"{types or '?'}.dateModified", main)
 
+    main_scope = _main_scope(tree, headline)
     for meta in tree.iterfind(".//meta"):
         content = meta.get("content")
-        if not content or (meta.get("itemprop") and not _about_the_page(meta)):
+        if not content:
             continue
+        if meta.get("itemprop") and _other_thing(meta):
+            continue   # a comment's, a person's, an offer's date
+        main = not meta.get("itemprop") or _about_the_page(meta, main_scope)
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = (meta.get(attr) or "").strip().lower()
             if not key:
                 continue
             if key in PUBLISHED_META or (attr == "http-equiv" and key == "date"):
-                add(content, "published", "meta", key)
+                add(content, "published", "meta", key, main)
             elif key in MODIFIED_META:
-                add(content, "modified", "meta", key)
+                add(content, "modified", "meta", key, main)
             elif key in ("og:url", "twitter:url"):
                 stamp = url_date(content)
                 if stamp:
@@ -272,24 +395,26 @@ def page_dates(tree, url: str | None = None) -> list[Candidate]:
 
     for el in tree.xpath('.//*[@itemprop="datePublished" or @itemprop="dateCreated" '
                          'or @itemprop="dateModified"][not(self::meta)]'):
-        if not _about_the_page(el):
+        if _other_thing(el):
             continue
+        main = _about_the_page(el, main_scope)
         value = el.get("datetime") or el.get("content")
         kind = "modified" if el.get("itemprop") == "dateModified" else "published"
         if value:
-            add(value, kind, "itemprop", el.get("itemprop"))
+            add(value, kind, "itemprop", el.get("itemprop"), main)
         else:   # the date as printed: "06 Dicembre 2020"
             m = _SHOWN_DATE.search(el.text_content()[:200])
             day = _shown_day(m) if m else None
             if day:
-                found.append(Candidate(Stamp(day), kind, "itemprop", el.get("itemprop")))
+                found.append(Candidate(Stamp(day), kind, "itemprop", el.get("itemprop"), main))
 
     for el in tree.iterfind(".//time[@datetime]"):
         if el.get("itemprop"):
             continue  # read above
         cls = (el.get("class") or "").lower()
         kind = "modified" if re.search(r"modif|updat|aktualisiert", cls) else "published"
-        add(el.get("datetime"), kind, "time", "pubdate" if el.get("pubdate") is not None else cls)
+        add(el.get("datetime"), kind, "time", "pubdate" if el.get("pubdate") is not None else cls,
+            not _elsewhere(el))
 
     canonical = tree.find('.//link[@rel="canonical"]')
     for key, value in (("url", url), ("canonical", canonical.get("href") if canonical is not None else None)):
@@ -509,13 +634,22 @@ class Decision:
     reason: str
 
 
+def _described(c: Candidate) -> str:
+    return f"{c.source} {c.key}"
+
+
 def decide(tree, htmldate_day: str | None, htmldate_method: str = "html-meta",
            url: str | None = None, candidates: list[Candidate] | None = None,
-           shown: list[Shown] | None = None) -> Decision:
+           shown: list[Shown] | None = None, crawl: str | None = None) -> Decision:
     """The page's publication day: htmldate's answer from its metadata, corrected by
-    what the page states and shows.
+    what the page states and shows about its own article (`Candidate.main`: not the
+    dates of teasers, related stories, comments or a live blog's updates).
 
     In order:
+    0. htmldate's day is the date of something else on the page (a live blog's
+       update, a teaser's microdata, another article's JSON-LD), which the article
+       does not state as its publication (at most as its modification), and the
+       article states its own publication date: that one;
     1. a UTC timestamp gives way to the same instant stated in the page's own
        offset ("2020-12-24T23:59:50+00:00" in Open Graph and
        "2020-12-25T01:59:50+02:00" in JSON-LD: the 25th);
@@ -527,18 +661,44 @@ def decide(tree, htmldate_day: str | None, htmldate_method: str = "html-meta",
        else one just above it), when the markup states that day too (as
        published, modified, or in a <time> element): readers and archivists
        date the page by it. A stated publication date is kept, though, before a
-       modification date the page prints as "Updated ..." or prints next to it;
+       modification date the page prints as "Updated ..." or prints next to it,
+       and before a printed republication stamp (the article says it was created
+       earlier, and every statement that it was published on the printed day
+       comes with one that it was modified that day). Not before any printed
+       modification date: on htmldate-eval the page's printed date is the
+       reference on ten pages where it is only the markup's dateModified (rtl.de,
+       kas.de, channelpartner.de...), and taking datePublished there cost eight
+       of them;
     4. the printed date also wins when the markup states no such day and
        htmldate's day rests on no statement of publication (a generic
        `<meta name="date">`, a modification date, a date found in the text):
-       method "html-shown".
+       method "html-shown";
+    5. with a `crawl` date (when the page was fetched: an ISO date or timestamp), a
+       day stated later than it is wrong: instants are compared where both have a
+       time and offset, days otherwise, with a day's grace (a page's own day can run
+       a day ahead of a UTC crawl date); the article's other publication statements
+       that fit are tried, else the day is None and the reason says that the crawl
+       date stays as the bound.
     """
     if candidates is None:
         candidates = page_dates(tree, url)
     if shown is None:
         shown = shown_dates(tree)
+    others = [c for c in candidates if not c.main]
+    candidates = [c for c in candidates if c.main]
     day, method = htmldate_day, htmldate_method
     reason = "htmldate: " + ("page metadata" if method == "html-meta" else "page text")
+
+    # 0. another thing's date (which the article may state as its modification: a live
+    # blog is modified when its last update is published)
+    if day and not any(_strong(c) and c.stamp.day.isoformat() == day for c in candidates):
+        other = next((c for c in others if c.stamp.day.isoformat() == day), None)
+        own = next((c for c in candidates if _strong(c) and c.source in ("json-ld", "itemprop",
+                                                                          "meta")), None)
+        if other and own:
+            day, method = own.stamp.day.isoformat(), "html-meta"
+            reason = (f"htmldate's {htmldate_day} is the date of another item on the page "
+                      f"({_described(other)}); the article's {_described(own)} states {day}")
 
     # 1. local statement of a UTC instant
     if day:
@@ -572,14 +732,57 @@ def decide(tree, htmldate_day: str | None, htmldate_method: str = "html-meta",
                                          for c in candidates)
         also_printed = day is not None and any(s.day.isoformat() == day for s in shown)
         only_modified = not any(_strong(c) for c in agrees)   # or <time>, or generic
-        if agrees and not (stated and only_modified
-                           and (also_printed or printed.label == "updated")):
-            # (a publication date the markup states keeps its place before a
-            # modification date the page prints too, or prints as "Updated")
+        # A publication date the markup states keeps its place before a modification
+        # date the page prints too or prints as "Updated", and before a republication
+        # stamp (`_restamped`) unless the page labels it as the publication date.
+        keep = stated and (only_modified and (also_printed or printed.label == "updated")
+                           or day < shown_day and printed.label != "published"
+                           and _restamped(agrees, candidates, day))
+        if agrees and not keep:
             day, method = shown_day, "html-meta"
             reason = f"{where} ({printed.text!r}) as {agrees[0].source} {agrees[0].key} states"
         elif not agrees and not stated:
             day, method = shown_day, "html-shown"
             reason = f"{where} ({printed.text!r})" + (
                 f"; htmldate's {htmldate_day} is no publication date" if htmldate_day else "")
+
+    # 5. not after the page was fetched
+    bound = parse_stamp(crawl) if crawl else None
+    if day and bound and _after(day, candidates, bound):
+        late = f"{day} ({reason})"
+        fits = next((c for c in candidates if _strong(c)
+                     and not _after(c.stamp.day.isoformat(), [c], bound)), None)
+        if fits:
+            day, method = fits.stamp.day.isoformat(), "html-meta"
+            reason = (f"{_described(fits)}; {late} is after the page was fetched "
+                      f"({crawl})")
+        else:
+            day = None
+            reason = (f"{late} is after the page was fetched ({crawl}): the crawl date is "
+                      "kept as the latest possible day")
+    elif not day:
+        reason = "no date in the page's markup, nor printed near its headline"
     return Decision(day, method, reason)
+
+
+def _restamped(agrees: list[Candidate], candidates: list[Candidate], first: str) -> bool:
+    """Whether the day the page prints is a republication stamp: every statement that
+    the article was published that day comes with a statement that it was modified that
+    day in the same source, and the article says it was created on or before `first`."""
+    published = [c for c in agrees if _strong(c)]
+    modified = {c.source for c in agrees if c.kind == "modified"}
+    created = [c for c in candidates if "created" in c.key.lower()
+               and c.stamp.day.isoformat() <= first]
+    return bool(published) and all(c.source in modified for c in published) and bool(created)
+
+
+def _after(day: str, candidates: list[Candidate], crawl: Stamp) -> bool:
+    """Whether `day`, as the candidates state it, is after the crawl: by instant where a
+    statement of that day and the crawl both have a time and offset (any one before
+    the crawl will do), else by day, allowing the page's day to run one ahead."""
+    if crawl.instant is not None:
+        instants = [c.stamp.instant for c in candidates
+                    if c.stamp.day.isoformat() == day and c.stamp.instant is not None]
+        if instants:
+            return min(instants) > crawl.instant
+    return date.fromisoformat(day) > crawl.day + timedelta(days=1)

@@ -162,8 +162,22 @@ def _read_stream_from_memory(f: InputFile, fmt: str, stream, opts: ReadOptions):
 def _html_document(f: InputFile, html: str, opts: ReadOptions) -> RawDocument:
     # Extraction (trafilatura) runs later, in the per-article pipeline, so
     # that it can run in worker processes.
-    return RawDocument(origin=Origin(path=f.path, format="html"), content=html, markup="html",
-                       source=opts.source)
+    crawl = opts.crawl_date or (_modified_at(f) if opts.mtime_date else None)
+    return RawDocument(origin=Origin(path=f.path, format="html", crawl_date=crawl), content=html,
+                       markup="html", source=opts.source)
+
+
+def _modified_at(f: InputFile) -> str | None:
+    """The file's modification time as a UTC timestamp (`ReadOptions.mtime_date`)."""
+    if f.is_stdin:
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        seconds = os.path.getmtime(f.path)
+    except OSError:
+        return None
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(timespec="seconds")
 
 
 def read_paths(paths: list[str], opts: ReadOptions | None = None

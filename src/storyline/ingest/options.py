@@ -1,4 +1,5 @@
-"""What a user can tell the readers: size limits, field names of dataset dumps, a source name."""
+"""What a user can tell the readers: size limits, field names of dataset dumps, a source
+name, when saved pages were fetched."""
 
 from __future__ import annotations
 
@@ -57,3 +58,10 @@ class ReadOptions:
     max_record_bytes: int = 10 << 20
     fields: FieldMap = field(default_factory=FieldMap)
     source: str | None = None   # outlet name for every article read
+    # When saved HTML pages were fetched: an upper bound on their dates, as a WARC
+    # record's WARC-Date is for its page. `crawl_date` (an ISO date or timestamp) for
+    # every HTML file read; or, with `mtime_date`, each file's modification time (on
+    # request only: a copy or an unzip may give files a later time, or the time of
+    # the copy). A WARC record keeps its own.
+    crawl_date: str | None = None
+    mtime_date: bool = False

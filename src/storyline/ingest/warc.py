@@ -116,7 +116,7 @@ def _read_record(f: InputFile, record, place: str, max_record_bytes: int,
     crawl = record.rec_headers.get_header("WARC-Date")
     return RawDocument(
         origin=Origin(path=f.path, format="warc", locator=place, url=url,
-                      crawl_date=crawl[:10] if crawl else None),
+                      crawl_date=crawl or None),
         content=text,
         markup="text" if ctype.startswith("text/plain") else "html",
         source=source or host_of(url),

@@ -281,3 +281,12 @@ def test_python_dash_m_storyline(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "storyline"], capture_output=True, text=True,
                           timeout=60, cwd=tmp_path)
     assert proc.returncode == 2 and "usage:" in proc.stderr
+
+
+def test_the_article_list_gives_an_undated_articles_bounds():
+    from storyline.cli.articles import _when
+    assert _when({"date": "2024-03-01"}) == "2024-03-01"
+    assert _when({"date": None, "earliest": "2024-02-12", "latest": "2024-03-01"}) == \
+        "2024-02-12..2024-03-01"
+    assert _when({"date": None, "earliest": None, "latest": "2024-03-01"}) == "<=2024-03-01"
+    assert _when({"date": None}) == "undated"

@@ -26,6 +26,17 @@ def run(args: argparse.Namespace) -> int:
         print_json(items)
         return 0
     for a in items:
-        date = a["published"]["date"] or "undated   "
-        print(f"{a['id']}  {date}  {(a['source'] or '-')[:22]:22}  {shown_title(a)}")
+        print(f"{a['id']}  {_when(a['published']):22}  {(a['source'] or '-')[:22]:22}  "
+              f"{shown_title(a)}")
     return 0
+
+
+def _when(published: dict) -> str:
+    """The day, or the bounds an undated article has ("<=2024-03-01", ">=2024-02-12",
+    "2024-02-12..2024-03-01"), or "undated"."""
+    if published.get("date"):
+        return published["date"]
+    lo, hi = published.get("earliest"), published.get("latest")
+    if lo and hi:
+        return f"{lo}..{hi}"
+    return f"<={hi}" if hi else f">={lo}" if lo else "undated"

@@ -1,7 +1,7 @@
 # Two entry points for a fresh machine (Python >= 3.11 on PATH as python3):
 #   make demo   set up, build the bundled example corpus into ./storyline.db, print its stories,
-#               the largest story's timeline and the undated ferry story's, people and quotes,
-#               one article; write report.html
+#               the largest story's timeline and the undated ferry story's, where the outlets
+#               differ, people and quotes, one article; write report.html
 #   make test   set up and run the test suite
 #   make gate   set up and run the quality gate: a fast subset of bench/ held to bench/floors.json
 #               (GATE_ARGS='--only te3,clean' for some of it)
@@ -16,6 +16,7 @@ demo: $(VENV)/.installed
 	@echo; echo "== stories"; $(BIN)/storyline stories
 	@echo; echo "== the largest story's timeline"; $(BIN)/storyline timeline --length 8
 	@echo; echo "== a pile with no dates: the ferry story's timeline"; $(BIN)/storyline timeline ferry
+	@echo; echo "== where the outlets differ on the largest story"; $(BIN)/storyline compare
 	@echo; echo "== people, organizations, places"; $(BIN)/storyline entities --limit 12
 	@echo; echo "== who said what"; $(BIN)/storyline quotes --speaker Ruiz
 	@echo; echo "== articles"; $(BIN)/storyline articles

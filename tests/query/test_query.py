@@ -262,3 +262,10 @@ def test_the_comparison_gives_differences_series_and_whom_each_outlet_quotes(rea
     assert main(["compare", "spill", "--db", example_db]) == 0
     out = capsys.readouterr().out
     assert "Where the outlets differ" in out and "nearly 15,000 gallons" in out
+
+
+def test_an_outlet_is_no_source_of_its_own_but_a_name_inside_its_key_is():
+    from storyline.query.compare import _names_of
+    assert "reuters" in _names_of("LibyaWar_reuters")
+    assert "cascadecourier" in _names_of("The Cascade Courier")
+    assert "bp" not in _names_of("bpoil_washingtonpost")

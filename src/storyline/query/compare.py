@@ -10,8 +10,12 @@ from .quotes import UNKNOWN, _grouped, _said
 __all__ = ["comparison", "sources_by_outlet", "SHOWN_SOURCES"]
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower()) or "\0"
+def _names_of(outlet: str) -> set[str]:
+    """What an outlet is called in its own text: its name or any word of it ("Reuters" for
+    "LibyaWar_reuters", "Cascade Courier" for "The Cascade Courier"), not a part of a word
+    ("BP" is no name of "bpoil_washingtonpost")."""
+    words = re.findall(r"[a-z0-9]+", outlet.lower())
+    return set(words) | {"".join(words), "".join(w for w in words if w != "the")}
 
 # Speakers listed per outlet.
 SHOWN_SOURCES = 8
@@ -54,10 +58,11 @@ def sources_by_outlet(store, story, limit: int | None = SHOWN_SOURCES) -> dict[s
                                      s[1].get("speaker_name")),
                           lambda s: s, None, 0)
         listed: dict[str, dict[str, Any]] = {}
-        own = _key(outlet)
+        own = _names_of(outlet)
         for g in groups:
             # "told Reuters", "CNN has learned": the outlet itself is no source of its own.
-            if g["speaker_name"] == UNKNOWN or _key(g["speaker_name"]) in own:
+            if g["speaker_name"] == UNKNOWN or \
+                    re.sub(r"[^a-z0-9]", "", g["speaker_name"].lower()) in own:
                 continue
             if g["speaker"] and g["speaker"] not in names:
                 entity = store.entities.get(g["speaker"])

@@ -25,8 +25,10 @@ A label is found when one reported item shows it:
   label's five in storyline's first eight.
 
 Precision is over the reported differences (number and date differences, series; the
-timeline entries told from one outlet's articles are listed as that, not as differences): an item that shows a label is right; the others are judged by a person in
-bench/data/compare_judgments.jsonl (key -> right / wrong / furniture, with a note).
+timeline entries told from one outlet's articles are listed as that, not as
+differences): an item that shows a label is right; the others are judged by reading
+the articles, in bench/data/compare_judgments.jsonl (key -> right / wrong / furniture,
+with a note and the round; rounds 1-3 by helper sessions, round 4 by the developer).
 `--unjudged FILE` writes the items no judgment covers, to judge. Items of topics held out
 (H1N1, LibyaWar, SyrianCrisis: nothing was tuned on their output) are reported apart.
 

@@ -129,13 +129,21 @@ def test_a_start_is_not_the_day_of_the_event():
 
 
 def test_an_undated_articles_account_of_a_date_is_compared_too():
-    a = article("d1", "North Star", "2024-06-04",
-                "The Cole Creek bridge collapsed on June 1 after days of heavy rain in the hills.")
-    b = article("d2", "South Ledger", None,
-                "The Cole Creek bridge collapsed on May 31, 2024 after days of heavy rain in the hills.")
-    result = timeline.compare([a, b], timeline.build([a, b], length=3))
-    for d in result["differences"]:
-        assert d["when"] and all(x["value"] for x in d["accounts"])
+    import importlib
+
+    from storyline.timeline.events import DatedSentence
+    compare_module = importlib.import_module("storyline.timeline.compare")
+    said = "The Cole Creek bridge collapsed on {} after days of heavy rain in the hills."
+    dated = DatedSentence("d1", said.format("June 1"), "2024-06-01", "day", "timex",
+                          outlet="North Star", published="2024-06-04", timex="June 1")
+    undated = DatedSentence("d2", said.format("May 31"), "2024-05-31", "day", "timex",
+                            outlet="South Ledger", published=None, timex="May 31")
+    found = compare_module._date_differences([[dated, undated]])
+    assert len(found) == 1
+    # the undated account is placed by the day it gives
+    assert found[0]["when"] == "2024-05-31/2024-06-04"
+    assert {a["outlet"]: a["value"] for a in found[0]["accounts"]} == {
+        "North Star": "2024-06-01", "South Ledger": "2024-05-31"}
 
 
 def test_figures_that_jump_up_and_down_are_no_series():

@@ -28,7 +28,7 @@ from ..text.sentences import article_sentences
 from .events import is_furniture
 from .text import content_words
 
-__all__ = ["Claim", "claims", "conflict", "same_value", "parse_quantities", "Quantity", "FRAMES",
+__all__ = ["Claim", "claims", "same_value", "parse_quantities", "Quantity", "FRAMES",
            "FRAME_PATTERNS",
            "frame_of"]
 
@@ -424,10 +424,6 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance)
     return all(abs(x - y) <= tolerance * max(abs(x), abs(y))
                for x, y in ((a.low, b.low), (a.high, b.high)))
-
-
-def conflict(a: Quantity, b: Quantity) -> bool:
-    return not same_value(a, b)
 
 
 def _said_by(article: Article, start: int, end: int, offset: int, text: str) -> str | None:

@@ -8,14 +8,15 @@ Given a story's articles and its timeline entries (`Event`s, e.g. from `build`):
 - `exclusive`: entries told from one outlet's articles only, while the other outlets were
   publishing on the story those days and none of their sentences holds most of the
   entry's words. That is what it says, not that no other outlet reported the event
-  (reworded reports escape the test: of such entries a person judged, 22% were reported
-  by no other outlet), so it is not a difference and carries no confidence;
+  (reworded reports escape the test: of such entries judged by reading the articles,
+  22% were reported by no other outlet), so it is not a difference and carries no
+  confidence;
 - `differences`: the same thing given different values by different outlets at the
   same time (`differences.differences`, from the articles' claims), and the same event
-  given different days: dated sentences (a day the sentence names itself, with month
-  and day: never a stamp or a publication day) grouped by content regardless of their
-  dates (`SAME_CONTENT` cosine), whose outlets name days no more than `DATE_SPREAD_DAYS`
-  apart and share none;
+  given different days: sentences naming a day themselves (month and day: never a
+  stamp, a publication day, a start or a deadline) grouped by the event next to the
+  day and most of their words (`SAME_EVENT`), whose outlets name days no more than
+  `DATE_SPREAD_DAYS` apart and share none;
 - `series`: things whose value moves over the story (an estimate revised), as steps.
 
 Each difference: kind ("number" | "date"), thing, unit, when, confidence and the
@@ -32,19 +33,11 @@ from typing import Any, Sequence
 from ..model import Article, Event
 from .differences import CONFIDENCE, MAX_DIFFERENCES, differences
 from .events import DatedSentence, extract
-from .merge import EventCluster, closest, vectorize
 from .text import content_words
 from ..text.sentences import article_sentences
 
-__all__ = ["compare", "SAME_CONTENT", "WINDOW_DAYS", "DATE_SPREAD_DAYS", "UNKNOWN_OUTLET"]
+__all__ = ["compare", "DATE_SPREAD_DAYS", "SAME_EVENT", "UNKNOWN_OUTLET"]
 
-# Cosine above which two dated sentences tell the same event even though their dates
-# differ: stricter than merging (where the shared date is evidence too). Set on the
-# hand-written pairs of tests/timeline/test_compare.py.
-SAME_CONTENT = 0.5
-# Two accounts of one event put it at most this far apart (and comparing within a
-# window keeps the cost linear in the story's length).
-WINDOW_DAYS = 31
 # Days further apart than this are different events told alike ("talks resumed on
 # May 3" / "talks resumed on June 9"), not one event dated two ways. Set by reasoning:
 # the labelled date differences (bench/data/compare_labels.jsonl) are 1 to 3 days apart
@@ -65,8 +58,6 @@ week month year day days today yesterday""".split()) | frozenset(m.lower() for m
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday").split())
-# A sentence is compared with the groups that share one of its heaviest words.
-_HEAVY_WORDS = 4
 UNKNOWN_OUTLET = "unknown"
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -220,30 +211,3 @@ def _event_words(s: DatedSentence) -> set[str]:
         before.pop()
     near = before[-1:] + after[:1]
     return {w[:5] for w in content_words(" ".join(near)) if len(w) > 3 and w not in _NOT_EVENTS}
-
-
-def _content_groups(sentences: list[DatedSentence]) -> list[list[DatedSentence]]:
-    """Day-dated sentences grouped by content alone (greedy, against each group's
-    centroid, among groups dated within `WINDOW_DAYS` that share one of the sentence's
-    heaviest words); only groups with more than one outlet are kept."""
-    sentences = sorted((s for s in sentences if s.granularity == "day"),
-                       key=lambda s: (s.date, s.article_id, s.position))
-    groups: list[EventCluster] = []
-    index: dict[str, list[int]] = defaultdict(list)   # heavy word -> groups
-    for s, v in zip(sentences, vectorize(sentences)):
-        if not v:
-            continue
-        day = date.fromisoformat(s.date).toordinal()
-        heavy = sorted(v, key=lambda w: -v[w])[:_HEAVY_WORDS]
-        best = closest(v, (g for w in heavy for g in index.get(w, ())), groups, SAME_CONTENT,
-                       lambda g: day - date.fromisoformat(groups[g].members[-1].date).toordinal()
-                       <= WINDOW_DAYS)
-        if best is None:
-            best = len(groups)
-            groups.append(EventCluster(s.date, s.granularity))
-        groups[best].add(s, v)
-        for w in heavy:
-            if best not in index[w][-1:]:
-                index[w].append(best)
-    return [g.members for g in groups
-            if len({m.outlet or UNKNOWN_OUTLET for m in g.members}) > 1]

@@ -18,7 +18,7 @@ From the claims of a story's articles (`claims.claims`):
    estimate revised later is an update, not a disagreement.
 
 Every difference and series carries a `confidence`: the share of items with its features
-a person judged right (see `CONFIDENCE`). On the judged timeline17 topics about a third
+judged right by reading the articles (see `CONFIDENCE`). On the judged timeline17 topics about a third
 of what is reported is right (bench/compare.py): read the accounts before you report.
 """
 
@@ -52,7 +52,7 @@ SERIES_MIN_DAYS = 7
 # Differences shown per story, the most certain first.
 MAX_DIFFERENCES = 60
 
-# The share of reported items with these features a person judged right: the judged
+# The share of reported items with these features judged right by reading the articles: the judged
 # items of the dev topics (bench/compare.py: bpoil and the example corpus, 31 number
 # differences, 2 series; bench/data/compare_judgments.jsonl), plus one right and one
 # wrong (Laplace), so a small count does not state certainty. The date differences (one
